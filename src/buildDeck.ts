@@ -1,0 +1,21 @@
+import { compileDeck, type Deck } from './compile/index.ts';
+import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
+import type { PodiumConfig } from './config.ts';
+import { runtimeFiles } from './render/runtimeFiles.ts';
+import { standaloneDocument } from './render/standaloneDocument.ts';
+import { loadTheme } from './render/theme.ts';
+
+export interface BuiltDeck {
+  deck: Deck;
+  html: string;
+  /** Every file the build read or looked for, theme included. */
+  files: string[];
+}
+
+/** Deck file → standalone HTML. Every front door (CLI, dev server, PDF) builds through here. */
+export async function buildDeck(file: string, config: PodiumConfig, files: DeckFiles = diskFiles()): Promise<BuiltDeck> {
+  const [deck, runtime] = await Promise.all([compileDeck({ file, publicDir: config.publicDir, files }), runtimeFiles()]);
+  const theme = loadTheme(deck, config.themeDirs, files);
+  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css });
+  return { deck, html, files: [...files.used] };
+}

@@ -1,0 +1,92 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError, ExitCode } from './cliError.ts';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+export const mainHelp = `podium: build MDX slide decks into standalone reveal.js HTML files
+
+Usage:
+  podium build [files or folders…] [--out dir]   build decks (default: every deck in decks/)
+  podium <command> --help                        help for one command
+
+Options:
+  -h, --help      show this help
+  -v, --version   show Podium's version
+`;
+
+interface Command {
+  help: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Loaded only when the command runs, so --help stays instant. */
+  load: () => Promise<{ default: (args: { positionals: string[]; values: Record<string, unknown> }, io: Io) => Promise<number> }>;
+}
+
+const commands: Record<string, Command> = {
+  build: {
+    help: `podium build [files or folders…] [--out dir]
+
+Builds each deck (.mdx) into one standalone HTML file that opens anywhere with no network.
+With no files, builds every deck in decks/. A folder means every .mdx file in it.
+
+Options:
+  -o, --out <dir>   where to write the HTML files (default: dist)
+  -h, --help        show this help
+
+Exit code: 0 when every deck built, 1 when any deck failed (the others are still built).
+`,
+    options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    load: () => import('./buildCommand.ts'),
+  },
+};
+
+/** Runs podium with these arguments and returns the exit code; only bin/ exits the process. */
+export async function run(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      io.out(mainHelp);
+      return name === undefined ? ExitCode.usage : ExitCode.ok;
+    }
+    if (name === '-v' || name === '--version') {
+      io.out(await version());
+      return ExitCode.ok;
+    }
+    const command = commands[name];
+    if (!command) throw new CliError(`Unknown command "${name}".\n\n${mainHelp}`);
+    const { positionals, values } = parseCommandArgs(command, rest);
+    if (values.help) {
+      io.out(command.help);
+      return ExitCode.ok;
+    }
+    const { default: execute } = await command.load();
+    return await execute({ positionals, values }, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+function parseCommandArgs(command: Command, args: string[]) {
+  try {
+    return parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${command.help}`);
+  }
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function defaultIo(): Io {
+  return { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`), cwd: process.cwd() };
+}

@@ -1,0 +1,49 @@
+import type { Element, ElementContent } from 'hast';
+import type { z } from 'zod';
+import type { Place } from '../deckError.ts';
+import { toHastChildren, type ComponentFunction, type HastChild } from '../hastJsx.ts';
+import { validate } from '../validate.ts';
+
+/** What one compile knows while its components render; scoped to that compile. */
+export interface DeckState {
+  file: string;
+  source: string;
+  lang: string;
+  chartCount: number;
+}
+
+export interface RenderContext {
+  place: Place;
+  deck: DeckState;
+  children: ElementContent[];
+}
+
+export interface Component {
+  name: string;
+  render: (deck: DeckState) => ComponentFunction;
+}
+
+/**
+ * A deck component: its props are checked against `schema` at build time (errors point at
+ * the element in the deck), then `render` turns them into hast.
+ */
+export function defineComponent<Schema extends z.ZodType>(
+  name: string,
+  schema: Schema,
+  render: (props: z.output<Schema>, context: RenderContext) => Element | ElementContent[],
+): Component {
+  return {
+    name,
+    render: (deck) => (rawProps, { place }) => {
+      const { children, ...props } = rawProps;
+      const valid = validate(schema, props, {
+        name: `<${name}>`,
+        field: 'prop',
+        placeOf: () => place,
+        source: deck.source,
+        ruleId: `${name}-props`,
+      });
+      return render(valid, { place, deck, children: toHastChildren(children as HastChild) as ElementContent[] }) as HastChild;
+    },
+  };
+}

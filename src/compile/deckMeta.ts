@@ -1,0 +1,67 @@
+import type { Root, Yaml } from 'mdast';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { DeckError, placeOfOffset, type Place } from './deckError.ts';
+import { validate } from './validate.ts';
+
+const text = z.union([z.string(), z.number()]).transform(String);
+
+/** The frontmatter a deck may set; anything else is reported, with a suggestion for typos. */
+export const deckMetaSchema = z.strictObject({
+  title: text.pipe(z.string().trim().min(1, 'must not be empty')),
+  subtitle: text.optional(),
+  author: text.optional(),
+  meeting: text.optional(),
+  date: text.optional(),
+  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en, es or en-US').default('en'),
+  theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a theme name such as civic (a file themes/<name>.css)').default('civic'),
+  description: text.optional(),
+});
+
+export type DeckMeta = z.output<typeof deckMetaSchema>;
+
+export interface DeckMetaOptions {
+  file: string;
+  source: string;
+  /** Receives the validated metadata and where each key was written. */
+  onMeta: (meta: DeckMeta, placeOf: (key: string) => Place) => void;
+}
+
+/** Reads and checks the YAML frontmatter (the block between the first two `---` lines). */
+export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
+  return (tree: Root) => {
+    const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
+    const top: Place = { file, line: 1, column: 1 };
+    if (!yaml) {
+      throw new DeckError('The deck has no frontmatter', {
+        place: top,
+        hint: 'Start the file with a block such as:\n  ---\n  title: Students need support staff\n  ---',
+        source,
+        ruleId: 'frontmatter-missing',
+      });
+    }
+    // The YAML text starts on the line after the opening `---`.
+    const start = source.indexOf('\n', yaml.position?.start.offset ?? 0) + 1;
+    const placeAt = (offset: number): Place => ({ file, ...placeOfOffset(source, start + offset) });
+    const document = parseDocument(yaml.value, { prettyErrors: false });
+    const problem = document.errors[0];
+    if (problem) {
+      throw new DeckError(`Invalid frontmatter: ${problem.message.split('\n')[0]}`, {
+        place: placeAt(problem.pos[0]),
+        hint: 'Each line is "key: value"; put text with a colon in quotes.',
+        source,
+        ruleId: 'frontmatter-yaml',
+      });
+    }
+    const value = document.toJS() ?? {};
+    const placeOf = (key: string | undefined): Place => {
+      if (key !== undefined && isMap(document.contents)) {
+        const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+        if (pair && isScalar(pair.key) && pair.key.range) return placeAt(pair.key.range[0]);
+      }
+      return top;
+    };
+    const meta = validate(deckMetaSchema, value, { name: 'the frontmatter', field: 'key', placeOf, source, ruleId: 'frontmatter-invalid' });
+    onMeta(meta, (key) => placeOf(key));
+  };
+}

@@ -1,0 +1,67 @@
+import type { ElementContent, Properties, Root, RootContent } from 'hast';
+import { h } from 'hastscript';
+import type { Place } from './deckError.ts';
+
+/** What a component receives besides its props: where it stands in the deck. */
+export interface ComponentContext {
+  place: Place;
+}
+
+/** A deck component: props (already the deck author's values) in, hast out. */
+export type ComponentFunction = (props: Record<string, unknown>, context: ComponentContext) => HastChild;
+
+export type HastChild = RootContent | Root | string | number | boolean | null | undefined | HastChild[];
+
+interface SourceInfo {
+  fileName?: string;
+  lineNumber?: number;
+  columnNumber?: number;
+}
+
+const Fragment = Symbol('podium.fragment');
+
+/** Turns whatever JSX produced into a flat list of hast nodes. */
+export function toHastChildren(value: HastChild): RootContent[] {
+  if (value === null || value === undefined || typeof value === 'boolean') return [];
+  if (typeof value === 'string' || typeof value === 'number') return [{ type: 'text', value: String(value) }];
+  if (Array.isArray(value)) return value.flatMap(toHastChildren);
+  if (value.type === 'root') return value.children;
+  return [value];
+}
+
+/** JSX's style objects (`{textAlign: 'left'}`) as the CSS text hast expects. */
+function styleText(style: unknown): string | undefined {
+  if (style === null || typeof style !== 'object') return typeof style === 'string' ? style : undefined;
+  return Object.entries(style as Record<string, unknown>)
+    .map(([key, value]) => `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${String(value)}`)
+    .join('; ');
+}
+
+/**
+ * The JSX runtime MDX runs against: elements become hast nodes directly, so a deck renders
+ * to a syntax tree (serialized once, with escaping) and never to HTML strings.
+ */
+export function createHastJsx(file: string) {
+  function jsxDEV(type: unknown, props: Record<string, unknown>, _key?: unknown, _static?: unknown, source?: SourceInfo): HastChild {
+    const { children, ...rest } = props;
+    if (type === Fragment) return toHastChildren(children as HastChild);
+    if (typeof type === 'function') {
+      const place = { file, line: source?.lineNumber ?? 1, column: source?.columnNumber ?? 1 };
+      return (type as ComponentFunction)(props, { place });
+    }
+    if (typeof type !== 'string') throw new TypeError(`Cannot render element of type ${String(type)}`);
+    const properties: Properties = {};
+    for (const [key, value] of Object.entries(rest)) {
+      if (key === 'style') {
+        const text = styleText(value);
+        if (text) properties.style = text;
+      } else if (value !== undefined && value !== null && typeof value !== 'function' && typeof value !== 'object') {
+        properties[key] = value as string | number | boolean;
+      } else if (Array.isArray(value)) {
+        properties[key] = value.map(String);
+      }
+    }
+    return h(type, properties, toHastChildren(children as HastChild) as ElementContent[]);
+  }
+  return { Fragment, jsx: jsxDEV, jsxs: jsxDEV, jsxDEV };
+}

@@ -1,0 +1,107 @@
+import { compile, run } from '@mdx-js/mdx';
+import type { Element } from 'hast';
+import { pathToFileURL } from 'node:url';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { VFile } from 'vfile';
+import { componentNames, components } from './components/index.ts';
+import type { DeckState } from './components/defineComponent.ts';
+import { DeckError, type Place } from './deckError.ts';
+import { diskFiles, type DeckFiles } from './deckFiles.ts';
+import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
+import { createHastJsx, toHastChildren, type HastChild } from './hastJsx.ts';
+import { remarkDataImports } from './remarkDataImports.ts';
+import { remarkImages } from './remarkImages.ts';
+import { remarkKnownComponents } from './remarkKnownComponents.ts';
+import { remarkSlides } from './remarkSlides.ts';
+
+export interface CompileOptions {
+  /** Absolute path of the deck; data and images are resolved beside it. */
+  file: string;
+  /** The deck's text; read from `file` when not given. */
+  source?: string;
+  /** Folder of images any deck can use (`public/`). */
+  publicDir: string;
+  files?: DeckFiles;
+}
+
+/** A compiled deck: what the renderer needs and what a watcher should watch. */
+export interface Deck {
+  file: string;
+  meta: DeckMeta;
+  /** Where each frontmatter key was written, for errors found later (a missing theme). */
+  placeOf: (key: string) => Place;
+  slides: Element[];
+  chartCount: number;
+  /** Every file the deck read or looked for: the deck, data files, images. */
+  files: string[];
+}
+
+/** MDX → Deck: parse, check and resolve at build time, then run the deck into hast slides. */
+export async function compileDeck(options: CompileOptions): Promise<Deck> {
+  const files = options.files ?? diskFiles();
+  const { file, publicDir } = options;
+  const source = options.source ?? files.readText(file);
+  if (source === undefined) {
+    throw new DeckError(`Cannot find the deck ${file}`, { place: { file, line: 1, column: 1 }, hint: 'Check the path; decks are .mdx files.', ruleId: 'deck-missing' });
+  }
+  let meta: DeckMeta | undefined;
+  let placeOf: Deck['placeOf'] = () => ({ file, line: 1, column: 1 });
+  const code = await compileMdx(source, file, [
+    remarkFrontmatter,
+    remarkGfm,
+    [remarkDeckMeta, { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) }],
+    [remarkKnownComponents, { file, source, known: componentNames }],
+    [remarkDataImports, { file, source, files }],
+    [remarkImages, { file, source, publicDir, files }],
+    remarkSlides,
+  ]);
+  const state: DeckState = { file, source, lang: meta!.lang, chartCount: 0 };
+  const slides = await runDeck(code, state);
+  return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, files: [...files.used] };
+}
+
+type PluginList = NonNullable<Parameters<typeof compile>[1]>['remarkPlugins'];
+
+async function compileMdx(source: string, file: string, remarkPlugins: PluginList): Promise<string> {
+  try {
+    const output = await compile(new VFile({ path: file, value: source }), { development: true, outputFormat: 'function-body', remarkPlugins });
+    return String(output);
+  } catch (error) {
+    if (error instanceof DeckError) throw error;
+    const message = error as { reason?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; url?: string };
+    const at = message.place && 'start' in message.place ? message.place.start : message.place;
+    throw new DeckError(message.reason ?? String(error), {
+      place: { file, line: at?.line ?? message.line ?? 1, column: at?.column ?? message.column ?? 1 },
+      hint: syntaxHint(message.reason ?? ''),
+      source,
+      ruleId: 'mdx-syntax',
+      cause: error,
+    });
+  }
+}
+
+function syntaxHint(reason: string): string {
+  if (/comment/.test(reason)) return 'MDX has no HTML comments: write {/* a comment */} instead of <!-- … -->.';
+  if (/closing tag|end tag/i.test(reason)) return 'Every component needs a closing tag (<Notes>…</Notes>) or a self-closing slash (<BarChart … />).';
+  return 'Check the markup near this place: a component\'s tags, braces {…} and quotes must match.';
+}
+
+async function runDeck(code: string, state: DeckState): Promise<Element[]> {
+  const runtime = createHastJsx(state.file);
+  const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
+  try {
+    const { default: content } = await run(code, { ...runtime, baseUrl: pathToFileURL(state.file) } as unknown as Parameters<typeof run>[1]);
+    const nodes = toHastChildren((content as (props: unknown) => HastChild)({ components: provided }));
+    return nodes.filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
+  } catch (error) {
+    if (error instanceof DeckError) throw error;
+    throw new DeckError(`The deck failed while running: ${(error as Error).message}`, {
+      place: { file: state.file, line: 1, column: 1 },
+      hint: 'Check the expressions in braces {…}: each must use data the deck imports.',
+      source: state.source,
+      ruleId: 'deck-run',
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import type { ImportDeclaration, Program, Statement } from 'estree';
+import { valueToEstree } from 'estree-util-value-to-estree';
+import type { Root } from 'mdast';
+import { dirname, extname, resolve } from 'node:path';
+import { visit } from 'unist-util-visit';
+import { DeckError, placeOfOffset } from './deckError.ts';
+import type { DeckFiles } from './deckFiles.ts';
+
+export interface DataImportsOptions {
+  file: string;
+  source: string;
+  files: DeckFiles;
+}
+
+const dataExtensions = ['.json'];
+
+/**
+ * Resolves `import x from './data/x.json'` at build time: the data is read now and inlined
+ * as a constant, so props and text can use it and the deck runs with no module loading.
+ */
+export function remarkDataImports({ file, source, files }: DataImportsOptions) {
+  return (tree: Root) => {
+    visit(tree, 'mdxjsEsm', (node) => {
+      const program = node.data?.estree as Program | undefined;
+      if (!program) return;
+      program.body = program.body.flatMap((statement): Statement[] => {
+        if (statement.type !== 'ImportDeclaration') return [statement as Statement];
+        return inlineImport(statement);
+      });
+    });
+  };
+
+  function inlineImport(statement: ImportDeclaration): Statement[] {
+    const specifier = String(statement.source.value);
+    const at = statement.source.loc?.start;
+    const place = { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 };
+    const fail = (reason: string, hint: string, ruleId: string): never => {
+      throw new DeckError(reason, { place, hint, source, ruleId });
+    };
+    if (!/^\.{1,2}\//.test(specifier)) {
+      fail(`Cannot import "${specifier}"`, `A deck can import data files that sit beside it, such as './data/figures.json'.`, 'import-not-relative');
+    }
+    if (!dataExtensions.includes(extname(specifier).toLowerCase())) {
+      fail(`Cannot import "${specifier}": only data files can be imported`, `Use a .json file; components such as <BarChart> are available without importing them.`, 'import-not-data');
+    }
+    const path = resolve(dirname(file), specifier);
+    const text = files.readText(path);
+    if (text === undefined) {
+      fail(`Cannot find the data file "${specifier}"`, `Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).`, 'import-missing');
+    }
+    const value = parseJson(path, text!);
+    return statement.specifiers.map((spec) => {
+      const picked =
+        spec.type === 'ImportSpecifier'
+          ? (value as Record<string, unknown>)[spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value)]
+          : value;
+      return {
+        type: 'VariableDeclaration',
+        kind: 'const',
+        declarations: [{ type: 'VariableDeclarator', id: { type: 'Identifier', name: spec.local.name }, init: valueToEstree(picked) }],
+      };
+    });
+  }
+}
+
+function parseJson(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    throw new DeckError(`Invalid JSON: ${message}`, {
+      place: { file: path, ...placeOfOffset(text, offset) },
+      hint: 'Check for a missing comma, quote or bracket near this place.',
+      source: text,
+      ruleId: 'data-invalid-json',
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import type { Image, Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { dirname, extname, join, resolve } from 'node:path';
+import { visit } from 'unist-util-visit';
+import { DeckError } from './deckError.ts';
+import type { DeckFiles } from './deckFiles.ts';
+
+export interface ImagesOptions {
+  file: string;
+  source: string;
+  publicDir: string;
+  files: DeckFiles;
+}
+
+const imageTypes: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Inlines every image as a `data:` URL so the deck opens with no network and no folder
+ * beside it. Paths are looked up beside the deck, then in `public/` (`/logo.png` too).
+ */
+export function remarkImages({ file, source, publicDir, files }: ImagesOptions) {
+  return (tree: Root) => {
+    visit(tree, (node) => {
+      if (node.type === 'image') {
+        (node as Image).url = inline((node as Image).url, node);
+      } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as MdxJsxFlowElement).name === 'img') {
+        const src = (node as MdxJsxFlowElement | MdxJsxTextElement).attributes.find(
+          (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src',
+        );
+        if (src && typeof src.value === 'string') src.value = inline(src.value, src.position ? src : node);
+      }
+    });
+  };
+
+  function inline(url: string, node: { position?: Image['position'] }): string {
+    const start = node.position?.start;
+    const fail = (reason: string, hint: string, ruleId: string): never => {
+      throw new DeckError(reason, { place: { file, line: start?.line ?? 1, column: start?.column ?? 1 }, hint, source, ruleId });
+    };
+    if (url.startsWith('data:')) return url;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+      fail(`Image "${url}" is on the network`, `A shared deck must open offline: save the image into public/ or beside the deck and use its path.`, 'image-remote');
+    }
+    const path = decodeURIComponent(url.split(/[?#]/)[0]);
+    const type = imageTypes[extname(path).toLowerCase()];
+    if (!type) {
+      fail(`Image "${url}" is not a supported image type`, `Use one of ${Object.keys(imageTypes).join(', ')}.`, 'image-type');
+    }
+    const candidates = path.startsWith('/')
+      ? [join(publicDir, path)]
+      : [resolve(dirname(file), path), join(publicDir, path)];
+    for (const candidate of candidates) {
+      const bytes = files.readBytes(candidate);
+      if (bytes) return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+    }
+    const where = path.startsWith('/') ? 'in public/' : 'beside the deck or in public/';
+    return fail(`Cannot find image "${url}" ${where}`, 'Check the file name and its folder; images any deck can use go in public/.', 'image-missing');
+  }
+}

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Podium's own themes, shipped beside its code. */
+const builtInThemes = fileURLToPath(new URL('../themes/', import.meta.url));
+
+export interface PodiumConfig {
+  /** The project folder: decks/, themes/, public/ are looked up here. */
+  readonly root: string;
+  readonly decksDir: string;
+  readonly publicDir: string;
+  /** Project themes first, then Podium's own. */
+  readonly themeDirs: readonly string[];
+  readonly outDir: string;
+}
+
+/** Every path Podium uses, resolved once. */
+export function resolveConfig(options: { root?: string; outDir?: string } = {}): PodiumConfig {
+  const root = resolve(options.root ?? process.cwd());
+  const themeDirs = [...new Set([resolve(root, 'themes'), resolve(builtInThemes)])];
+  return Object.freeze({
+    root,
+    decksDir: resolve(root, 'decks'),
+    publicDir: resolve(root, 'public'),
+    themeDirs: Object.freeze(themeDirs),
+    outDir: resolve(root, options.outDir ?? 'dist'),
+  });
+}

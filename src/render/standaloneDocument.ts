@@ -1,0 +1,54 @@
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { Deck } from '../compile/index.ts';
+
+export interface DocumentParts {
+  /** The prebuilt browser runtime (reveal.js, notes, Chart.js parts, chart code). */
+  runtimeScript: string;
+  /** reveal.js's stylesheet as built with the runtime. */
+  runtimeStyle: string;
+  /** The deck's theme stylesheet. */
+  themeStyle: string;
+}
+
+/**
+ * One self-contained HTML document for a deck: everything inlined, nothing loaded.
+ * Built as a hast tree and serialized once, so every text from a deck is escaped.
+ */
+export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
+  const { meta } = deck;
+  const description = meta.description || [meta.subtitle, meta.meeting, meta.date].filter(Boolean).join(' · ') || meta.title;
+  const head: Element[] = [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', meta.title),
+    h('meta', { name: 'description', content: description }),
+    ...(meta.author ? [h('meta', { name: 'author', content: meta.author })] : []),
+    h('meta', { name: 'generator', content: 'Podium' }),
+    h('style', rawText(parts.runtimeStyle, 'style')),
+    h('style', { dataTheme: meta.theme }, rawText(parts.themeStyle, 'style')),
+  ];
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: meta.lang }, [
+        h('head', head),
+        h('body', [
+          h('div', { className: ['reveal'] }, [h('div', { className: ['slides'] }, deck.slides)]),
+          h('script', rawText(parts.runtimeScript, 'script')),
+        ]),
+      ]),
+    ],
+  };
+  return toHtml(tree);
+}
+
+/**
+ * Script and style content is raw text that the serializer cannot escape: an end tag inside
+ * it would close the element early. `<\/` means the same in JS strings and in CSS.
+ */
+function rawText(text: string, tag: 'script' | 'style'): string {
+  return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+}

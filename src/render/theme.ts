@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { DeckError, placeOfOffset } from '../compile/deckError.ts';
+import type { DeckFiles } from '../compile/deckFiles.ts';
+import type { Deck } from '../compile/index.ts';
+
+/**
+ * The stylesheet for a deck's `theme`: `themes/<name>.css` in the project, then Podium's own.
+ * A theme must be self-contained: anything it would fetch (`@import`, remote `url()`) is refused.
+ */
+export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckFiles): { path: string; css: string } {
+  const name = deck.meta.theme;
+  for (const dir of themeDirs) {
+    const path = join(dir, `${name}.css`);
+    const css = files.readText(path);
+    if (css !== undefined) {
+      checkSelfContained(path, css);
+      return { path, css };
+    }
+  }
+  throw new DeckError(`Unknown theme "${name}"`, {
+    place: deck.placeOf('theme'),
+    hint: `Podium looked for ${themeDirs.map((dir) => join(dir, `${name}.css`)).join(' and ')}; the built-in theme is "civic".`,
+    ruleId: 'theme-missing',
+  });
+}
+
+function checkSelfContained(path: string, css: string): void {
+  const found = /@import\b|url\(\s*(?!['"]?data:)/i.exec(css);
+  if (!found) return;
+  throw new DeckError(`The theme loads another file (${found[0].trim()}…)`, {
+    place: { file: path, ...placeOfOffset(css, found.index) },
+    hint: 'A shared deck must open offline: write the CSS into the theme itself, and use system fonts or data: URLs.',
+    source: css,
+    ruleId: 'theme-remote',
+  });
+}

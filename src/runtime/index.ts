@@ -1,0 +1,41 @@
+import 'reveal.js/reveal.css';
+import Reveal from 'reveal.js';
+import RevealNotes from 'reveal.js/plugin/notes';
+import { ChartController, registerChartParts, type ChartHost } from './charts.ts';
+
+/** reveal.js exposes these at run time; its type definitions do not list them yet. */
+type RevealDeck = InstanceType<typeof Reveal> & ChartHost;
+
+function start(): void {
+  registerChartParts();
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const deck = new Reveal({
+    hash: true,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    transition: reduced ? 'none' : 'slide',
+    backgroundTransition: reduced ? 'none' : 'fade',
+    plugins: [RevealNotes],
+  }) as RevealDeck;
+  // The usual global, so the browser console (and tests) can drive the deck as with any reveal.js deck.
+  (window as unknown as { Reveal: RevealDeck }).Reveal = deck;
+  const charts = new ChartController(deck);
+  const showCurrent = () => {
+    if (deck.isPrintView()) return;
+    if (deck.isScrollView()) charts.show(deck.getRevealElement() ?? undefined);
+    else charts.show(deck.getCurrentSlide());
+  };
+  deck.on('ready', showCurrent);
+  deck.on('slidechanged', showCurrent);
+  deck.on('resize', () => {
+    showCurrent();
+    charts.rescale();
+  });
+  // Printed pages (and the clones reveal makes of them) need charts of their own.
+  deck.on('pdf-ready', () => charts.show(deck.getRevealElement() ?? undefined));
+  void deck.initialize().then(() => document.documentElement.setAttribute('data-podium-ready', ''));
+}
+
+start();
