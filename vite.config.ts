@@ -8,7 +8,7 @@ export default defineConfig({
   build: {
     outDir: 'build/runtime',
     emptyOutDir: true,
-    target: 'es2020',
+    target: 'es2022',
     reportCompressedSize: false,
     minify: true,
     cssMinify: true,

@@ -91,13 +91,18 @@ export class ChartController {
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const font = { family: theme.font, size: theme.size };
     const horizontal = (options as { indexAxis?: string }).indexAxis === 'y';
+    const lang = document.documentElement.lang || 'en';
+    const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
+    const plain = new Intl.NumberFormat(lang);
     const valueAxis = {
       beginAtZero: true,
-      ticks: { color: theme.text, font },
+      // Millions read as "14M" from the back of a room; small numbers stay exact.
+      ticks: { color: theme.text, font, maxTicksLimit: 6, maxRotation: 0, callback: (value: number | string) => (Math.abs(Number(value)) >= 10_000 ? compact : plain).format(Number(value)) },
       grid: { color: theme.grid },
       title: podium.unit ? { display: true, text: podium.unit, color: theme.text, font } : { display: false },
     };
     const categoryAxis = { ticks: { color: theme.text, font }, grid: { display: false } };
+    config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label)));
     config.data.datasets.forEach((dataset, index) => {
       const colour = theme.palette[index % theme.palette.length];
       Object.assign(dataset, { backgroundColor: colour, borderColor: colour, borderWidth: 0 });
@@ -119,4 +124,16 @@ export class ChartController {
       },
     } as ChartConfiguration;
   }
+}
+
+/** Long category labels as several lines, so they are not cut off beside the bars. */
+export function wrapLabel(label: string, width = 22): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

@@ -34,7 +34,11 @@ function start(): void {
     charts.rescale();
   });
   // Printed pages (and the clones reveal makes of them) need charts of their own.
-  deck.on('pdf-ready', () => charts.show(deck.getRevealElement() ?? undefined));
+  deck.on('pdf-ready', () => {
+    charts.show(deck.getRevealElement() ?? undefined);
+    // Tells a PDF exporter the printed pages are complete, charts included.
+    document.documentElement.setAttribute('data-podium-print-ready', '');
+  });
   void deck.initialize().then(() => document.documentElement.setAttribute('data-podium-ready', ''));
 }
 

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.ts';
+
+const bin = fileURLToPath(new URL('../../bin/podium.js', import.meta.url));
+const good = `---\ntitle: A good deck\n---\n\n# Hello\n\n---\n\n## Second\n`;
+const broken = `---\ntitle: A broken deck\n---\n\n# Hello\n\n<BarChart title="x" labels={["a", "b"]} values={[1]} />\n`;
+
+let project: string;
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line), cwd: project } };
+}
+
+beforeEach(() => {
+  project = mkdtempSync(join(tmpdir(), 'podium-cli-'));
+  mkdirSync(join(project, 'decks'));
+  writeFileSync(join(project, 'decks', 'good.mdx'), good);
+});
+
+afterEach(() => rmSync(project, { recursive: true, force: true }));
+
+describe('podium --help', () => {
+  it('explains the commands and exits 0', async () => {
+    const { out, io: streams } = io();
+    expect(await run(['--help'], streams)).toBe(0);
+    expect(out.join('\n')).toMatch(/podium build \[files or folders…\] \[--out dir\]/);
+  });
+
+  it('explains build options', async () => {
+    const { out, io: streams } = io();
+    expect(await run(['build', '--help'], streams)).toBe(0);
+    expect(out.join('\n')).toMatch(/--out <dir>/);
+  });
+
+  it('rejects an unknown command or option with exit code 2', async () => {
+    const { err, io: streams } = io();
+    expect(await run(['biuld'], streams)).toBe(2);
+    expect(await run(['build', '--color'], streams)).toBe(2);
+    expect(err.join('\n')).toMatch(/Unknown command "biuld"/);
+  });
+});
+
+describe('podium build', () => {
+  it('builds every deck in decks/ into dist/ and names each file with its size', async () => {
+    writeFileSync(join(project, 'decks', 'second.mdx'), good);
+    const { out, io: streams } = io();
+    expect(await run(['build'], streams)).toBe(0);
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatch(/^dist\/good\.html {2}\d+\.\d kB \(\d+\.\d kB gzip\)$/);
+    expect(readdirSync(join(project, 'dist')).sort()).toEqual(['good.html', 'second.html']);
+    expect(readFileSync(join(project, 'dist', 'good.html'), 'utf8')).toMatch(/^<!doctype html><html lang="en">/);
+  });
+
+  it('builds named files into --out', async () => {
+    const { io: streams } = io();
+    expect(await run(['build', 'decks/good.mdx', '--out', 'public-site'], streams)).toBe(0);
+    expect(readdirSync(join(project, 'public-site'))).toEqual(['good.html']);
+  });
+
+  it('reports a broken deck at file:line:column, exits 1, keeps its old output and still builds the others', async () => {
+    writeFileSync(join(project, 'decks', 'broken.mdx'), broken);
+    mkdirSync(join(project, 'dist'));
+    writeFileSync(join(project, 'dist', 'broken.html'), 'the last good build');
+    const { out, err, io: streams } = io();
+    expect(await run(['build'], streams)).toBe(1);
+    const report = err.join('\n');
+    expect(report).toMatch(/^decks\/broken\.mdx:7:1: Prop "values" on <BarChart>: has 1 values but 2 labels/);
+    expect(report).toMatch(/> 7 \| <BarChart/);
+    expect(report).toMatch(/1 of 2 decks failed to build\./);
+    expect(out).toEqual([expect.stringMatching(/^dist\/good\.html/)]);
+    expect(readFileSync(join(project, 'dist', 'broken.html'), 'utf8')).toBe('the last good build');
+    expect(readdirSync(join(project, 'dist')).sort()).toEqual(['broken.html', 'good.html']);
+  });
+
+  it('says when a named deck does not exist', async () => {
+    const { err, io: streams } = io();
+    expect(await run(['build', 'decks/nope.mdx'], streams)).toBe(1);
+    expect(err.join('\n')).toMatch(/No such deck or folder: decks\/nope\.mdx/);
+  });
+
+  it('exits the real process with code 1 and the message on stderr', async () => {
+    writeFileSync(join(project, 'decks', 'broken.mdx'), broken);
+    const result = await promisify(execFile)(process.execPath, [bin, 'build', 'decks/broken.mdx'], { cwd: project }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^decks\/broken\.mdx:7:1: /);
+  });
+});

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scriptJson } from '../../src/compile/components/chartFigure.ts';
+import { DeckError } from '../../src/compile/deckError.ts';
+import { diskFiles } from '../../src/compile/deckFiles.ts';
+import { compileDeck } from '../../src/compile/index.ts';
+import { standaloneDocument } from '../../src/render/standaloneDocument.ts';
+import { loadTheme } from '../../src/render/theme.ts';
+
+const dirs: string[] = [];
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'podium-render-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function thrown(action: () => unknown): DeckError {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DeckError);
+    return error as DeckError;
+  }
+  throw new Error('expected a DeckError, but nothing was thrown');
+}
+
+async function deckFrom(source: string) {
+  const dir = project({ 'deck.mdx': source });
+  return compileDeck({ file: join(dir, 'deck.mdx'), publicDir: join(dir, 'public') });
+}
+
+describe('standaloneDocument', () => {
+  it('inlines the runtime, reveal CSS and theme, with lang, title and description', async () => {
+    const deck = await deckFrom('---\ntitle: Budget 2027\nlang: es\nsubtitle: Propuesta\nmeeting: Concejo municipal\n---\n\n# Hola\n');
+    const html = standaloneDocument(deck, { runtimeScript: 'window.ran=1', runtimeStyle: '.reveal{}', themeStyle: ':root{}' });
+    expect(html).toMatch(/^<!doctype html><html lang="es"><head><meta charset="utf-8">/);
+    expect(html).toContain('<title>Budget 2027</title>');
+    expect(html).toContain('<meta name="description" content="Propuesta · Concejo municipal">');
+    expect(html).toContain('<script>window.ran=1</script>');
+    expect(html).toContain('<style>.reveal{}</style><style data-theme="civic">:root{}</style>');
+    expect(html).toContain('<div class="reveal"><div class="slides"><section><h1>Hola</h1></section></div></div>');
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/);
+  });
+
+  it('keeps an end tag inside inlined script or style from closing it early', async () => {
+    const deck = await deckFrom('---\ntitle: t\n---\n\n# x\n');
+    const html = standaloneDocument(deck, { runtimeScript: 'var s="</script><b>";', runtimeStyle: 'a::after{content:"</style>"}', themeStyle: '' });
+    expect(html).toContain('<script>var s="<\\/script><b>";</script>');
+    expect(html).toContain('content:"<\\/style>"');
+  });
+});
+
+describe('scriptJson', () => {
+  it('keeps </script> and line separators in data inert while staying valid JSON', () => {
+    const value = { label: '</script><script>alert(1)</script>', odd: '\u2028' };
+    const text = scriptJson(value);
+    expect(text).not.toMatch(/<|\u2028/);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('loadTheme', () => {
+  it('refuses a theme that would load a remote file, at its file:line:column', async () => {
+    const deck = await deckFrom('---\ntitle: t\ntheme: remote\n---\n\n# x\n');
+    const themes = project({ 'remote.css': ':root { color: black; }\n@import url("https://fonts.example/css");\n' });
+    const error = thrown(() => loadTheme(deck, [themes], diskFiles()));
+    expect(error.format(themes)).toMatch(/^remote\.css:2:1: The theme loads another file \(@import/);
+  });
+
+  it('names the deck line of an unknown theme', async () => {
+    const deck = await deckFrom('---\ntitle: t\ntheme: civc\n---\n\n# x\n');
+    const error = thrown(() => loadTheme(deck, [project({})], diskFiles()));
+    expect(error.place).toMatchObject({ line: 3, column: 1 });
+    expect(error.message).toBe('Unknown theme "civc"');
+  });
+});

@@ -1,0 +1,64 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../src/chromium.ts';
+
+export function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found (the test setup should have installed it).');
+  return chromium.launch({ executablePath, args: chromiumArgs });
+}
+
+export interface OpenedDeck {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page or its popups attempted that was not a local file (all blocked). */
+  networkAttempts: string[];
+  /** Console errors and uncaught exceptions, from the page and its popups. */
+  errors: string[];
+  /** Dialogs (alert, confirm, prompt) any page opened. */
+  dialogs: string[];
+}
+
+/**
+ * Opens a built deck with every non-file request blocked and recorded, the way a deck opened
+ * from a USB stick on a laptop with no network would behave.
+ */
+export async function openDeck(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<OpenedDeck> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, reducedMotion: options.reducedMotion });
+  const networkAttempts: string[] = [];
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  await context.route('**/*', (route) => {
+    const requested = route.request().url();
+    if (requested.startsWith('file:')) return route.continue();
+    networkAttempts.push(requested);
+    return route.abort();
+  });
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  };
+  context.on('page', watch);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('html[data-podium-ready]');
+  return { context, page, networkAttempts, errors, dialogs };
+}
+
+/** Drawn pixels (alpha > 0) in each canvas matching `selector`. */
+export function drawnPixels(page: Page, selector: string): Promise<number[]> {
+  return page.$$eval(selector, (canvases) =>
+    (canvases as HTMLCanvasElement[]).map((canvas) => {
+      if (canvas.width === 0 || canvas.height === 0) return 0;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let drawn = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn += 1;
+      return drawn;
+    }),
+  );
+}
