@@ -1,0 +1,133 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.ts';
+import { drawnPixels, launchChromium, openDeck } from '../support/browser.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'podium-decks-'));
+
+/** What each sample deck must show: a new deck needs a line here. */
+const expected: Record<string, { slides: number; charts: number; notes: number }> = {
+  'school-support-staff': { slides: 11, charts: 2, notes: 10 },
+};
+
+const decks = readdirSync(join(root, 'decks'))
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => name.replace(/\.mdx$/, ''));
+
+let browser: Browser;
+
+beforeAll(async () => {
+  const lines: string[] = [];
+  const code = await run(['build', '--out', out], { out: (line) => lines.push(line), err: (line) => lines.push(line), cwd: root });
+  expect(lines.join('\n'), 'podium build of the sample decks').toMatch(/\.html/);
+  expect(code).toBe(0);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+it('every sample deck has expectations', () => {
+  expect(decks.length).toBeGreaterThan(0);
+  expect(decks.filter((deck) => !expected[deck])).toEqual([]);
+});
+
+describe.each(decks)('%s', (name) => {
+  const url = () => pathToFileURL(join(out, `${name}.html`)).href;
+
+  it('opens from file:// with reveal ready, every slide, no network and no errors', async () => {
+    const { page, context, networkAttempts, errors } = await openDeck(browser, url());
+    expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(expected[name].slides);
+    expect(await page.locator('.reveal .slide-number').textContent()).toMatch(/1\s*\/\s*\d+/);
+    expect(await page.locator('.reveal .progress').isVisible()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => window.Reveal.getIndices().h)).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBeTruthy();
+    expect(await page.title()).not.toBe('');
+    expect(await page.getAttribute('meta[name=description]', 'content')).toBeTruthy();
+    expect(networkAttempts).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws each chart when its slide is shown, sharp at the presentation scale', async () => {
+    const { page, context, errors } = await openDeck(browser, url(), { viewport: { width: 1920, height: 1080 } });
+    const slidesWithCharts = await page.$$eval('.reveal .slides > section', (sections) =>
+      sections.flatMap((section, index) => (section.querySelector('figure.podium-chart canvas') ? [index] : [])),
+    );
+    expect(slidesWithCharts.length).toBeGreaterThan(0);
+    let charts = 0;
+    for (const index of slidesWithCharts) {
+      await page.evaluate((h) => window.Reveal.slide(h), index);
+      const selector = `.reveal .slides > section:nth-child(${index + 1}) figure.podium-chart canvas`;
+      await expect.poll(async () => Math.min(...(await drawnPixels(page, selector))), { timeout: 5000 }).toBeGreaterThan(1000);
+      const density = await page.$eval(selector, (canvas) => (canvas as HTMLCanvasElement).width / (canvas as HTMLCanvasElement).clientWidth);
+      const scale = await page.evaluate(() => window.Reveal.getScale());
+      expect(scale).toBeGreaterThan(1.2);
+      expect(density).toBeGreaterThanOrEqual(scale * 0.95);
+      charts += (await drawnPixels(page, selector)).length;
+    }
+    expect(charts).toBe(expected[name].charts);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws every chart on the printed pages (?print-pdf)', async () => {
+    const { page, context, errors, networkAttempts } = await openDeck(browser, `${url()}?print-pdf`);
+    await page.waitForSelector('html[data-podium-print-ready]');
+    const pages = await page.locator('.pdf-page').count();
+    expect(pages).toBeGreaterThanOrEqual(expected[name].slides);
+    const pixels = await drawnPixels(page, '.pdf-page figure.podium-chart canvas');
+    expect(pixels.length).toBeGreaterThanOrEqual(expected[name].charts);
+    for (const drawn of pixels) expect(drawn).toBeGreaterThan(1000);
+    expect(networkAttempts).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws charts in the scroll view on a phone', async () => {
+    const { page, context, errors } = await openDeck(browser, url(), { viewport: { width: 390, height: 844 } });
+    expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
+    const canvases = page.locator('figure.podium-chart canvas');
+    expect(await canvases.count()).toBe(expected[name].charts);
+    for (let i = 0; i < expected[name].charts; i++) {
+      await canvases.nth(i).scrollIntoViewIfNeeded();
+      await expect.poll(async () => (await drawnPixels(page, 'figure.podium-chart canvas'))[i], { timeout: 5000 }).toBeGreaterThan(500);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has speaker notes that the speaker view (S) shows from file://', async () => {
+    const { page, context, errors, networkAttempts } = await openDeck(browser, url());
+    expect(await page.locator('.reveal .slides aside.notes').count()).toBe(expected[name].notes);
+    const firstNoted = await page.$$eval('.reveal .slides > section', (sections) => sections.findIndex((s) => s.querySelector('aside.notes')));
+    const noteText = (await page.locator('.reveal .slides > section aside.notes').first().textContent())!.trim();
+    await page.evaluate((h) => window.Reveal.slide(h), firstNoted);
+    const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    const notes = speaker.locator('.speaker-controls-notes .value');
+    await expect.poll(async () => (await notes.textContent())?.trim().slice(0, 40), { timeout: 10_000 }).toBe(noteText.slice(0, 40));
+    expect(networkAttempts).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+declare global {
+  interface Window {
+    Reveal: {
+      getTotalSlides(): number;
+      getIndices(): { h: number; v: number };
+      slide(h: number, v?: number): void;
+      getScale(): number;
+      isScrollView(): boolean;
+    };
+  }
+}
