@@ -1,4 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,8 +22,22 @@ const decks = readdirSync(join(root, 'decks'))
   .map((name) => name.replace(/\.mdx$/, ''));
 
 let browser: Browser;
+let server: Server;
+let served: string;
 
 beforeAll(async () => {
+  // A plain static server on loopback, as a district's web host would serve the file.
+  server = createServer((request, response) => {
+    const name = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname).replace(/^\/+/, '');
+    try {
+      const body = readFileSync(join(out, name.replace(/[/\\]/g, '')));
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  served = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const lines: string[] = [];
   const code = await run(['build', '--out', out], { out: (line) => lines.push(line), err: (line) => lines.push(line), cwd: root });
   expect(lines.join('\n'), 'podium build of the sample decks').toMatch(/\.html/);
@@ -31,6 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await new Promise((done) => server?.close(done));
   rmSync(out, { recursive: true, force: true });
 });
 
@@ -52,6 +69,19 @@ describe.each(decks)('%s', (name) => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBeTruthy();
     expect(await page.title()).not.toBe('');
     expect(await page.getAttribute('meta[name=description]', 'content')).toBeTruthy();
+    expect(networkAttempts).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens from a static web server the same way, asking it for nothing else', async () => {
+    const { page, context, networkAttempts, errors } = await openDeck(browser, `${served}${name}.html`, { allowOrigin: served });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.reload();
+    await page.waitForSelector('html[data-podium-ready]');
+    expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(expected[name].slides);
+    expect(requested.filter((address) => !address.startsWith('data:'))).toEqual([`${served}${name}.html`]);
     expect(networkAttempts).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -10,7 +10,7 @@ export function launchChromium(): Promise<Browser> {
 export interface OpenedDeck {
   context: BrowserContext;
   page: Page;
-  /** Every request the page or its popups attempted that was not a local file (all blocked). */
+  /** Every request the page or its popups attempted beyond the deck's own origin (all blocked). */
   networkAttempts: string[];
   /** Console errors and uncaught exceptions, from the page and its popups. */
   errors: string[];
@@ -22,14 +22,18 @@ export interface OpenedDeck {
  * Opens a built deck with every non-file request blocked and recorded, the way a deck opened
  * from a USB stick on a laptop with no network would behave.
  */
-export async function openDeck(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<OpenedDeck> {
+export async function openDeck(
+  browser: Browser,
+  url: string,
+  options: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference'; allowOrigin?: string } = {},
+): Promise<OpenedDeck> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, reducedMotion: options.reducedMotion });
   const networkAttempts: string[] = [];
   const errors: string[] = [];
   const dialogs: string[] = [];
   await context.route('**/*', (route) => {
     const requested = route.request().url();
-    if (requested.startsWith('file:')) return route.continue();
+    if (requested.startsWith(options.allowOrigin ?? 'file:')) return route.continue();
     networkAttempts.push(requested);
     return route.abort();
   });
