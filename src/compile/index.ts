@@ -3,6 +3,7 @@ import type { Element } from 'hast';
 import { pathToFileURL } from 'node:url';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import { SourceMapConsumer, SourceMapGenerator, type RawSourceMap } from 'source-map-js';
 import { VFile } from 'vfile';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/defineComponent.ts';
@@ -47,7 +48,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   }
   let meta: DeckMeta | undefined;
   let placeOf: Deck['placeOf'] = () => ({ file, line: 1, column: 1 });
-  const code = await compileMdx(source, file, [
+  const compiled = await compileMdx(source, file, [
     remarkFrontmatter,
     remarkGfm,
     [remarkDeckMeta, { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) }],
@@ -57,16 +58,27 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     remarkSlides,
   ]);
   const state: DeckState = { file, source, lang: meta!.lang, chartCount: 0 };
-  const slides = await runDeck(code, state);
+  const slides = await runDeck(compiled, state);
   return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, files: [...files.used] };
 }
 
 type PluginList = NonNullable<Parameters<typeof compile>[1]>['remarkPlugins'];
 
-async function compileMdx(source: string, file: string, remarkPlugins: PluginList): Promise<string> {
+interface CompiledMdx {
+  code: string;
+  /** Maps the generated code back to the deck, to place errors thrown while it runs. */
+  map: RawSourceMap | undefined;
+}
+
+async function compileMdx(source: string, file: string, remarkPlugins: PluginList): Promise<CompiledMdx> {
   try {
-    const output = await compile(new VFile({ path: file, value: source }), { development: true, outputFormat: 'function-body', remarkPlugins });
-    return String(output);
+    const output = await compile(new VFile({ path: file, value: source }), {
+      development: true,
+      outputFormat: 'function-body',
+      remarkPlugins,
+      SourceMapGenerator: SourceMapGenerator as unknown as NonNullable<Parameters<typeof compile>[1]>['SourceMapGenerator'],
+    });
+    return { code: String(output), map: output.map as RawSourceMap | undefined };
   } catch (error) {
     if (error instanceof DeckError) throw error;
     const message = error as { reason?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; url?: string };
@@ -87,7 +99,7 @@ function syntaxHint(reason: string): string {
   return 'Check the markup near this place: a component\'s tags, braces {…} and quotes must match.';
 }
 
-async function runDeck(code: string, state: DeckState): Promise<Element[]> {
+async function runDeck({ code, map }: CompiledMdx, state: DeckState): Promise<Element[]> {
   const runtime = createHastJsx(state.file);
   const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
   try {
@@ -96,12 +108,24 @@ async function runDeck(code: string, state: DeckState): Promise<Element[]> {
     return nodes.filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
   } catch (error) {
     if (error instanceof DeckError) throw error;
-    throw new DeckError(`The deck failed while running: ${(error as Error).message}`, {
-      place: { file: state.file, line: 1, column: 1 },
-      hint: 'Check the expressions in braces {…}: each must use data the deck imports.',
+    const reason = (error as Error).message;
+    throw new DeckError(`An expression in braces failed: ${reason}`, {
+      place: { file: state.file, ...(placeInDeck(error, map) ?? { line: 1, column: 1 }) },
+      hint: /is not defined/.test(reason)
+        ? 'Each name in braces must be imported at the top, e.g. import figures from \'./data/figures.json\'.'
+        : 'Check the names in braces {…} against the data file: a key may be misspelt or missing.',
       source: state.source,
-      ruleId: 'deck-run',
+      ruleId: 'deck-expression',
       cause: error,
     });
   }
+}
+
+/** Where in the deck a run-time error happened, from its stack and the compile's source map. */
+function placeInDeck(error: unknown, map: RawSourceMap | undefined): { line: number; column: number } | undefined {
+  // `run` evaluates the code as the body of `async function anonymous(\n) {\n…`: two lines above it.
+  const frame = /<anonymous>:(\d+):(\d+)/.exec((error as Error)?.stack ?? '');
+  if (!frame || !map) return undefined;
+  const original = new SourceMapConsumer(map).originalPositionFor({ line: Number(frame[1]) - 2, column: Number(frame[2]) - 1 });
+  return original.line ? { line: original.line, column: original.column + 1 } : undefined;
 }
