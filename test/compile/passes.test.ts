@@ -1,0 +1,61 @@
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { describe, expect, it } from 'vitest';
+import { createHastJsx } from '../../src/compile/hastJsx.ts';
+import { remarkSlides } from '../../src/compile/remarkSlides.ts';
+import { didYouMean } from '../../src/compile/suggest.ts';
+
+const paragraph = (value: string) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value }] });
+
+describe('remarkSlides', () => {
+  it('wraps the stretches between top-level rules in sections, keeping frontmatter and imports at the top', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'yaml', value: 'title: t' },
+        { type: 'thematicBreak' },
+        { type: 'mdxjsEsm', value: "import a from './a.json'" },
+        paragraph('one'),
+        { type: 'thematicBreak' },
+        { type: 'thematicBreak' },
+        paragraph('two'),
+        { type: 'thematicBreak' },
+      ],
+    };
+    remarkSlides()(tree);
+    expect(tree.children.map((node) => node.type)).toEqual(['yaml', 'mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxFlowElement']);
+    const slides = tree.children.slice(2) as MdxJsxFlowElement[];
+    expect(slides.map((slide) => slide.name)).toEqual(['section', 'section']);
+    expect(slides.map((slide) => slide.children)).toEqual([[paragraph('one')], [paragraph('two')]]);
+  });
+});
+
+describe('createHastJsx', () => {
+  const { jsxDEV, Fragment } = createHastJsx('/deck.mdx');
+
+  it('builds hast elements, turning JSX style objects into CSS text and dropping empty children', () => {
+    const node = jsxDEV('td', { style: { textAlign: 'right' }, className: 'n', children: ['a', null, false, 1] });
+    expect(node).toEqual({
+      type: 'element',
+      tagName: 'td',
+      properties: { style: 'text-align: right', className: ['n'] },
+      children: [{ type: 'text', value: 'a' }, { type: 'text', value: '1' }],
+    });
+  });
+
+  it('flattens fragments and passes components their place in the deck', () => {
+    let seen: unknown;
+    const component = (_props: Record<string, unknown>, context: unknown) => ((seen = context), 'x');
+    const result = jsxDEV(Fragment, { children: [jsxDEV(component, {}, undefined, false, { lineNumber: 4, columnNumber: 2 })] });
+    expect(result).toEqual([{ type: 'text', value: 'x' }]);
+    expect(seen).toEqual({ place: { file: '/deck.mdx', line: 4, column: 2 } });
+  });
+});
+
+describe('didYouMean', () => {
+  it('suggests the close name and nothing for a distant one', () => {
+    expect(didYouMean('sorce', ['title', 'source', 'unit'])).toBe('source');
+    expect(didYouMean('BARCHART', ['BarChart', 'Notes'])).toBe('BarChart');
+    expect(didYouMean('colour', ['title', 'source'])).toBeUndefined();
+  });
+});
