@@ -4,6 +4,7 @@ import type { PodiumConfig } from './config.ts';
 import { runtimeFiles } from './render/runtimeFiles.ts';
 import { standaloneDocument } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
+import { runtimeVariantFor } from './runtimeVariants.ts';
 
 export interface BuiltDeck {
   deck: Deck;
@@ -14,8 +15,9 @@ export interface BuiltDeck {
 
 /** Deck file → standalone HTML. Every front door (CLI, dev server, PDF) builds through here. */
 export async function buildDeck(file: string, config: PodiumConfig, files: DeckFiles = diskFiles()): Promise<BuiltDeck> {
-  const [deck, runtime] = await Promise.all([compileDeck({ file, publicDir: config.publicDir, files }), runtimeFiles()]);
+  const deck = await compileDeck({ file, publicDir: config.publicDir, files });
   const theme = loadTheme(deck, config.themeDirs, files);
+  const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
   const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css });
   return { deck, html, files: [...files.used] };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { RuntimeVariant } from '../runtimeVariants.ts';
 
 export interface RuntimeFiles {
   script: string;
@@ -9,21 +10,20 @@ export interface RuntimeFiles {
 /** Where `vite build` puts the browser runtime (the same place from src/ and lib/). */
 export const runtimeDir = fileURLToPath(new URL('../../build/runtime/', import.meta.url));
 
-let cached: Promise<RuntimeFiles> | undefined;
+const cache = new Map<RuntimeVariant, Promise<RuntimeFiles>>();
 
-/** The prebuilt runtime, read once per process however many decks are built. */
-export function runtimeFiles(): Promise<RuntimeFiles> {
-  cached ??= Promise.all([
-    readFile(`${runtimeDir}podium-runtime.js`, 'utf8'),
-    readFile(`${runtimeDir}podium-runtime.css`, 'utf8'),
-  ]).then(
-    ([script, style]) => ({ script, style }),
-    (error: NodeJS.ErrnoException) => {
-      cached = undefined;
-      throw error.code === 'ENOENT'
-        ? new Error(`Podium's browser runtime is not built (${runtimeDir}). Run: npm run build:tool`)
-        : error;
-    },
-  );
-  return cached;
+/** A prebuilt runtime, read once per process however many decks are built. */
+export function runtimeFiles(variant: RuntimeVariant): Promise<RuntimeFiles> {
+  let files = cache.get(variant);
+  if (!files) {
+    files = Promise.all([readFile(`${runtimeDir}podium-runtime-${variant}.js`, 'utf8'), readFile(`${runtimeDir}podium-runtime.css`, 'utf8')]).then(
+      ([script, style]) => ({ script, style }),
+      (error: NodeJS.ErrnoException) => {
+        cache.delete(variant);
+        throw error.code === 'ENOENT' ? new Error(`Podium's browser runtime is not built (${runtimeDir}). Run: npm run build:tool`) : error;
+      },
+    );
+    cache.set(variant, files);
+  }
+  return files;
 }

@@ -1,13 +1,16 @@
 import 'reveal.js/reveal.css';
+import { Chart, type ChartComponentLike } from 'chart.js';
 import Reveal from 'reveal.js';
 import RevealNotes from 'reveal.js/plugin/notes';
-import { ChartController, registerChartParts, type ChartHost } from './charts.ts';
+import { ChartController, type ChartHost } from './charts.ts';
+import { DataTables } from './dataTables.ts';
 
 /** reveal.js exposes these at run time; its type definitions do not list them yet. */
 type RevealDeck = InstanceType<typeof Reveal> & ChartHost;
 
-function start(): void {
-  registerChartParts();
+/** Starts a deck with these Chart.js parts registered; each runtime variant passes its own. */
+export function start(chartParts: ChartComponentLike[]): void {
+  Chart.register(...chartParts);
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const deck = new Reveal({
     hash: true,
@@ -16,12 +19,14 @@ function start(): void {
     slideNumber: 'c/t',
     showSlideNumber: 'all',
     transition: reduced ? 'none' : 'slide',
-    backgroundTransition: reduced ? 'none' : 'fade',
+    backgroundTransition: 'none',
     plugins: [RevealNotes],
   }) as RevealDeck;
   // The usual global, so the browser console (and tests) can drive the deck as with any reveal.js deck.
   (window as unknown as { Reveal: RevealDeck }).Reveal = deck;
   const charts = new ChartController(deck);
+  const tables = new DataTables(document.body);
+  deck.addKeyBinding({ keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' }, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;
     if (deck.isScrollView()) charts.show(deck.getRevealElement() ?? undefined);
@@ -45,5 +50,3 @@ function start(): void {
     document.documentElement.setAttribute('data-podium-ready', '');
   });
 }
-
-start();

@@ -1,0 +1,157 @@
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { lineMarks, seriesFill, type ChartTheme } from './chartTheme.ts';
+
+/** What a deck build puts in `options.podium` beside Chart.js's own options. */
+export interface PodiumOptions {
+  unit?: string | null;
+  legend?: boolean;
+  /** Text for each data point, per dataset, already formatted in the deck's language. */
+  labels?: Array<Array<string | null>>;
+  /** Datasets that mark a reference value (a recommendation) rather than data. */
+  references?: number[];
+}
+
+export type DeckChartConfig = ChartConfiguration & { options?: ChartConfiguration['options'] & { podium?: PodiumOptions } };
+
+export interface StyleOptions {
+  pixelRatio: number;
+  animate: boolean;
+  lang: string;
+}
+
+/**
+ * Turns the config a deck carries into what Chart.js draws: theme colours and fonts, value
+ * labels on the data, and marks that do not rely on colour. A `<Chart>` written by hand keeps
+ * its own options; only what it leaves unset is filled in.
+ */
+export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixelRatio, animate, lang }: StyleOptions): ChartConfiguration {
+  const { podium, ...options } = config.options ?? {};
+  const font = { family: theme.font, size: theme.size };
+  const labelFont = { family: theme.font, size: theme.size, weight: 'bold' as const };
+  const type = config.type;
+  const isShare = type === 'doughnut' || type === 'pie';
+  const horizontal = (options as { indexAxis?: string }).indexAxis === 'y';
+  const references = new Set(podium?.references ?? []);
+  const labels = podium?.labels;
+  let seriesIndex = 0;
+  config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label)));
+  (config.data.datasets as Array<ChartDataset & Record<string, unknown>>).forEach((dataset, index) => {
+    if (references.has(index)) {
+      Object.assign(dataset, referenceStyle(theme));
+      return;
+    }
+    if (dataset.backgroundColor !== undefined || dataset.borderColor !== undefined) return;
+    const colour = theme.palette[seriesIndex % theme.palette.length];
+    if (isShare) {
+      const count = (dataset.data as unknown[]).length;
+      Object.assign(dataset, {
+        backgroundColor: Array.from({ length: count }, (_, i) => seriesFill(theme.palette[i % theme.palette.length], Math.floor(i / theme.palette.length))),
+        borderColor: '#ffffff',
+        borderWidth: 2,
+      });
+    } else if ((dataset.type ?? type) === 'line') {
+      Object.assign(dataset, { borderColor: colour, backgroundColor: colour, borderWidth: 4, pointRadius: 7, pointHoverRadius: 9, ...lineMarks[seriesIndex % lineMarks.length] });
+    } else {
+      // Beside a reference mark, a thinner bar leaves room in its band for the mark's label.
+      Object.assign(dataset, { backgroundColor: seriesFill(colour, seriesIndex), borderColor: colour, borderWidth: 2, ...(references.size > 0 ? { barPercentage: 0.42, categoryPercentage: 1 } : {}) });
+    }
+    seriesIndex += 1;
+  });
+
+  const scales = isShare || !podium ? options.scales : axes(options, podium, theme, font, lang);
+  return {
+    ...config,
+    options: {
+      ...options,
+      responsive: true,
+      maintainAspectRatio: false,
+      devicePixelRatio: pixelRatio,
+      animation: animate ? (options.animation ?? { duration: 600 }) : false,
+      color: theme.text,
+      font,
+      ...(scales ? { scales } : {}),
+      // Room for the labels written beyond the longest bar or around the pie.
+      ...(podium && labels ? { layout: { padding: isShare ? 40 : horizontal ? { right: 150 } : { top: 40 } } } : {}),
+      plugins: {
+        ...options.plugins,
+        legend: {
+          display: podium ? Boolean(podium.legend) : true,
+          position: isShare ? 'right' : 'top',
+          labels: { color: theme.text, font, usePointStyle: type === 'line', boxWidth: 36, boxHeight: type === 'line' ? 14 : 24, sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+          ...options.plugins?.legend,
+        },
+        tooltip: { titleFont: font, bodyFont: font, ...options.plugins?.tooltip },
+        datalabels: labels ? dataLabels(labels, references, isShare, type, theme, labelFont) : { display: false, ...options.plugins?.datalabels },
+      },
+    },
+  } as ChartConfiguration;
+}
+
+/** A recommendation drawn as a dark mark across its category, not as another bar. */
+function referenceStyle(theme: ChartTheme) {
+  return { backgroundColor: theme.text, borderColor: theme.text, borderWidth: 0, grouped: false, barPercentage: 1, categoryPercentage: 0.85, minBarLength: 6, order: -1 };
+}
+
+function axes(options: NonNullable<ChartConfiguration['options']>, podium: PodiumOptions, theme: ChartTheme, font: { family: string; size: number }, lang: string) {
+  const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
+  const plain = new Intl.NumberFormat(lang);
+  const horizontal = (options as { indexAxis?: string }).indexAxis === 'y';
+  const valueAxis = {
+    beginAtZero: true,
+    // Millions read as "14M" from the back of a room; small numbers stay exact.
+    ticks: { color: theme.text, font, maxTicksLimit: 6, maxRotation: 0, callback: (value: number | string) => (Math.abs(Number(value)) >= 10_000 ? compact : plain).format(Number(value)) },
+    grid: { color: theme.grid },
+    title: podium.unit ? { display: true, text: podium.unit, color: theme.text, font } : { display: false },
+  };
+  const categoryAxis = { ticks: { color: theme.text, font, autoSkip: false, maxRotation: 0 }, grid: { display: false } };
+  return horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis };
+}
+
+interface LabelContext {
+  datasetIndex: number;
+  dataIndex: number;
+  chart: { options: { indexAxis?: string }; getDatasetMeta(index: number): { data: unknown[] } };
+}
+
+/** Direct labels: each value written on its bar, point or slice. */
+function dataLabels(labels: Array<Array<string | null>>, references: Set<number>, isShare: boolean, type: string, theme: ChartTheme, font: object) {
+  return {
+    display: (context: { datasetIndex: number; dataIndex: number }) => Boolean(labels[context.datasetIndex]?.[context.dataIndex]),
+    formatter: (_value: unknown, context: { datasetIndex: number; dataIndex: number }) => labels[context.datasetIndex]?.[context.dataIndex] ?? '',
+    color: theme.text,
+    font,
+    clamp: true,
+    ...(isShare
+      ? { anchor: 'end', align: 'end', offset: 6 }
+      : type === 'line'
+        ? { anchor: 'end', align: 'top', offset: 6 }
+        : {
+            anchor: (context: LabelContext) => (references.has(context.datasetIndex) ? 'center' : 'end'),
+            align: (context: LabelContext) =>
+              references.has(context.datasetIndex) ? (context.chart.options.indexAxis === 'y' ? 'bottom' : 'right') : context.chart.options.indexAxis === 'y' ? 'right' : 'top',
+            // A mark's label sits just clear of the data bar it crosses.
+            // A value label keeps the slide's background behind it where a mark crosses it.
+            backgroundColor: (context: LabelContext) => (references.size > 0 ? theme.background : null),
+            font: (context: LabelContext) => (references.has(context.datasetIndex) ? { ...font, size: Math.round(theme.size * 0.85), weight: 'normal' } : font),
+            padding: { top: 2, bottom: 2, left: 4, right: 4 },
+            offset: (context: LabelContext) => {
+              if (!references.has(context.datasetIndex)) return 4;
+              const bar = context.chart.getDatasetMeta(0).data[context.dataIndex] as unknown as { height?: number; width?: number } | undefined;
+              const thickness = context.chart.options.indexAxis === 'y' ? bar?.height : bar?.width;
+              return (thickness ?? 0) / 2 + 2;
+            },
+          }),
+  };
+}
+
+/** Long category labels as several lines, so they are not cut off beside the bars. */
+export function wrapLabel(label: string, width = 22): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
