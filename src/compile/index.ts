@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { SourceMapConsumer, SourceMapGenerator, type RawSourceMap } from 'source-map-js';
 import { VFile } from 'vfile';
+import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/defineComponent.ts';
 import { DeckError, type Place } from './deckError.ts';
@@ -34,6 +35,8 @@ export interface Deck {
   placeOf: (key: string) => Place;
   slides: Element[];
   chartCount: number;
+  /** Chart.js chart types the slides draw. */
+  chartTypes: string[];
   /** Every file the deck read or looked for: the deck, data files, images. */
   files: string[];
 }
@@ -57,9 +60,10 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     [remarkImages, { file, source, publicDir, files }],
     remarkSlides,
   ]);
-  const state: DeckState = { file, source, lang: meta!.lang, chartCount: 0 };
+  const state: DeckState = { file, source, lang: meta!.lang, chartCount: 0, chartTypes: new Set(), sources: new Map() };
   const slides = await runDeck(compiled, state);
-  return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, files: [...files.used] };
+  numberCitations(slides, state.sources);
+  return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes], files: [...files.used] };
 }
 
 type PluginList = NonNullable<Parameters<typeof compile>[1]>['remarkPlugins'];

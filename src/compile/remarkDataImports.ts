@@ -3,6 +3,7 @@ import { valueToEstree } from 'estree-util-value-to-estree';
 import type { Root } from 'mdast';
 import { dirname, extname, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
+import { parseCsv } from './csvData.ts';
 import { DeckError, placeOfOffset } from './deckError.ts';
 import type { DeckFiles } from './deckFiles.ts';
 
@@ -12,10 +13,14 @@ export interface DataImportsOptions {
   files: DeckFiles;
 }
 
-const dataExtensions = ['.json'];
+/** Data a deck can import, by file extension. */
+const dataReaders: Record<string, (path: string, text: string) => unknown> = {
+  '.json': parseJson,
+  '.csv': parseCsv,
+};
 
 /**
- * Resolves `import x from './data/x.json'` at build time: the data is read now and inlined
+ * Resolves `import x from './data/x.json'` (or `.csv`) at build time: the data is read now and inlined
  * as a constant, so props and text can use it and the deck runs with no module loading.
  */
 export function remarkDataImports({ file, source, files }: DataImportsOptions) {
@@ -40,15 +45,16 @@ export function remarkDataImports({ file, source, files }: DataImportsOptions) {
     if (!/^\.{1,2}\//.test(specifier)) {
       fail(`Cannot import "${specifier}"`, `A deck can import data files that sit beside it, such as './data/figures.json'.`, 'import-not-relative');
     }
-    if (!dataExtensions.includes(extname(specifier).toLowerCase())) {
-      fail(`Cannot import "${specifier}": only data files can be imported`, `Use a .json file; components such as <BarChart> are available without importing them.`, 'import-not-data');
+    const read = dataReaders[extname(specifier).toLowerCase()];
+    if (!read) {
+      fail(`Cannot import "${specifier}": only data files can be imported`, `Use a .json or .csv file; components such as <BarChart> are available without importing them.`, 'import-not-data');
     }
     const path = resolve(dirname(file), specifier);
     const text = files.readText(path);
     if (text === undefined) {
       fail(`Cannot find the data file "${specifier}"`, `Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).`, 'import-missing');
     }
-    const value = parseJson(path, text!);
+    const value = read(path, text!);
     return statement.specifiers.map((spec) => {
       const picked =
         spec.type === 'ImportSpecifier'

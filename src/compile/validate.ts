@@ -27,14 +27,15 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
 }
 
 function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, schema: z.ZodType): { reason: string; hint?: string } {
-  const known = knownFields(schema);
   const label = pathLabel(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const name = issue.keys[0];
+    const known = knownFields(schemaAt(schema, issue.path));
     const suggestion = didYouMean(name, known);
+    const where = issue.path.length === 0 ? `${subject.field} "${name}" on ${subject.name}` : `key "${name}" in ${label} on ${subject.name}`;
     return {
-      reason: `Unknown ${subject.field} "${name}" on ${subject.name}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-      hint: `Known ${subject.field}s: ${known.join(', ')}.`,
+      reason: `Unknown ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      hint: `Known ${issue.path.length === 0 ? `${subject.field}s` : 'keys'}: ${known.join(', ')}.`,
     };
   }
   const received = valueAt(value, issue.path);
@@ -49,12 +50,39 @@ function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, sch
       hint: issue.code === 'invalid_type' && issue.expected === 'number' ? 'Write numbers without quotes, commas or units: 2000, not "2,000+".' : undefined,
     };
   }
+  if (issue.code === 'invalid_value') {
+    const options = issue.values.map(String);
+    const suggestion = typeof received === 'string' ? didYouMean(received, options) : undefined;
+    return {
+      reason: `${capitalize(subject.field)} "${label}" on ${subject.name} cannot be ${shown(received)}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      hint: `Use one of: ${options.join(', ')}.`,
+    };
+  }
   return { reason: `${capitalize(subject.field)} "${label}" on ${subject.name}: ${issue.message}` };
 }
 
+/** The part of a schema that checks the value at `path`, through optional, default, pipe and list wrappers. */
+function schemaAt(schema: z.ZodType, path: PropertyKey[]): z.ZodType {
+  let current = unwrap(schema);
+  for (const key of path) {
+    const def = (current as unknown as { def: { type: string; element?: z.ZodType; valueType?: z.ZodType } }).def;
+    const shape = (current as unknown as { shape?: Record<string, z.ZodType> }).shape;
+    const next = def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : shape?.[String(key)];
+    if (!next) return current;
+    current = unwrap(next);
+  }
+  return current;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
+  if (def.innerType) return unwrap(def.innerType);
+  if (def.type === 'pipe' && def.in) return unwrap(def.in);
+  return schema;
+}
+
 function knownFields(schema: z.ZodType): string[] {
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape
-    ?? (schema as unknown as { def?: { in?: { shape?: Record<string, unknown> } } }).def?.in?.shape;
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];
 }
 

@@ -1,35 +1,55 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import { citation, type Source } from './citations.ts';
+import type { DeckState } from './defineComponent.ts';
+
+/** Per-chart hints for the runtime, beside Chart.js's own options. */
+export interface PodiumChartOptions {
+  /** The value axis title (what the numbers count). */
+  unit?: string | null;
+  legend?: boolean;
+  /** Text drawn on each data point, per dataset: formatted at build time in the deck's language. */
+  labels?: Array<Array<string | null>>;
+  /** Datasets that mark a reference value (a recommendation) rather than data. */
+  references?: number[];
+}
 
 export interface ChartFigureOptions {
-  /** Chart.js chart type, e.g. `bar`. */
-  type: string;
   title: string;
-  source?: string;
+  source?: Source;
   /** The Chart.js configuration the runtime draws from. */
-  config: { type: string; data: unknown; options?: unknown };
+  config: { type: string; data: { labels?: string[]; datasets: Array<Record<string, unknown>> }; options?: Record<string, unknown> & { podium?: PodiumChartOptions } };
   /** One sentence a listener or screen reader gets instead of the picture. */
   summary: string;
   /** The data as a table: a column per series, a row per category. */
-  table: { columns: string[]; rows: Array<[string, ...string[]]> };
+  table: { corner?: string; columns: string[]; rows: Array<[string, ...string[]]> };
 }
 
 /**
  * The markup every chart shares: a canvas the runtime draws into, the chart's config as
- * JSON, a caption with the source, and a text alternative (summary and data table).
+ * JSON, a caption with the source, and a text alternative: a summary and the data table
+ * (read by screen readers, shown in print, in the phone view and on demand).
  */
-export function chartFigure({ type, title, source, config, summary, table }: ChartFigureOptions): Element {
-  return h('figure', { className: ['podium-chart'], dataChartType: type }, [
+export function chartFigure(deck: DeckState, { title, source, config, summary, table }: ChartFigureOptions): Element {
+  deck.chartCount += 1;
+  deck.chartTypes.add(config.type);
+  for (const dataset of config.data.datasets) if (typeof dataset.type === 'string') deck.chartTypes.add(dataset.type);
+  const tableId = `podium-data-${deck.chartCount}`;
+  return h('figure', { className: ['podium-chart'], dataChartType: config.type }, [
     h('div', { className: ['podium-chart-canvas'] }, [h('canvas', { role: 'img', ariaLabel: `${title}. ${summary}` })]),
     h('script', { type: 'application/json', className: ['podium-chart-config'] }, scriptJson(config)),
     h('figcaption', [
       h('span', { className: ['podium-chart-title'] }, title),
-      ...(source ? [' ', h('span', { className: ['podium-source'] }, `Source: ${source}`)] : []),
+      ...(source ? [' ', citation(deck, source, { prefix: 'Source: ' })] : []),
+      ' ',
+      h('button', { type: 'button', className: ['podium-data-toggle'], ariaExpanded: 'false', ariaControls: tableId }, 'Show data'),
     ]),
-    h('table', { className: ['podium-data-table', 'sr-only'] }, [
-      h('caption', `${title}. ${summary}`),
-      h('thead', [h('tr', [h('td'), ...table.columns.map((cell) => h('th', { scope: 'col' }, cell))])]),
-      h('tbody', table.rows.map(([label, ...cells]) => h('tr', [h('th', { scope: 'row' }, label), ...cells.map((cell) => h('td', cell))]))),
+    h('div', { className: ['podium-data'], id: tableId }, [
+      h('table', { className: ['podium-data-table'] }, [
+        h('caption', `${title}. ${summary}`),
+        h('thead', [h('tr', [table.corner ? h('th', { scope: 'col' }, table.corner) : h('td'), ...table.columns.map((cell) => h('th', { scope: 'col' }, cell))])]),
+        h('tbody', table.rows.map(([label, ...cells]) => h('tr', [h('th', { scope: 'row' }, label), ...cells.map((cell) => h('td', cell))]))),
+      ]),
     ]),
   ]);
 }

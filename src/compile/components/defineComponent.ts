@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { z } from 'zod';
 import type { Place } from '../deckError.ts';
+import type { Source } from './citations.ts';
 import { toHastChildren, type ComponentFunction, type HastChild } from '../hastJsx.ts';
 import { validate } from '../validate.ts';
 
@@ -10,6 +11,10 @@ export interface DeckState {
   source: string;
   lang: string;
   chartCount: number;
+  /** Chart.js chart types the deck draws, so the smallest runtime that has them is inlined. */
+  chartTypes: Set<string>;
+  /** Every source cited, by key; numbered later in order of first use on the slides. */
+  sources: Map<string, Source>;
 }
 
 export interface RenderContext {

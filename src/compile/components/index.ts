@@ -1,7 +1,11 @@
-import { barChart } from './barChart.ts';
+import { barChart, doughnutChart, lineChart, pieChart } from './seriesCharts.ts';
+import { chart } from './chart.ts';
+import { cite, sources } from './sourcesList.ts';
 import type { Component } from './defineComponent.ts';
+import { layoutComponents } from './layout.ts';
+import { ratioChart } from './ratioChart.ts';
 import { notes } from './notes.ts';
 
 /** Every component a deck can use, by the name it is written with. */
-export const components: readonly Component[] = [notes, barChart];
+export const components: readonly Component[] = [notes, ratioChart, barChart, lineChart, doughnutChart, pieChart, chart, ...layoutComponents, cite, sources];
 export const componentNames = components.map((component) => component.name);

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { chartTypes } from '../../runtimeVariants.ts';
+import { chartFigure } from './chartFigure.ts';
+import { sourceSchema } from './citations.ts';
+import { defineComponent } from './defineComponent.ts';
+
+/** Top-level Chart.js 4 options (Chart.defaults and the per-type overrides), checked against Chart.js in the tests. */
+export const chartOptionKeys = [
+  'animation', 'animations', 'transitions', 'backgroundColor', 'borderColor', 'color', 'datasets', 'elements', 'events', 'font',
+  'hover', 'hoverBackgroundColor', 'hoverBorderColor', 'hoverColor', 'indexAxis', 'interaction', 'layout', 'parsing', 'plugins',
+  'scale', 'scales', 'showLine', 'drawActiveElementsOnTop', 'aspectRatio', 'spanGaps', 'cutout', 'radius', 'rotation', 'circumference',
+] as const;
+
+/** Chart.js plugins a deck can configure: the built-in ones the runtime registers, and value labels. */
+export const chartPluginKeys = ['legend', 'title', 'subtitle', 'tooltip', 'filler', 'datalabels'] as const;
+
+/** Scale types the runtime registers (time scales would need a date library). */
+export const chartScaleTypes = ['category', 'linear', 'logarithmic', 'radialLinear'] as const;
+
+const point = z.union([z.number().finite(), z.null(), z.strictObject({ x: z.union([z.number(), z.string()]), y: z.number(), r: z.number().optional() })]);
+
+const noFunctions = (value: unknown): boolean =>
+  typeof value !== 'function' && (value === null || typeof value !== 'object' || Object.values(value).every(noFunctions));
+
+const scaleSchema = z.looseObject({ type: z.enum(chartScaleTypes).optional() });
+
+export const chartSchema = z.strictObject({
+  type: z.enum(chartTypes as [string, ...string[]]),
+  title: z.string().min(1),
+  data: z.strictObject({
+    labels: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
+    datasets: z.array(z.looseObject({ label: z.string().optional(), type: z.enum(chartTypes as [string, ...string[]]).optional(), data: z.array(point) })).min(1),
+  }),
+  options: z
+    .strictObject({
+      ...Object.fromEntries(chartOptionKeys.map((key) => [key, z.unknown().optional()])),
+      scales: z.record(z.string(), scaleSchema).optional(),
+      plugins: z.strictObject(Object.fromEntries(chartPluginKeys.map((key) => [key, z.unknown().optional()]))).optional(),
+    })
+    .refine(noFunctions, { message: 'functions cannot be kept in a standalone deck; use plain values' })
+    .optional(),
+  /** What the chart shows, in one sentence, for people who cannot see it. */
+  summary: z.string().min(1).optional(),
+  source: sourceSchema.optional(),
+});
+
+/**
+ * `<Chart type data options />`: any Chart.js chart the runtime can draw, for what the named
+ * chart components do not cover. Its config is checked against what Chart.js accepts.
+ */
+export const chart = defineComponent('Chart', chartSchema, (props, { deck }) => {
+  const format = new Intl.NumberFormat(deck.lang);
+  const show = (value: z.output<typeof point>) => (value === null ? '' : typeof value === 'number' ? format.format(value) : `(${value.x}, ${format.format(value.y)}${value.r === undefined ? '' : `, ${value.r}`})`);
+  const { datasets, labels } = props.data;
+  const rows = Math.max(labels?.length ?? 0, ...datasets.map((dataset) => dataset.data.length));
+  return chartFigure(deck, {
+    title: props.title,
+    source: props.source,
+    config: { type: props.type, data: props.data as { labels?: string[]; datasets: Array<Record<string, unknown>> }, options: props.options as Record<string, unknown> | undefined },
+    summary: props.summary ?? `A ${props.type} chart of ${datasets.map((dataset, index) => dataset.label ?? `series ${index + 1}`).join(', ')}.`,
+    table: {
+      columns: datasets.map((dataset, index) => dataset.label ?? `Series ${index + 1}`),
+      rows: Array.from({ length: rows }, (_, index) => [labels?.[index] ?? String(index + 1), ...datasets.map((dataset) => (dataset.data[index] === undefined ? '' : show(dataset.data[index])))]),
+    },
+  });
+});
