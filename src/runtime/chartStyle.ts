@@ -26,8 +26,10 @@ export interface StyleOptions {
  */
 export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixelRatio, animate, lang }: StyleOptions): ChartConfiguration {
   const { podium, ...options } = config.options ?? {};
-  const font = { family: theme.font, size: theme.size };
-  const labelFont = { family: theme.font, size: theme.size, weight: 'bold' as const };
+  // Type shrinks with the chart (beside its data table, on a printed page) so labels still fit.
+  const font = ({ chart }: Sized): Font => ({ family: theme.font, size: Math.max(14, Math.min(theme.size, Math.round(chart.width / 30))) });
+  const labelFont = (context: Sized): Font => ({ ...font(context), weight: 'bold' });
+  const baseFont = { family: theme.font, size: theme.size };
   const type = config.type;
   const isShare = type === 'doughnut' || type === 'pie';
   const horizontal = (options as { indexAxis?: string }).indexAxis === 'y';
@@ -68,10 +70,14 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
       devicePixelRatio: pixelRatio,
       animation: animate ? (options.animation ?? { duration: 600 }) : false,
       color: theme.text,
-      font,
+      font: baseFont,
       ...(scales ? { scales } : {}),
       // Room for the labels written beyond the longest bar or around the pie.
-      ...(podium && labels ? { layout: { padding: isShare ? 40 : horizontal ? { right: 150 } : { top: 40 } } } : {}),
+      // Room for the labels written beyond the longest bar or around the pie: a share of a
+      // narrow chart (one beside its data table) rather than a fixed width.
+      ...(podium && labels
+        ? { layout: { padding: ({ chart }: { chart: { width: number } }) => (isShare ? 40 : horizontal ? { right: Math.min(150, chart.width * 0.2) } : { top: 40 }) } }
+        : {}),
       plugins: {
         ...options.plugins,
         legend: {
@@ -80,7 +86,7 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
           labels: { color: theme.text, font, usePointStyle: type === 'line', boxWidth: 36, boxHeight: type === 'line' ? 14 : 24, sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
           ...options.plugins?.legend,
         },
-        tooltip: { titleFont: font, bodyFont: font, ...options.plugins?.tooltip },
+        tooltip: { titleFont: baseFont, bodyFont: baseFont, ...options.plugins?.tooltip },
         datalabels: labels ? dataLabels(labels, references, isShare, type, theme, labelFont) : { display: false, ...options.plugins?.datalabels },
       },
     },
@@ -92,7 +98,7 @@ function referenceStyle(theme: ChartTheme) {
   return { backgroundColor: theme.text, borderColor: theme.text, borderWidth: 0, grouped: false, barPercentage: 1, categoryPercentage: 0.85, minBarLength: 6, order: -1 };
 }
 
-function axes(options: NonNullable<ChartConfiguration['options']>, podium: PodiumOptions, theme: ChartTheme, font: { family: string; size: number }, lang: string) {
+function axes(options: NonNullable<ChartConfiguration['options']>, podium: PodiumOptions, theme: ChartTheme, font: (context: Sized) => Font, lang: string) {
   const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
   const plain = new Intl.NumberFormat(lang);
   const horizontal = (options as { indexAxis?: string }).indexAxis === 'y';
@@ -107,14 +113,24 @@ function axes(options: NonNullable<ChartConfiguration['options']>, podium: Podiu
   return horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis };
 }
 
+interface Sized {
+  chart: { width: number };
+}
+
+interface Font {
+  family: string;
+  size: number;
+  weight?: 'bold' | 'normal';
+}
+
 interface LabelContext {
   datasetIndex: number;
   dataIndex: number;
-  chart: { options: { indexAxis?: string }; getDatasetMeta(index: number): { data: unknown[] } };
+  chart: { width: number; options: { indexAxis?: string }; getDatasetMeta(index: number): { data: unknown[] } };
 }
 
 /** Direct labels: each value written on its bar, point or slice. */
-function dataLabels(labels: Array<Array<string | null>>, references: Set<number>, isShare: boolean, type: string, theme: ChartTheme, font: object) {
+function dataLabels(labels: Array<Array<string | null>>, references: Set<number>, isShare: boolean, type: string, theme: ChartTheme, font: (context: Sized) => Font) {
   return {
     display: (context: { datasetIndex: number; dataIndex: number }) => Boolean(labels[context.datasetIndex]?.[context.dataIndex]),
     formatter: (_value: unknown, context: { datasetIndex: number; dataIndex: number }) => labels[context.datasetIndex]?.[context.dataIndex] ?? '',
@@ -132,7 +148,7 @@ function dataLabels(labels: Array<Array<string | null>>, references: Set<number>
             // A mark's label sits just clear of the data bar it crosses.
             // A value label keeps the slide's background behind it where a mark crosses it.
             backgroundColor: (context: LabelContext) => (references.size > 0 ? theme.background : null),
-            font: (context: LabelContext) => (references.has(context.datasetIndex) ? { ...font, size: Math.round(theme.size * 0.85), weight: 'normal' } : font),
+            font: (context: LabelContext) => (references.has(context.datasetIndex) ? { ...font(context), size: Math.round(font(context).size * 0.85), weight: 'normal' } : font(context)),
             padding: { top: 2, bottom: 2, left: 4, right: 4 },
             offset: (context: LabelContext) => {
               if (!references.has(context.datasetIndex)) return 4;
