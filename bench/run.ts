@@ -1,6 +1,6 @@
 // `npm run bench`: what a presenter waits for and what a shared link weighs, measured.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +12,7 @@ import { builtModule } from './tool.ts';
 const { chromiumArgs, chromiumInstallCommand, findChromium } = await builtModule<typeof import('../src/chromium.ts')>('chromium.js');
 const root = process.cwd();
 const deckName = process.argv[2] ?? 'school-support-staff';
+const decks = readdirSync(resolve(root, 'decks')).filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, ''));
 const deckFile = resolve(root, 'decks', `${deckName}.mdx`);
 const out = mkdtempSync(join(tmpdir(), 'podium-bench-'));
 const runs = 5;
@@ -19,7 +20,7 @@ const runs = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(34)} ${value.padStart(12)}  ${note}`);
+const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(52)} ${value.padStart(13)}  ${note}`);
 
 function timeCommand(args: string[]): number {
   const start = performance.now();
@@ -44,36 +45,49 @@ row('  of which: loading MDX toolchain', ms(phase('loadToolchain')));
 row('  of which: compiling the deck', ms(phase('compile')), `(${phases[0].slides} slides)`);
 row('  warm rebuild, compile + render', ms(phase('renderAgain')));
 
-// Output size, raw and as a server or mail client would compress it.
-const html = readFileSync(join(out, `${deckName}.html`));
-row('output bytes, raw', kb(html.length), `(${html.length} B)`);
-row('output bytes, gzip -9', kb(gzipSync(html, { level: 9 }).length), `(${gzipSync(html, { level: 9 }).length} B)`);
+// Batch: every sample deck, many times over, in one process.
+const batch = JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, 'batch.js'), resolve(root, 'decks'), '10'], { cwd: root, encoding: 'utf8' })) as { decks: number; perSecond: number };
+row('batch throughput', `${batch.perSecond.toFixed(1)} decks/s`, `(${batch.decks} builds of ${decks.length} sample decks, one process)`);
 
-// First slide shown: headless Chromium opening the file from disk.
+// Output size of every sample deck, raw and as a server or mail client would compress it.
+execFileSync(process.execPath, [bin, 'build', '--out', out], { cwd: root, stdio: 'ignore' });
+for (const name of decks) {
+  const html = readFileSync(join(out, `${name}.html`));
+  row(`output bytes: ${name}`, kb(html.length), `raw (${html.length} B); gzip -9 ${kb(gzipSync(html, { level: 9 }).length)} (${gzipSync(html, { level: 9 }).length} B)`);
+}
+for (const variant of ['bar', 'standard', 'full']) {
+  const script = readFileSync(join(root, 'build', 'runtime', `podium-runtime-${variant}.js`));
+  row(`runtime "${variant}"`, kb(script.length), `raw; gzip -9 ${kb(gzipSync(script, { level: 9 }).length)}`);
+}
+const { runtimePartCosts } = await import('./runtimeParts.ts');
+for (const part of await runtimePartCosts()) row(`  ${part.name}`, kb(part.gzip), `gzip (${kb(part.raw)} raw)`);
+
+// First slide shown: headless Chromium opening each file from disk.
 const executablePath = findChromium();
 if (!executablePath) {
   console.error(`\nNo Chromium found for the load-time figure. Install it: ${chromiumInstallCommand}`);
   process.exitCode = 1;
 } else {
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  const url = pathToFileURL(join(out, `${deckName}.html`)).href;
-  const ready: number[] = [];
-  const paint: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(url);
-    await page.waitForSelector('html[data-podium-ready]');
-    const marks = await page.evaluate(() => ({
-      ready: performance.getEntriesByName('podium-ready')[0]?.startTime ?? Number.NaN,
-      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-    }));
-    ready.push(marks.ready);
-    paint.push(marks.paint);
-    await page.close();
+  for (const name of decks) {
+    const url = pathToFileURL(join(out, `${name}.html`)).href;
+    const ready: number[] = [];
+    const paint: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(url);
+      await page.waitForSelector('html[data-podium-ready]');
+      const marks = await page.evaluate(() => ({
+        ready: performance.getEntriesByName('podium-ready')[0]?.startTime ?? Number.NaN,
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      }));
+      ready.push(marks.ready);
+      paint.push(marks.paint);
+      await page.close();
+    }
+    row(`first slide shown: ${name}`, ms(median(ready)), `reveal ready from navigation start, file://; first paint ${ms(median(paint))}`);
   }
   await browser.close();
-  row('first slide shown (reveal ready)', ms(median(ready)), 'from navigation start, file://');
-  row('first contentful paint', ms(median(paint)));
 }
 
 rmSync(out, { recursive: true, force: true });

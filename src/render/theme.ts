@@ -1,3 +1,4 @@
+import { transform } from 'lightningcss';
 import { join } from 'node:path';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
 import type { DeckFiles } from '../compile/deckFiles.ts';
@@ -14,7 +15,7 @@ export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckF
     const css = files.readText(path);
     if (css !== undefined) {
       checkSelfContained(path, css);
-      return { path, css };
+      return { path, css: minified(path, css) };
     }
   }
   throw new DeckError(`Unknown theme "${name}"`, {
@@ -33,4 +34,19 @@ function checkSelfContained(path: string, css: string): void {
     source: css,
     ruleId: 'theme-remote',
   });
+}
+
+/** Themes are written to be read; the shared file carries them minified (a third smaller). */
+function minified(path: string, css: string): string {
+  try {
+    return transform({ filename: path, code: Buffer.from(css), minify: true }).code.toString();
+  } catch (error) {
+    const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
+    throw new DeckError(`The theme's CSS is invalid: ${message}`, {
+      place: { file: path, line: loc?.line ?? 1, column: loc?.column ?? 1 },
+      hint: 'Check the braces, colons and semicolons near this place.',
+      source: css,
+      ruleId: 'theme-invalid',
+    });
+  }
 }

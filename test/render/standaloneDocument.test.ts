@@ -71,6 +71,14 @@ describe('loadTheme', () => {
     expect(error.format(themes)).toMatch(/^remote\.css:2:1: The theme loads another file \(@import/);
   });
 
+  it('minifies the theme, and reports broken CSS at its file:line:column', async () => {
+    const deck = await deckFrom('---\ntitle: t\ntheme: mine\n---\n\n# x\n');
+    const good = project({ 'mine.css': '/* why */\n.reveal {\n  color: #141414;\n}\n' });
+    expect(loadTheme(deck, [good], diskFiles()).css).toBe('.reveal{color:#141414}');
+    const broken = project({ 'mine.css': '.reveal { color: black; }\n@media screen and ( {\n  h1 { color: red; }\n}\n' });
+    expect(thrown(() => loadTheme(deck, [broken], diskFiles())).format(broken)).toMatch(/^mine\.css:2:\d+: The theme's CSS is invalid: Invalid media query/);
+  });
+
   it('names the deck line of an unknown theme', async () => {
     const deck = await deckFrom('---\ntitle: t\ntheme: civc\n---\n\n# x\n');
     const error = thrown(() => loadTheme(deck, [project({})], diskFiles()));
