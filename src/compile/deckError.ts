@@ -36,10 +36,15 @@ export class DeckError extends Error {
     const shown = relative(cwd, file) || file;
     const lines = [`${shown}:${line}:${column}: ${this.message}`];
     if (this.hint) lines.push(`  ${this.hint}`);
-    if (this.source !== undefined) {
-      lines.push('', codeFrameColumns(this.source, { start: { line, column } }, { linesAbove: 1, linesBelow: 1 }));
-    }
+    const frame = this.frame();
+    if (frame) lines.push('', frame);
     return lines.join('\n');
+  }
+
+  /** The source lines around the problem, with a caret under its column. */
+  frame(): string | undefined {
+    if (this.source === undefined) return undefined;
+    return codeFrameColumns(this.source, { start: { line: this.place.line, column: this.place.column } }, { linesAbove: 1, linesBelow: 1 });
   }
 }
 

@@ -27,6 +27,8 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
 }
 
 function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, schema: z.ZodType): { reason: string; hint?: string } {
+  const inner = unionBranchIssue(issue);
+  if (inner) return describe(inner, value, subject, schema);
   const label = pathLabel(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const name = issue.keys[0];
@@ -35,7 +37,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, sch
     const where = issue.path.length === 0 ? `${subject.field} "${name}" on ${subject.name}` : `key "${name}" in ${label} on ${subject.name}`;
     return {
       reason: `Unknown ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-      hint: `Known ${issue.path.length === 0 ? `${subject.field}s` : 'keys'}: ${known.join(', ')}.`,
+      hint: known.length === 0 ? `${capitalize(subject.name)} takes no ${issue.path.length === 0 ? `${subject.field}s` : 'keys here'}.` : `Known ${issue.path.length === 0 ? `${subject.field}s` : 'keys'}: ${known.join(', ')}.`,
     };
   }
   const received = valueAt(value, issue.path);
@@ -61,6 +63,17 @@ function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, sch
   return { reason: `${capitalize(subject.field)} "${label}" on ${subject.name}: ${issue.message}` };
 }
 
+/**
+ * When a value has one of a union's shapes but a flaw inside it (a source object with a
+ * misspelt key), the flaw is the useful report, not "none of the forms matched".
+ */
+function unionBranchIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue | undefined {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return undefined;
+  const branch = (issue.errors as z.core.$ZodIssue[][]).find((issues) => issues.length > 0 && !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  const first = branch?.[0];
+  return first ? { ...first, path: [...issue.path, ...first.path] } : undefined;
+}
+
 /** The part of a schema that checks the value at `path`, through optional, default, pipe and list wrappers. */
 function schemaAt(schema: z.ZodType, path: PropertyKey[]): z.ZodType {
   let current = unwrap(schema);
@@ -75,9 +88,11 @@ function schemaAt(schema: z.ZodType, path: PropertyKey[]): z.ZodType {
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
-  const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
+  const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] } }).def;
   if (def.innerType) return unwrap(def.innerType);
   if (def.type === 'pipe' && def.in) return unwrap(def.in);
+  // Of a union (text or an object), the object form is the one with keys to name.
+  if (def.type === 'union' && def.options) return def.options.map(unwrap).find((option) => 'shape' in option) ?? schema;
   return schema;
 }
 

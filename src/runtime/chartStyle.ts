@@ -53,6 +53,9 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
       });
     } else if ((dataset.type ?? type) === 'line') {
       Object.assign(dataset, { borderColor: colour, backgroundColor: colour, borderWidth: 4, pointRadius: 7, pointHoverRadius: 9, ...lineMarks[seriesIndex % lineMarks.length] });
+    } else if (outlined.has(dataset.type ?? type)) {
+      // Areas drawn over each other (radar) stay see-through, so the grid and other series show.
+      Object.assign(dataset, { borderColor: colour, backgroundColor: translucent(colour), borderWidth: 3, pointRadius: 5, ...lineMarks[seriesIndex % lineMarks.length] });
     } else {
       // Beside a reference mark, a thinner bar leaves room in its band for the mark's label.
       Object.assign(dataset, { backgroundColor: seriesFill(colour, seriesIndex), borderColor: colour, borderWidth: 2, ...(references.size > 0 ? { barPercentage: 0.42, categoryPercentage: 1 } : {}) });
@@ -76,7 +79,7 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
       // Room for the labels written beyond the longest bar or around the pie: a share of a
       // narrow chart (one beside its data table) rather than a fixed width.
       ...(podium && labels
-        ? { layout: { padding: ({ chart }: { chart: { width: number } }) => (isShare ? 40 : horizontal ? { right: Math.min(150, chart.width * 0.2) } : { top: 40 }) } }
+        ? { layout: { padding: ({ chart }: { chart: { width: number } }) => (isShare ? 40 : horizontal || type === 'line' ? { right: Math.min(150, chart.width * 0.25) } : { top: 40 }) } }
         : {}),
       plugins: {
         ...options.plugins,
@@ -91,6 +94,24 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
       },
     },
   } as ChartConfiguration;
+}
+
+const outlined = new Set(['radar', 'scatter', 'bubble', 'polarArea']);
+
+/** A #rrggbb colour at a quarter strength; other colour forms are left as they are. */
+function translucent(colour: string): string {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}40` : colour;
+}
+
+/**
+ * Theme fonts and colours as Chart.js defaults, so parts no Podium style reaches (a radar's
+ * point labels in a hand-written <Chart>) still read from the back of the room.
+ */
+export function applyThemeDefaults(defaults: { font: { family?: string; size?: number }; color: unknown; borderColor: unknown }, theme: ChartTheme): void {
+  defaults.font.family = theme.font;
+  defaults.font.size = theme.size;
+  defaults.color = theme.text;
+  defaults.borderColor = theme.grid;
 }
 
 /** A recommendation drawn as a dark mark across its category, not as another bar. */
@@ -132,7 +153,13 @@ interface LabelContext {
 /** Direct labels: each value written on its bar, point or slice. */
 function dataLabels(labels: Array<Array<string | null>>, references: Set<number>, isShare: boolean, type: string, theme: ChartTheme, font: (context: Sized) => Font) {
   return {
-    display: (context: { datasetIndex: number; dataIndex: number }) => Boolean(labels[context.datasetIndex]?.[context.dataIndex]),
+    // Lines are labelled at their ends, not at every point; labels that would collide give
+    // way (the data table keeps every value).
+    display: (context: { datasetIndex: number; dataIndex: number; dataset: { data: unknown[] } }) => {
+      if (!labels[context.datasetIndex]?.[context.dataIndex]) return false;
+      if (type === 'line' && context.dataIndex !== context.dataset.data.length - 1) return false;
+      return isShare || type === 'line' ? 'auto' : true;
+    },
     formatter: (_value: unknown, context: { datasetIndex: number; dataIndex: number }) => labels[context.datasetIndex]?.[context.dataIndex] ?? '',
     color: theme.text,
     font,
@@ -140,7 +167,7 @@ function dataLabels(labels: Array<Array<string | null>>, references: Set<number>
     ...(isShare
       ? { anchor: 'end', align: 'end', offset: 6 }
       : type === 'line'
-        ? { anchor: 'end', align: 'top', offset: 6 }
+        ? { anchor: 'center', align: 'right', offset: 10 }
         : {
             anchor: (context: LabelContext) => (references.has(context.datasetIndex) ? 'center' : 'end'),
             align: (context: LabelContext) =>

@@ -1,6 +1,6 @@
 import { Chart } from 'chart.js';
 import { chartTheme } from './chartTheme.ts';
-import { styledConfig, type DeckChartConfig } from './chartStyle.ts';
+import { applyThemeDefaults, styledConfig, type DeckChartConfig } from './chartStyle.ts';
 
 /** The reveal.js calls the chart controller needs. */
 export interface ChartHost {
@@ -50,7 +50,9 @@ export class ChartController {
     if (!figure || !script?.textContent) return;
     const config = JSON.parse(script.textContent) as DeckChartConfig;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const styled = styledConfig(config, chartTheme(figure), {
+    const theme = chartTheme(figure);
+    applyThemeDefaults(Chart.defaults, theme);
+    const styled = styledConfig(config, theme, {
       pixelRatio: this.#pixelRatio(),
       animate: !reduced && !this.#host.isPrintView(),
       lang: document.documentElement.lang || 'en',

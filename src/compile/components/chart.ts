@@ -3,6 +3,7 @@ import { chartTypes } from '../../runtimeVariants.ts';
 import { chartFigure } from './chartFigure.ts';
 import { sourceSchema } from './citations.ts';
 import { defineComponent } from './defineComponent.ts';
+import { extremes } from './seriesCharts.ts';
 
 /** Top-level Chart.js 4 options (Chart.defaults and the per-type overrides), checked against Chart.js in the tests. */
 export const chartOptionKeys = [
@@ -57,10 +58,20 @@ export const chart = defineComponent('Chart', chartSchema, (props, { deck }) => 
     title: props.title,
     source: props.source,
     config: { type: props.type, data: props.data as { labels?: string[]; datasets: Array<Record<string, unknown>> }, options: props.options as Record<string, unknown> | undefined },
-    summary: props.summary ?? `A ${props.type} chart of ${datasets.map((dataset, index) => dataset.label ?? `series ${index + 1}`).join(', ')}.`,
+    summary: props.summary ?? defaultSummary(props.type, datasets, labels, format),
     table: {
       columns: datasets.map((dataset, index) => dataset.label ?? `Series ${index + 1}`),
       rows: Array.from({ length: rows }, (_, index) => [labels?.[index] ?? String(index + 1), ...datasets.map((dataset) => (dataset.data[index] === undefined ? '' : show(dataset.data[index])))]),
     },
   });
 });
+
+/** Without a written summary: each series' highest and lowest, where the data are plain numbers. */
+function defaultSummary(type: string, datasets: Array<{ label?: string; data: Array<z.output<typeof point>> }>, labels: string[] | undefined, format: Intl.NumberFormat): string {
+  const described = datasets.flatMap((dataset, index) => {
+    const values = dataset.data;
+    if (!labels || !values.every((value): value is number => typeof value === 'number')) return [];
+    return [extremes(dataset.label ?? `Series ${index + 1}`, values, labels, (n) => format.format(n), true)];
+  });
+  return described.length > 0 ? `${described.join('; ')}.` : `A ${type} chart of ${datasets.map((dataset, index) => dataset.label ?? `series ${index + 1}`).join(', ')}; the data table lists every value.`;
+}

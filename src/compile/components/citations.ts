@@ -9,7 +9,7 @@ import type { DeckState } from './defineComponent.ts';
  */
 export const sourceSchema = z.union([
   z.string().trim().min(1),
-  z.object({
+  z.strictObject({
     title: z.string().min(1),
     publisher: z.string().optional(),
     date: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -39,7 +39,9 @@ export function citation(deck: DeckState, source: Source, options: { prefix?: st
   const key = sourceKey(source);
   if (!deck.sources.has(key)) deck.sources.set(key, source);
   const text = `${options.prefix ?? ''}${sourceLabel(source)}`;
-  return h('span', { className: ['podium-source'], dataCite: key, dataCiteNumberOnly: options.numberOnly ? '' : undefined }, options.numberOnly ? [] : [text]);
+  // A source line under a chart or stat is a block; an inline <Cite> stays in its sentence.
+  const className = options.numberOnly ? ['podium-cite-ref'] : ['podium-source'];
+  return h('span', { className, dataCite: key, dataCiteNumberOnly: options.numberOnly ? '' : undefined }, options.numberOnly ? [] : [text]);
 }
 
 /** Where `<Sources />` puts the numbered list. */

@@ -15,6 +15,8 @@ export const ratioChartSchema = z.strictObject({
         recommendedLabel: z.string().min(1).optional(),
         /** How the number reads on the slide when it is not exact, e.g. "2,000+". */
         display: z.string().min(1).optional(),
+        /** A caveat about the figure; shown in the data table. */
+        note: z.string().min(1).optional(),
       }),
     )
     .min(1),
@@ -31,6 +33,7 @@ export const ratioChart = defineComponent('RatioChart', ratioChartSchema, ({ rat
   const actual = (r: (typeof ratios)[number]) => r.display ?? format.format(r.students);
   const recommendation = (r: (typeof ratios)[number]) => (r.recommended === undefined ? null : (r.recommendedLabel ?? `Recommended: ${format.format(r.recommended)}`));
   const hasRecommendations = ratios.some((r) => r.recommended !== undefined);
+  const hasNotes = ratios.some((r) => r.note !== undefined);
   return chartFigure(deck, {
     title,
     source,
@@ -56,8 +59,13 @@ export const ratioChart = defineComponent('RatioChart', ratioChartSchema, ({ rat
     summary: ratioSummary(ratios, format),
     table: {
       corner: 'Role',
-      columns: ['Students per staff member', ...(hasRecommendations ? ['Recommended'] : [])],
-      rows: ratios.map((r) => [r.role, actual(r), ...(hasRecommendations ? [r.recommended === undefined ? 'none given' : (r.recommendedLabel ?? format.format(r.recommended))] : [])]),
+      columns: ['Students per staff member', ...(hasRecommendations ? ['Recommended'] : []), ...(hasNotes ? ['Note'] : [])],
+      rows: ratios.map((r) => [
+        r.role,
+        actual(r),
+        ...(hasRecommendations ? [r.recommended === undefined ? 'none given' : (r.recommendedLabel ?? format.format(r.recommended))] : []),
+        ...(hasNotes ? [r.note ?? ''] : []),
+      ]),
     },
   });
 });

@@ -86,7 +86,7 @@ function seriesChart(kind: SeriesChartKind): Component {
   });
 }
 
-function extremes(name: string, values: number[], labels: string[], format: (n: number) => string, named: boolean): string {
+export function extremes(name: string, values: number[], labels: string[], format: (n: number) => string, named: boolean): string {
   const [high, low] = highLow(values);
   const prefix = named ? `${name}: h` : 'H';
   if (values.length === 1) return `${named ? `${name}: ` : ''}${labels[0]}, ${format(values[0])}`;
