@@ -11,6 +11,7 @@ export const mainHelp = `podium: build MDX slide decks into standalone reveal.js
 
 Usage:
   podium build [files or folders…] [--out dir]   build decks (default: every deck in decks/)
+  podium dev [deck] [--port n]                   live preview that updates as you save
   podium <command> --help                        help for one command
 
 Options:
@@ -40,6 +41,20 @@ Exit code: 0 when every deck built, 1 when any deck failed (the others are still
 `,
     options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
     load: () => import('./buildCommand.ts'),
+  },
+  dev: {
+    help: `podium dev [deck] [--port n]
+
+Serves every deck in decks/ on localhost with live updates: saving a deck, a data file it
+imports, its theme or an image it uses updates the open page on the same slide. Errors show
+in the page and in this terminal; fixing the file clears them. Ctrl-C stops the server.
+
+Options:
+  -p, --port <n>    the port to try first (default 5170; the next free one is used)
+  -h, --help        show this help
+`,
+    options: { port: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } },
+    load: () => import('./devCommand.ts'),
   },
 };
 

@@ -1,0 +1,34 @@
+/**
+ * The script a dev page runs: it listens to the dev server, reloads its page when the deck
+ * changes (reveal keeps the slide and fragment in the address, so the reload keeps the place)
+ * and shows build errors in Vite's overlay.
+ */
+export function devClientScript(page: string, initialError?: unknown): string {
+  const state = JSON.stringify({ page, initialError: initialError ?? null }).replace(/</g, '\\u003c');
+  return `import { createHotContext, ErrorOverlay } from '/@vite/client';
+const { page, initialError } = ${state};
+const hot = createHotContext('/@podium/page');
+const showError = (err) => {
+  document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.remove());
+  document.body.appendChild(new ErrorOverlay(err));
+};
+// The address keeps the slide only once reveal has written it; remember the place ourselves.
+const placeKey = 'podium:place:' + page;
+const reveal = () => window.Reveal;
+hot.on('podium:update', (data) => {
+  if (data.page !== page && data.page !== '*') return;
+  if (reveal()) sessionStorage.setItem(placeKey, JSON.stringify(reveal().getIndices()));
+  location.reload();
+});
+const saved = sessionStorage.getItem(placeKey);
+if (saved && reveal()) {
+  sessionStorage.removeItem(placeKey);
+  const { h, v, f } = JSON.parse(saved);
+  const restore = () => reveal().slide(h, v, f);
+  if (reveal().isReady()) restore();
+  else reveal().on('ready', restore);
+}
+hot.on('podium:error', (data) => { if (data.page === page) showError(data.err); });
+if (initialError) showError(initialError);
+`;
+}

@@ -1,0 +1,193 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { buildDeck } from '../buildDeck.ts';
+import { DeckError } from '../compile/deckError.ts';
+import type { PodiumConfig } from '../config.ts';
+import { devClientScript } from './devClient.ts';
+import { deckIndexPage, listDecks } from './deckIndex.ts';
+
+export interface DevServerOptions {
+  config: PodiumConfig;
+  /** The port to try first; the next free one is used when it is taken. 0 picks any free port. */
+  port?: number;
+  log?: (line: string) => void;
+  logError?: (line: string) => void;
+}
+
+export interface DevServer {
+  /** The address of the deck index, e.g. http://localhost:5170/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A deck page the browser has open: the deck, the files it read, and its last good build. */
+interface DeckPage {
+  file: string;
+  dependencies: Set<string>;
+  html?: string;
+  error?: DeckError;
+  building?: Promise<void>;
+}
+
+const indexPage = '/';
+
+/**
+ * `podium dev`: a Vite server whose pages are the documents `podium build` writes, plus a
+ * small client that reloads the page when a file the deck read changes and shows errors in
+ * Vite's overlay. A deck error never stops the server.
+ */
+export async function startDevServer({ config, port = 5170, log = console.log, logError = console.error }: DevServerOptions): Promise<DevServer> {
+  const pages = new Map<string, DeckPage>();
+  let vite: ViteDevServer;
+
+  const deckFileFor = (page: string) => join(config.decksDir, `${decodeURIComponent(basename(page, '.html'))}.mdx`);
+
+  async function build(deck: DeckPage): Promise<void> {
+    const started = performance.now();
+    try {
+      const built = await buildDeck(deck.file, config);
+      deck.html = built.html;
+      deck.error = undefined;
+      deck.dependencies = new Set(built.files);
+      log(`built ${relative(config.root, deck.file)} in ${(performance.now() - started).toFixed(0)} ms`);
+    } catch (error) {
+      if (!(error instanceof DeckError)) throw error;
+      deck.error = error;
+      // Keep watching what the deck read so far, and the file that failed.
+      deck.dependencies.add(error.place.file);
+      logError(error.format(config.root));
+    }
+    // Data, images and themes may sit outside the project folder Vite watches by default.
+    vite.watcher.add([...deck.dependencies]);
+  }
+
+  /** Builds once however many saves arrive while building. */
+  function rebuild(deck: DeckPage): Promise<void> {
+    deck.building ??= build(deck).finally(() => (deck.building = undefined));
+    return deck.building;
+  }
+
+  async function serveDeck(url: string, page: string, response: ServerResponse): Promise<boolean> {
+    const file = deckFileFor(page);
+    if (!existsSync(file)) return false;
+    let deck = pages.get(page);
+    if (!deck || deck.file !== file) {
+      deck = { file, dependencies: new Set([file]) };
+      pages.set(page, deck);
+    }
+    if (deck.building) await deck.building;
+    if (deck.html === undefined && !deck.error) await rebuild(deck);
+    const html = deck.error ? errorDocument(deck.error) : deck.html!;
+    const transformed = await vite.transformIndexHtml(url, html);
+    response.statusCode = deck.error ? 500 : 200;
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    response.setHeader('cache-control', 'no-store');
+    response.end(transformed);
+    return true;
+  }
+
+  function overlayError(error: DeckError) {
+    return {
+      message: `${error.message}${error.hint ? `\n${error.hint}` : ''}`,
+      stack: '',
+      id: error.place.file,
+      frame: error.frame(),
+      plugin: 'podium',
+      loc: { file: error.place.file, line: error.place.line, column: error.place.column },
+    };
+  }
+
+  const plugin: Plugin = {
+    name: 'podium:dev',
+    configureServer(server) {
+      server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
+        const url = request.url ?? '/';
+        const path = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+        const respond = async () => {
+          if (path === '/' || path === '/index.html') {
+            response.setHeader('content-type', 'text/html; charset=utf-8');
+            response.end(await vite.transformIndexHtml(url, deckIndexPage(await listDecks(config.decksDir), devClientScript(indexPage))));
+            return;
+          }
+          if (/^\/[^/]+\.html$/.test(path) && (await serveDeck(url, path, response))) return;
+          if (path === '/favicon.ico') {
+            response.statusCode = 204;
+            response.end();
+            return;
+          }
+          next();
+        };
+        respond().catch(next);
+      });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const page = decodeURIComponent(new URL(context.originalUrl ?? context.path, 'http://localhost').pathname);
+        if (page === '/' || page === '/index.html') return [];
+        const deck = pages.get(page);
+        // Into the head: the inlined runtime holds a "</body>" (reveal's speaker view) that
+        // Vite would take for the document's own.
+        return [{ tag: 'script', attrs: { type: 'module' }, children: devClientScript(page, deck?.error ? overlayError(deck.error) : undefined), injectTo: 'head' }];
+      },
+    },
+    handleHotUpdate() {
+      // Pages update through podium:update below; Vite's own module updates do not apply.
+      return [];
+    },
+  };
+
+  vite = await createServer({
+    configFile: false,
+    root: config.root,
+    appType: 'custom',
+    logLevel: 'warn',
+    clearScreen: false,
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: { port, strictPort: false, host: 'localhost' },
+    plugins: [plugin],
+  });
+
+  const onFile = (event: 'add' | 'change' | 'unlink') => async (file: string) => {
+    const path = resolve(file);
+    if (path.endsWith('.mdx') && dirname(path) === config.decksDir && event !== 'change') {
+      vite.ws.send({ type: 'custom', event: 'podium:update', data: { page: indexPage } });
+    }
+    for (const [page, deck] of pages) {
+      if (!deck.dependencies.has(path)) continue;
+      if (event === 'unlink' && path === deck.file) {
+        pages.delete(page);
+        continue;
+      }
+      await rebuild(deck);
+      vite.ws.send(deck.error ? { type: 'custom', event: 'podium:error', data: { page, err: overlayError(deck.error) } } : { type: 'custom', event: 'podium:update', data: { page } });
+    }
+  };
+  vite.watcher.on('add', onFile('add'));
+  vite.watcher.on('change', onFile('change'));
+  vite.watcher.on('unlink', onFile('unlink'));
+
+  await vite.listen();
+  const url = vite.resolvedUrls?.local[0] ?? `http://localhost:${port}/`;
+  return { url, close: () => vite.close() };
+}
+
+/** What a deck that does not build shows in place of its slides: the error, in Vite's overlay. */
+function errorDocument(error: DeckError): string {
+  return toHtml({
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'en' }, [
+        h('head', [h('meta', { charSet: 'utf-8' }), h('title', `Error in ${basename(error.place.file)}`)]),
+        // The overlay covers this; without script the message is still here.
+        h('body', [h('pre', error.format(dirname(error.place.file)))]),
+      ]),
+    ],
+  });
+}

@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config.ts';
+import { startDevServer, type DevServer } from '../../src/dev/devServer.ts';
+import { launchChromium, openDeck } from '../support/browser.ts';
+
+const deck = (third: string) => `---
+title: Live deck
+---
+import figures from './data/figures.json'
+
+# One
+
+---
+
+## Two: {figures.count} counselors
+
+---
+
+## ${third}
+
+<p className="fragment">First step</p>
+
+<p className="fragment">Second step</p>
+`;
+
+let browser: Browser;
+let project: string;
+let server: DevServer;
+const logs: string[] = [];
+
+type RevealApi = { slide(h: number, v?: number, f?: number): void; getIndices(): { h: number; f?: number } };
+const indices = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  project = mkdtempSync(join(tmpdir(), 'podium-dev-'));
+  mkdirSync(join(project, 'decks', 'data'), { recursive: true });
+  writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three'));
+  writeFileSync(join(project, 'decks', 'data', 'figures.json'), '{ "count": 328 }');
+  writeFileSync(join(project, 'notes.txt'), 'not part of any deck');
+  logs.length = 0;
+  server = await startDevServer({ config: resolveConfig({ root: project }), port: 0, log: (line) => logs.push(line), logError: (line) => logs.push(line) });
+});
+
+afterEach(async () => {
+  await server?.close();
+  rmSync(project, { recursive: true, force: true });
+});
+
+it('shows a saved change on the slide and fragment the presenter is on', async () => {
+  const { page, context, errors } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.slide(2, 0, 1));
+  expect(await indices(page)).toMatchObject({ h: 2, f: 1 });
+  writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three, edited'));
+  await expect.poll(() => page.locator('.reveal .slides > section.present h2').textContent(), { timeout: 10_000 }).toBe('Three, edited');
+  await page.waitForSelector('html[data-podium-ready]');
+  expect(await indices(page)).toMatchObject({ h: 2, f: 1 });
+  // A data file the deck imports updates it too.
+  writeFileSync(join(project, 'decks', 'data', 'figures.json'), '{ "count": 330 }');
+  await expect.poll(() => page.locator('.reveal .slides > section:nth-child(2) h2').textContent(), { timeout: 10_000 }).toBe('Two: 330 counselors');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('leaves the page alone when a file no deck uses changes', async () => {
+  const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  await page.evaluate(() => Object.assign(window, { stillHere: true }));
+  writeFileSync(join(project, 'notes.txt'), 'changed');
+  writeFileSync(join(project, 'decks', 'data', 'unused.json'), '{}');
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  await context.close();
+});
+
+it('shows an error in the page and the terminal, and recovers when the file is fixed', async () => {
+  const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three').replace('<p className="fragment">First step</p>', '<BarChart title="x" labels={["a", "b"]} values={[1]} />'));
+  const overlay = page.locator('vite-error-overlay');
+  await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(1);
+  const text = await overlay.locator('.message, .file, .frame').allTextContents();
+  expect(text.join('\n')).toMatch(/decks\/live\.mdx:16:1/);
+  expect(text.join('\n')).toMatch(/has 1 values but 2 labels/);
+  expect(text.join('\n')).toMatch(/<BarChart title="x"/);
+  expect(logs.join('\n')).toMatch(/decks\/live\.mdx:16:1: Prop "values" on <BarChart>/);
+  // A fresh load of the broken deck shows the same overlay.
+  await page.reload();
+  await expect.poll(() => page.locator('vite-error-overlay').count(), { timeout: 10_000 }).toBe(1);
+  writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three, fixed'));
+  await page.waitForSelector('html[data-podium-ready]', { timeout: 10_000 });
+  expect(await page.locator('vite-error-overlay').count()).toBe(0);
+  expect(await page.locator('.reveal .slides > section:nth-child(3) h2').textContent()).toBe('Three, fixed');
+  await context.close();
+});
+
+it('lists decks by title, picking up new and deleted decks without a restart', async () => {
+  const { context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  expect(await page.locator('main li a').allTextContents()).toEqual(['Live deck']);
+  writeFileSync(join(project, 'decks', 'budget.mdx'), '---\ntitle: City budget\n---\n\n# Budget\n');
+  await expect.poll(() => page.locator('main li a').allTextContents(), { timeout: 10_000 }).toEqual(['City budget', 'Live deck']);
+  unlinkSync(join(project, 'decks', 'budget.mdx'));
+  await expect.poll(() => page.locator('main li a').allTextContents(), { timeout: 10_000 }).toEqual(['Live deck']);
+  await context.close();
+});
+
+it('stops cleanly on Ctrl-C', async () => {
+  const bin = fileURLToPath(new URL('../../bin/podium.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  await expect.poll(() => /http:\/\/localhost:\d+\//.exec(output)?.[0], { timeout: 15_000 }).toBeTruthy();
+  const url = /http:\/\/localhost:\d+\//.exec(output)![0];
+  expect((await fetch(url)).status).toBe(200);
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  await expect(fetch(url)).rejects.toThrow();
+});
