@@ -14,7 +14,8 @@ const out = mkdtempSync(join(tmpdir(), 'podium-decks-'));
 
 /** What each sample deck must show: a new deck needs a line here. */
 const expected: Record<string, { slides: number; charts: number; notes: number }> = {
-  'school-support-staff': { slides: 11, charts: 2, notes: 10 },
+  'school-support-staff': { slides: 10, charts: 2, notes: 9 },
+  'city-budget': { slides: 9, charts: 5, notes: 8 },
 };
 
 const decks = readdirSync(join(root, 'decks'))
@@ -135,6 +136,20 @@ describe.each(decks)('%s', (name) => {
     await context.close();
   });
 
+  it('links each citation number to its entry on the Sources slide', async () => {
+    const { page, context } = await openDeck(browser, url());
+    const cites = page.locator('.reveal .slides a.podium-cite');
+    expect(await cites.count()).toBeGreaterThan(0);
+    const entries = await page.locator('#sources ol.podium-sources > li').count();
+    const numbers = (await cites.allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
+    expect(Math.max(...numbers)).toBe(entries);
+    const slideOf = await page.$$eval('.reveal .slides > section', (sections) => sections.findIndex((s) => s.querySelector('a.podium-cite')));
+    await page.evaluate((h) => window.Reveal.slide(h), slideOf);
+    await page.locator('.reveal .slides > section.present a.podium-cite').first().click();
+    await expect.poll(() => page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('sources');
+    await context.close();
+  });
+
   it('has speaker notes that the speaker view (S) shows from file://', async () => {
     const { page, context, errors, networkAttempts } = await openDeck(browser, url());
     expect(await page.locator('.reveal .slides aside.notes').count()).toBe(expected[name].notes);
@@ -158,6 +173,7 @@ declare global {
       slide(h: number, v?: number): void;
       getScale(): number;
       isScrollView(): boolean;
+      getCurrentSlide(): HTMLElement;
     };
   }
 }
