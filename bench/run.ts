@@ -88,6 +88,9 @@ if (!executablePath) {
     row(`first slide shown: ${name}`, ms(median(ready)), `reveal ready from navigation start, file://; first paint ${ms(median(paint))}`);
   }
   await browser.close();
+  const { saveToUpdate } = await import('./devLatency.ts');
+  const saves = await saveToUpdate(deckName, 10, executablePath, chromiumArgs);
+  row('podium dev: save to update (median of 10)', ms(median(saves)), `(min ${ms(Math.min(...saves))}, max ${ms(Math.max(...saves))}) ${deckName}, slide 1`);
 }
 
 rmSync(out, { recursive: true, force: true });
