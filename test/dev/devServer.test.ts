@@ -117,6 +117,17 @@ it('lists decks by title, picking up new and deleted decks without a restart', a
   await context.close();
 });
 
+it('takes the next free port when the one asked for is in use', async () => {
+  const taken = Number(new URL(server.url).port);
+  const second = await startDevServer({ config: resolveConfig({ root: project }), port: taken, log: () => {}, logError: () => {} });
+  try {
+    expect(Number(new URL(second.url).port)).not.toBe(taken);
+    expect((await fetch(second.url)).status).toBe(200);
+  } finally {
+    await second.close();
+  }
+});
+
 it('stops cleanly on Ctrl-C', async () => {
   const bin = fileURLToPath(new URL('../../bin/podium.js', import.meta.url));
   const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
