@@ -16,7 +16,29 @@ export const deckMetaSchema = z.strictObject({
   lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en, es or en-US').default('en'),
   theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a theme name such as civic (a file themes/<name>.css)').default('civic'),
   description: text.optional(),
+  /** Where the deck will be shared: link previews and <ShareQR /> point here. */
+  url: z.url({ protocol: /^https?$/, error: 'must be a web address such as https://example.org/deck.html' }).optional(),
+  /** A speaking limit such as 3m, 90s or 2m30s, in seconds once read. */
+  timeLimit: z
+    .union([z.string(), z.number()])
+    .transform((value, context) => {
+      const seconds = parseDuration(value);
+      if (seconds === undefined) context.addIssue({ code: 'custom', message: 'must be a duration such as 3m, 90s or 2m30s' });
+      return seconds ?? 0;
+    })
+    .optional(),
+  /** `visible` also shows the countdown to the audience; otherwise only the speaker view has it. */
+  timer: z.enum(['speaker', 'visible']).optional(),
 });
+
+/** "3m", "90s", "2m30s" or a plain number of seconds, in seconds. */
+export function parseDuration(value: string | number): number | undefined {
+  if (typeof value === 'number') return value > 0 && Number.isFinite(value) ? value : undefined;
+  const match = /^\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s(?:ec)?)?\s*$/i.exec(value);
+  if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
+  const seconds = Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
+  return seconds > 0 ? seconds : undefined;
+}
 
 export type DeckMeta = z.output<typeof deckMetaSchema>;
 

@@ -36,7 +36,10 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
       h('html', { lang: meta.lang }, [
         h('head', head),
         h('body', [
-          h('div', { className: ['reveal'] }, [h('div', { className: ['slides'] }, deck.slides)]),
+          // Deck settings the runtime acts on travel as data attributes, escaped like any text.
+          h('div', { className: ['reveal'], dataTimeLimit: meta.timeLimit, dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined }, [
+            h('div', { className: ['slides'] }, deck.slides),
+          ]),
           h('script', rawText(parts.runtimeScript, 'script')),
         ]),
       ]),
