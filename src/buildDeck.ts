@@ -14,10 +14,15 @@ export interface BuiltDeck {
 }
 
 /** Deck file → standalone HTML. Every front door (CLI, dev server, PDF) builds through here. */
-export async function buildDeck(file: string, config: PodiumConfig, files: DeckFiles = diskFiles()): Promise<BuiltDeck> {
+export interface BuildOptions {
+  /** File name of the title-slide picture written beside the HTML, for link previews. */
+  ogImage?: string;
+}
+
+export async function buildDeck(file: string, config: PodiumConfig, files: DeckFiles = diskFiles(), options: BuildOptions = {}): Promise<BuiltDeck> {
   const deck = await compileDeck({ file, publicDir: config.publicDir, files });
   const theme = loadTheme(deck, config.themeDirs, files);
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
-  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css });
+  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage });
   return { deck, html, files: [...files.used] };
 }

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { buildDeck } from '../buildDeck.ts';
 import { DeckError } from '../compile/deckError.ts';
 import { resolveConfig, type PodiumConfig } from '../config.ts';
+import { launchForPictures, titleSlidePicture } from '../render/ogImage.ts';
 import { CliError, ExitCode } from './cliError.ts';
 import type { Io } from './run.ts';
 
@@ -12,17 +13,28 @@ export default async function buildCommand({ positionals, values }: { positional
   const config = resolveConfig({ root: io.cwd, outDir: values.out as string | undefined });
   const decks = await findDecks(positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [config.decksDir], config);
   await mkdir(config.outDir, { recursive: true });
+  const pictures = values['og-image'] ? await launchForPictures() : undefined;
   let failed = 0;
-  for (const file of decks) {
-    const target = join(config.outDir, `${basename(file, extname(file))}.html`);
-    try {
-      const { html } = await buildDeck(file, config);
-      await writeAtomically(target, html);
-      io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
-    } catch (error) {
-      failed += 1;
-      io.err(error instanceof DeckError ? `${error.format(io.cwd)}\n` : `${relative(io.cwd, file)}: ${(error as Error).stack ?? String(error)}\n`);
+  try {
+    for (const file of decks) {
+      const name = basename(file, extname(file));
+      const target = join(config.outDir, `${name}.html`);
+      try {
+        const { html } = await buildDeck(file, config, undefined, { ogImage: pictures ? `${name}.png` : undefined });
+        if (pictures) {
+          await writeWithPicture(target, html, join(config.outDir, `${name}.png`), (htmlFile) => titleSlidePicture(pictures, htmlFile));
+          io.out(`${relative(io.cwd, target)}  ${sizes(html)}, with ${name}.png`);
+        } else {
+          await writeAtomically(target, html);
+          io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
+        }
+      } catch (error) {
+        failed += 1;
+        io.err(error instanceof DeckError ? `${error.format(io.cwd)}\n` : `${relative(io.cwd, file)}: ${(error as Error).stack ?? String(error)}\n`);
+      }
     }
+  } finally {
+    await pictures?.close();
   }
   if (failed > 0) io.err(`${failed} of ${decks.length} deck${decks.length === 1 ? '' : 's'} failed to build.`);
   return failed > 0 ? ExitCode.deckFailed : ExitCode.ok;
@@ -61,6 +73,24 @@ async function writeAtomically(target: string, content: string): Promise<void> {
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * The deck and its preview picture appear together or not at all: both are made beside
+ * their targets, the picture from the new deck, then both renamed into place.
+ */
+async function writeWithPicture(target: string, html: string, pictureTarget: string, picture: (htmlFile: string) => Promise<Buffer>): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp.html`;
+  const temporaryPicture = `${pictureTarget}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, html);
+    await writeFile(temporaryPicture, await picture(temporary));
+    await rename(temporaryPicture, pictureTarget);
+    await rename(temporary, target);
+  } finally {
+    await rm(temporary, { force: true });
+    await rm(temporaryPicture, { force: true });
   }
 }
 

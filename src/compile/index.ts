@@ -60,7 +60,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     [remarkImages, { file, source, publicDir, files }],
     remarkSlides,
   ]);
-  const state: DeckState = { file, source, lang: meta!.lang, chartCount: 0, chartTypes: new Set(), sources: new Map() };
+  const state: DeckState = { file, source, lang: meta!.lang, url: meta!.url, chartCount: 0, chartTypes: new Set(), sources: new Map() };
   const slides = await runDeck(compiled, state);
   numberCitations(slides, state.sources);
   return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes], files: [...files.used] };

@@ -10,6 +10,8 @@ export interface DocumentParts {
   runtimeStyle: string;
   /** The deck's theme stylesheet. */
   themeStyle: string;
+  /** A picture of the title slide for link previews: its file name beside the HTML. */
+  ogImage?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
     h('meta', { name: 'description', content: description }),
     ...(meta.author ? [h('meta', { name: 'author', content: meta.author })] : []),
     h('meta', { name: 'generator', content: 'Podium' }),
+    ...linkPreview(deck, description, parts.ogImage),
     h('style', rawText(parts.runtimeStyle, 'style')),
     h('style', { dataTheme: meta.theme }, rawText(parts.themeStyle, 'style')),
   ];
@@ -54,4 +57,24 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
  */
 function rawText(text: string, tag: 'script' | 'style'): string {
   return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+}
+
+/** Open Graph and Twitter card tags, so a shared link shows the deck's title and summary. */
+function linkPreview({ meta }: Deck, description: string, ogImage: string | undefined): Element[] {
+  // Previews need absolute addresses; without a url the picture is named relative to the page.
+  const image = ogImage && (meta.url ? new URL(ogImage, meta.url).href : ogImage);
+  const property = (name: string, content: string | undefined) => (content ? [h('meta', { property: name, content })] : []);
+  const named = (name: string, content: string | undefined) => (content ? [h('meta', { name, content })] : []);
+  return [
+    ...property('og:type', 'website'),
+    ...property('og:title', meta.title),
+    ...property('og:description', description),
+    ...property('og:url', meta.url),
+    ...property('og:image', image),
+    ...property('og:locale', meta.lang.replace('-', '_')),
+    ...named('twitter:card', image ? 'summary_large_image' : 'summary'),
+    ...named('twitter:title', meta.title),
+    ...named('twitter:description', description),
+    ...named('twitter:image', image),
+  ];
 }

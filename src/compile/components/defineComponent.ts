@@ -10,6 +10,8 @@ export interface DeckState {
   file: string;
   source: string;
   lang: string;
+  /** Where the deck will be shared (frontmatter `url`). */
+  url?: string;
   chartCount: number;
   /** Chart.js chart types the deck draws, so the smallest runtime that has them is inlined. */
   chartTypes: Set<string>;

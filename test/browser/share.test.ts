@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import jsqr from 'jsqr';
+import type { Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.ts';
+import { launchChromium, openDeck } from '../support/browser.ts';
+
+const address = 'https://example.org/board/2026-12-08/support-staff.html';
+const project = mkdtempSync(join(tmpdir(), 'podium-share-'));
+let browser: Browser;
+const output: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(join(project, 'decks'));
+  writeFileSync(
+    join(project, 'decks', 'share.mdx'),
+    `---\ntitle: Students need support staff\ndescription: Counselors, nurses and social workers in Missouri schools.\nurl: ${address}\n---\n\n# Students need support staff\n\n---\n\n## Take the slides with you\n\n<ShareQR />\n`,
+  );
+  const code = await run(['build', '--og-image'], { out: (line) => output.push(line), err: (line) => output.push(line), cwd: project });
+  expect(output.join('\n')).toMatch(/dist\/share\.html .*with share\.png/);
+  expect(code).toBe(0);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(project, { recursive: true, force: true });
+});
+
+// jsqr is CommonJS: its default export arrives wrapped or bare depending on the loader.
+const jsQR = ((jsqr as unknown as { default?: typeof jsqr }).default ?? jsqr) as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+
+function decode(png: Buffer): string | undefined {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
+
+it('draws a QR code that scans back to the deck address, with the address printed beside it', async () => {
+  const { page, context, networkAttempts } = await openDeck(browser, pathToFileURL(join(project, 'dist', 'share.html')).href);
+  await page.evaluate(() => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(1));
+  const code = page.locator('.reveal .slides > section.present svg.podium-qr');
+  await code.waitFor();
+  expect(decode(await code.screenshot())).toBe(address);
+  expect(await page.locator('.reveal .slides > section.present figure.podium-share a').getAttribute('href')).toBe(address);
+  expect(await page.locator('.reveal .slides > section.present figure.podium-share').textContent()).toContain(address);
+  expect(networkAttempts).toEqual([]);
+  await context.close();
+});
+
+it('carries link-preview tags and a 1200×630 picture of the title slide', async () => {
+  const html = readFileSync(join(project, 'dist', 'share.html'), 'utf8');
+  const image = new URL('share.png', address).href;
+  expect(html).toContain('<meta property="og:title" content="Students need support staff">');
+  expect(html).toContain('<meta property="og:description" content="Counselors, nurses and social workers in Missouri schools.">');
+  expect(html).toContain(`<meta property="og:url" content="${address}">`);
+  expect(html).toContain(`<meta property="og:image" content="${image}">`);
+  expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  const picture = PNG.sync.read(readFileSync(join(project, 'dist', 'share.png')));
+  expect([picture.width, picture.height]).toEqual([1200, 630]);
+  // Not a blank picture: the title's dark text is in it.
+  let dark = 0;
+  for (let i = 0; i < picture.data.length; i += 4) if (picture.data[i] < 80 && picture.data[i + 1] < 80 && picture.data[i + 2] < 80) dark += 1;
+  expect(dark).toBeGreaterThan(5000);
+});
