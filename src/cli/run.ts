@@ -10,7 +10,8 @@ export interface Io {
 export const mainHelp = `podium: build MDX slide decks into standalone reveal.js HTML files
 
 Usage:
-  podium build [files or folders…] [--out dir]   build decks (default: every deck in decks/)
+  podium build [files or folders…] [--out dir] [--og-image]
+                                                 build decks (default: every deck in decks/)
   podium dev [deck] [--port n]                   live preview that updates as you save
   podium <command> --help                        help for one command
 
@@ -28,18 +29,20 @@ interface Command {
 
 const commands: Record<string, Command> = {
   build: {
-    help: `podium build [files or folders…] [--out dir]
+    help: `podium build [files or folders…] [--out dir] [--og-image]
 
 Builds each deck (.mdx) into one standalone HTML file that opens anywhere with no network.
 With no files, builds every deck in decks/. A folder means every .mdx file in it.
 
 Options:
   -o, --out <dir>   where to write the HTML files (default: dist)
+  --og-image        also write a PNG of the title slide beside each file (<name>.png), named
+                    in the link-preview tags (needs Chromium)
   -h, --help        show this help
 
 Exit code: 0 when every deck built, 1 when any deck failed (the others are still built).
 `,
-    options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string', short: 'o' }, 'og-image': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     load: () => import('./buildCommand.ts'),
   },
   dev: {
