@@ -1,5 +1,6 @@
 import type { Plugin as PostcssPlugin, Rule } from 'postcss';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { speakerViewScriptHashes } from './src/runtime/speakerViewPolicy.ts';
 import { runtimeVariants } from './src/runtimeVariants.ts';
 
 // Builds the browser runtime once per variant (`vite build --mode bar|standard|full`):
@@ -19,6 +20,18 @@ const dropUnusedTransitions: PostcssPlugin = {
   },
 };
 
+/** Writes beside each runtime the CSP hashes of the inline scripts it writes into the speaker view. */
+function speakerViewPolicy(mode: string): Plugin {
+  return {
+    name: 'podium:speaker-view-policy',
+    generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find((item) => item.type === 'chunk');
+      if (!chunk || chunk.type !== 'chunk') return;
+      this.emitFile({ type: 'asset', fileName: `podium-runtime-${mode}.csp.json`, source: JSON.stringify({ speakerView: speakerViewScriptHashes(chunk.code) }) });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   if (!(mode in runtimeVariants)) {
     throw new Error(`Build the runtime with --mode ${Object.keys(runtimeVariants).join('|')} (got "${mode}"); npm run build:runtime builds all.`);
@@ -26,6 +39,7 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: false,
     css: { postcss: { plugins: [dropUnusedTransitions] } },
+    plugins: [speakerViewPolicy(mode)],
     logLevel: 'warn',
     build: {
       outDir: 'build/runtime',

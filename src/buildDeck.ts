@@ -17,12 +17,14 @@ export interface BuiltDeck {
 export interface BuildOptions {
   /** File name of the title-slide picture written beside the HTML, for link previews. */
   ogImage?: string;
+  /** Leave out the Content-Security-Policy: only for the dev server, which adds its own scripts. */
+  withoutPolicy?: boolean;
 }
 
 export async function buildDeck(file: string, config: PodiumConfig, files: DeckFiles = diskFiles(), options: BuildOptions = {}): Promise<BuiltDeck> {
   const deck = await compileDeck({ file, publicDir: config.publicDir, files });
   const theme = loadTheme(deck, config.themeDirs, files);
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
-  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage });
+  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage, speakerViewHashes: runtime.speakerViewHashes, withoutPolicy: options.withoutPolicy });
   return { deck, html, files: [...files.used] };
 }

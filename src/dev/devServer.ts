@@ -50,7 +50,8 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
   async function build(deck: DeckPage): Promise<void> {
     const started = performance.now();
     try {
-      const built = await buildDeck(deck.file, config);
+      // The dev page adds Vite's client and its own script, which the shared file's policy would refuse.
+      const built = await buildDeck(deck.file, config, undefined, { withoutPolicy: true });
       deck.html = built.html;
       deck.error = undefined;
       deck.dependencies = new Set(built.files);

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Deck } from '../compile/index.ts';
+import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
 
 export interface DocumentParts {
   /** The prebuilt browser runtime (reveal.js, notes, Chart.js parts, chart code). */
@@ -12,6 +13,10 @@ export interface DocumentParts {
   themeStyle: string;
   /** A picture of the title slide for link previews: its file name beside the HTML. */
   ogImage?: string;
+  /** CSP hashes of the scripts reveal's speaker view runs. */
+  speakerViewHashes: readonly string[];
+  /** Leave out the Content-Security-Policy (the dev server adds its own client scripts). */
+  withoutPolicy?: boolean;
 }
 
 /**
@@ -21,8 +26,11 @@ export interface DocumentParts {
 export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
   const { meta } = deck;
   const description = meta.description || [meta.subtitle, meta.meeting, meta.date].filter(Boolean).join(' · ') || meta.title;
+  const runtimeScript = rawText(parts.runtimeScript, 'script');
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
+    // First in the head, so it governs everything after it.
+    ...(parts.withoutPolicy ? [] : [h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy([cspHash(runtimeScript), ...parts.speakerViewHashes]) })]),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', meta.title),
     h('meta', { name: 'description', content: description }),
@@ -43,7 +51,7 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
           h('div', { className: ['reveal'], dataTimeLimit: meta.timeLimit, dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined }, [
             h('div', { className: ['slides'] }, deck.slides),
           ]),
-          h('script', rawText(parts.runtimeScript, 'script')),
+          h('script', runtimeScript),
         ]),
       ]),
     ],

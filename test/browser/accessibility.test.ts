@@ -37,7 +37,8 @@ describe.each(decks)('%s', (name) => {
   // WCAG 2.1 A and AA, the level the ADA Title II web rule requires of public bodies.
   it('has no WCAG 2.1 A or AA violations on any slide (axe-core)', async () => {
     const { page, context } = await openDeck(browser, pathToFileURL(join(out, `${name}.html`)).href, { reducedMotion: 'reduce' });
-    await page.addScriptTag({ content: axeSource });
+    // Evaluated through the browser's debugging protocol: the deck's own policy rightly refuses an injected <script>.
+    await page.evaluate(axeSource);
     const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
     const violations: Violation[] = [];
     for (let slide = 0; slide < total; slide++) {

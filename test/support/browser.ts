@@ -28,6 +28,12 @@ export async function openDeck(
   options: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference'; allowOrigin?: string } = {},
 ): Promise<OpenedDeck> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, reducedMotion: options.reducedMotion });
+  // Every Content-Security-Policy violation in any frame, kept for policyViolations().
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { podiumPolicyViolations: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
   const networkAttempts: string[] = [];
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -65,4 +71,9 @@ export function drawnPixels(page: Page, selector: string): Promise<number[]> {
       return drawn;
     }),
   );
+}
+
+/** The Content-Security-Policy violations a page has reported since it loaded. */
+export function policyViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { podiumPolicyViolations?: string[] }).podiumPolicyViolations ?? []);
 }
