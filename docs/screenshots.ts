@@ -54,6 +54,7 @@ const slides: Slide[] = [
   { holds: '.podium-steps', pictures: [{ image: 'steps', show: 'all-steps' }] },
   { holds: '.fragment', pictures: [{ image: 'fragment', show: 'all-steps' }] },
   { holds: 'a.podium-cite', pictures: [{ image: 'cite' }] },
+  { holds: 'figure.podium-share', pictures: [{ image: 'share-qr' }] },
   { holds: 'ol.podium-sources', pictures: [{ image: 'sources' }] },
 ];
 
