@@ -88,6 +88,13 @@ if (!executablePath) {
     row(`first slide shown: ${name}`, ms(median(ready)), `reveal ready from navigation start, file://; first paint ${ms(median(paint))}`);
   }
   await browser.close();
+  // PDF export: a new process each run, Chromium's start included, as a presenter runs it.
+  const pdfFile = join(out, `${deckName}.pdf`);
+  const pdfRuns = 3;
+  const exports = Array.from({ length: pdfRuns }, () => timeCommand([bin, 'pdf', deckFile, '--out', pdfFile]));
+  const { pdfPageCount } = await builtModule<typeof import('../src/pdf/pdfPageCount.ts')>('pdf/pdfPageCount.js');
+  const pdf = readFileSync(pdfFile);
+  row(`podium pdf (median of ${pdfRuns})`, ms(median(exports)), `(min ${ms(Math.min(...exports))}, max ${ms(Math.max(...exports))}) ${deckName}, ${pdfPageCount(pdf)} pages, ${kb(pdf.length)}`);
   const { saveToUpdate } = await import('./devLatency.ts');
   const saves = await saveToUpdate(deckName, 10, executablePath, chromiumArgs);
   row('podium dev: save to update (median of 10)', ms(median(saves)), `(min ${ms(Math.min(...saves))}, max ${ms(Math.max(...saves))}) ${deckName}, slide 1`);

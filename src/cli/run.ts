@@ -13,6 +13,7 @@ Usage:
   podium build [files or folders…] [--out dir] [--og-image]
                                                  build decks (default: every deck in decks/)
   podium dev [deck] [--port n]                   live preview that updates as you save
+  podium pdf [decks…] [--out file] [--handout]   print decks to PDF (a handout: with notes)
   podium <command> --help                        help for one command
 
 Options:
@@ -58,6 +59,34 @@ Options:
 `,
     options: { port: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } },
     load: () => import('./devCommand.ts'),
+  },
+  pdf: {
+    help: `podium pdf [decks…] [--out file] [--handout] [--steps] [--chrome path]
+
+Prints each deck (.mdx) to a PDF with Chromium: one page per slide with every step shown,
+text that can be selected and searched, charts drawn sharp. Nothing is loaded from the
+network. With no decks, exports every deck in decks/. A folder means every .mdx file in it.
+
+Options:
+  -o, --out <file>     where to write the PDF, for one deck (default: dist/<name>.pdf)
+      --handout        for the board packet: each slide with its speaker notes beneath it,
+                       on letter paper (default file: dist/<name>-handout.pdf)
+      --steps          a page for each step of a slide that reveals its points one at a time
+      --chrome <path>  the Chromium or Chrome to print with (default: CHROME_PATH, then the
+                       system's chromium)
+  -h, --help           show this help
+
+Exit code: 0 when every deck was exported, 1 when any failed (the others are still
+exported) or no Chromium was found.
+`,
+    options: {
+      out: { type: 'string', short: 'o' },
+      handout: { type: 'boolean' },
+      steps: { type: 'boolean' },
+      chrome: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    load: () => import('./pdfCommand.ts'),
   },
 };
 

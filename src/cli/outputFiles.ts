@@ -1,0 +1,47 @@
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, relative } from 'node:path';
+import type { PodiumConfig } from '../config.ts';
+import { CliError, ExitCode } from './cliError.ts';
+
+/**
+ * Deck files named on the command line; a folder stands for the .mdx files in it. Two decks
+ * that would write the same output name (`<name>.<extension>`) are refused up front.
+ */
+export async function findDecks(paths: string[], config: PodiumConfig, extension: string): Promise<string[]> {
+  const decks: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new CliError(`No such deck or folder: ${relative(config.root, path) || path}`, ExitCode.deckFailed);
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).filter((name) => name.endsWith('.mdx')).sort();
+      decks.push(...names.map((name) => join(path, name)));
+    } else {
+      decks.push(path);
+    }
+  }
+  if (decks.length === 0) throw new CliError(`No decks (.mdx files) found in ${paths.map((p) => relative(config.root, p) || '.').join(', ')}`, ExitCode.deckFailed);
+  const byName = new Map<string, string>();
+  for (const deck of decks) {
+    const name = basename(deck, extname(deck));
+    const other = byName.get(name);
+    if (other && other !== deck) throw new CliError(`Two decks would both be written to ${name}.${extension}: ${other} and ${deck}. Rename one.`, ExitCode.deckFailed);
+    byName.set(name, deck);
+  }
+  return [...byName.values()];
+}
+
+/** Writes beside the target, then renames, so no one ever opens a half-written file. */
+export async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+export function kilobytes(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}

@@ -1,0 +1,98 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs } from '../chromium.ts';
+import { handoutStyle, type SlidePageSize } from './handoutStyle.ts';
+import { pdfPageCount } from './pdfPageCount.ts';
+import { printQuery, type PdfOptions } from './printQuery.ts';
+
+export interface ExportedPdf {
+  pdf: Buffer;
+  pages: number;
+  /** Addresses the deck tried to load; all were blocked, so the PDF holds nothing from them. */
+  blockedRequests: string[];
+}
+
+/** How long a deck may take to lay out its printed pages before the export gives up. */
+const readyTimeout = 30_000;
+
+/**
+ * Prints built decks to PDF with one Chromium, started once for every deck of a run. Each
+ * deck opens from a file of its own with the network cut off, as it would from a USB stick.
+ */
+export class PdfExporter {
+  readonly #browser: Browser;
+
+  private constructor(browser: Browser) {
+    this.#browser = browser;
+  }
+
+  static async launch(executablePath: string): Promise<PdfExporter> {
+    return new PdfExporter(await chromium.launch({ executablePath, args: chromiumArgs }));
+  }
+
+  /** A built deck's HTML → PDF, once the page says its printed pages are complete. */
+  async export(html: string, options: PdfOptions = {}): Promise<ExportedPdf> {
+    const folder = await mkdtemp(join(tmpdir(), 'podium-pdf-'));
+    let context: BrowserContext | undefined;
+    try {
+      const file = join(folder, 'deck.html');
+      await writeFile(file, html);
+      context = await this.#browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+      const blockedRequests: string[] = [];
+      await context.route('**/*', (route) => {
+        const requested = route.request().url();
+        if (requested.startsWith('file:')) return route.continue();
+        blockedRequests.push(requested);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      await openPrintView(page, `${pathToFileURL(file).href}?${printQuery(options)}`);
+      if (options.handout) await applyHandoutStyle(page);
+      const pdf = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true });
+      return { pdf, pages: pdfPageCount(pdf), blockedRequests };
+    } finally {
+      await context?.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#browser.close();
+  }
+}
+
+/**
+ * Opens the print view and waits for what the page says: the runtime sets
+ * `data-podium-print-ready` after reveal's `pdf-ready`, once every printed chart is drawn.
+ */
+async function openPrintView(page: Page, url: string): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  try {
+    await page.waitForSelector('html[data-podium-print-ready]', { state: 'attached', timeout: readyTimeout });
+  } catch (error) {
+    const why = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
+    throw new Error(`The deck did not finish laying out its printed pages within ${readyTimeout / 1000} s${why}`, { cause: error });
+  }
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
+/** Lays the printed pages out as handout sheets, scaled from the size reveal gave them. */
+async function applyHandoutStyle(page: Page): Promise<void> {
+  const slidePage = await slidePageSize(page);
+  if (slidePage) await page.addStyleTag({ content: handoutStyle(slidePage) });
+}
+
+/** Every printed page has the size of the first: reveal sizes them all from the deck's config. */
+function slidePageSize(page: Page): Promise<SlidePageSize | undefined> {
+  return page.evaluate(() => {
+    const first = document.querySelector<HTMLElement>('.reveal .slides > .pdf-page');
+    return first ? { width: first.offsetWidth, height: first.offsetHeight } : undefined;
+  });
+}

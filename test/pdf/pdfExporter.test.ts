@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { findChromium } from '../../src/chromium.ts';
+import { PdfExporter } from '../../src/pdf/pdfExporter.ts';
+
+let exporter: PdfExporter;
+
+beforeAll(async () => {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found (the test setup should have installed it).');
+  exporter = await PdfExporter.launch(executablePath);
+});
+
+afterAll(() => exporter?.close());
+
+it('prints with the network cut off, and names every address the page tried to load', async () => {
+  // Built decks never point at the network (the build refuses it); this page does, on purpose.
+  const html = `<!doctype html><html lang="en"><head><title>Offline</title>
+<link rel="stylesheet" href="https://example.com/style.css"></head>
+<body><img src="https://example.com/logo.png" alt="logo"><p>Printed offline</p>
+<script>document.documentElement.setAttribute('data-podium-print-ready', '')</script></body></html>`;
+  const { pdf, pages, blockedRequests } = await exporter.export(html);
+  expect(pages).toBe(1);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(blockedRequests.sort()).toEqual(['https://example.com/logo.png', 'https://example.com/style.css']);
+});
