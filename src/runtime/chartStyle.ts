@@ -15,6 +15,8 @@ export type DeckChartConfig = ChartConfiguration & { options?: ChartConfiguratio
 
 export interface StyleOptions {
   pixelRatio: number;
+  /** The chart's width when it is made: narrow charts wrap their labels sooner. */
+  width: number;
   animate: boolean;
   lang: string;
 }
@@ -24,7 +26,7 @@ export interface StyleOptions {
  * labels on the data, and marks that do not rely on colour. A `<Chart>` written by hand keeps
  * its own options; only what it leaves unset is filled in.
  */
-export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixelRatio, animate, lang }: StyleOptions): ChartConfiguration {
+export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixelRatio, width, animate, lang }: StyleOptions): ChartConfiguration {
   const { podium, ...options } = config.options ?? {};
   // Type shrinks with the chart (beside its data table, on a printed page) so labels still fit.
   const font = ({ chart }: Sized): Font => ({ family: theme.font, size: Math.max(14, Math.min(theme.size, Math.round(chart.width / 30))) });
@@ -36,7 +38,8 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
   const references = new Set(podium?.references ?? []);
   const labels = podium?.labels;
   let seriesIndex = 0;
-  config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label)));
+  const wrapAt = Math.max(10, Math.min(22, Math.round(width / 28)));
+  config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label), wrapAt));
   (config.data.datasets as Array<ChartDataset & Record<string, unknown>>).forEach((dataset, index) => {
     if (references.has(index)) {
       Object.assign(dataset, referenceStyle(theme));
@@ -79,7 +82,7 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
       // Room for the labels written beyond the longest bar or around the pie: a share of a
       // narrow chart (one beside its data table) rather than a fixed width.
       ...(podium && labels
-        ? { layout: { padding: ({ chart }: { chart: { width: number } }) => (isShare ? 40 : horizontal || type === 'line' ? { right: Math.min(150, chart.width * 0.25) } : { top: 40 }) } }
+        ? { layout: { padding: ({ chart }: { chart: { width: number } }) => (isShare ? Math.min(90, chart.width * 0.1) : horizontal || type === 'line' ? { right: Math.min(150, chart.width * 0.25) } : { top: 40 }) } }
         : {}),
       plugins: {
         ...options.plugins,
@@ -160,7 +163,11 @@ function dataLabels(labels: Array<Array<string | null>>, references: Set<number>
       if (type === 'line' && context.dataIndex !== context.dataset.data.length - 1) return false;
       return isShare || type === 'line' ? 'auto' : true;
     },
-    formatter: (_value: unknown, context: { datasetIndex: number; dataIndex: number }) => labels[context.datasetIndex]?.[context.dataIndex] ?? '',
+    // A slice's name wraps, so a long one ("Housing & human services") stays inside the canvas.
+    formatter: (_value: unknown, context: { datasetIndex: number; dataIndex: number }) => {
+      const text = labels[context.datasetIndex]?.[context.dataIndex] ?? '';
+      return isShare ? text.split('\n').flatMap((line) => wrapLabel(line, 14)).join('\n') : text;
+    },
     color: theme.text,
     font,
     clamp: true,

@@ -54,6 +54,7 @@ export class ChartController {
     applyThemeDefaults(Chart.defaults, theme);
     const styled = styledConfig(config, theme, {
       pixelRatio: this.#pixelRatio(),
+      width: canvas.parentElement?.clientWidth ?? 900,
       animate: !reduced && !this.#host.isPrintView(),
       lang: document.documentElement.lang || 'en',
     });

@@ -58,7 +58,7 @@ function seriesChart(kind: SeriesChartKind): Component {
     const total = series[0].values.reduce((sum, value) => sum + value, 0);
     // Slices carry their names, so a pie reads without matching colours to a legend.
     const pointLabels = isShare
-      ? [series[0].values.map((value, index) => `${props.labels[index]}: ${percent.format(total ? value / total : 0)}`)]
+      ? [series[0].values.map((value, index) => `${props.labels[index]}\n${percent.format(total ? value / total : 0)}`)]
       : series.map((s) => s.values.map((value) => format.format(value)));
     return chartFigure(deck, {
       title: props.title,
