@@ -1,0 +1,87 @@
+/** Where the countdown stands: drives the colour, the text and the announcements. */
+export type TimerState = 'waiting' | 'running' | 'warning' | 'over';
+
+export interface TimerReading {
+  state: TimerState;
+  limitSeconds: number;
+  /** Whole seconds left, rounded up: the display shows 3:00 until a full second has gone. */
+  secondsLeft: number;
+  /** Whole seconds past zero. */
+  secondsOver: number;
+  /** The share of the limit left, from 1 down to 0, for the bar. */
+  fractionLeft: number;
+}
+
+/** Many rooms light a warning 30 seconds before the end of a public comment. */
+export const warningSeconds = 30;
+
+/** The countdown at `now` (ms since the epoch) for a clock started at `startedAt`, or not started. */
+export function readCountdown(limitSeconds: number, startedAt: number | null, now: number): TimerReading {
+  const limitMs = limitSeconds * 1000;
+  const elapsedMs = startedAt === null ? 0 : Math.max(0, now - startedAt);
+  const leftMs = limitMs - elapsedMs;
+  const secondsLeft = Math.max(0, Math.ceil(leftMs / 1000));
+  const state: TimerState = startedAt === null ? 'waiting' : leftMs <= 0 ? 'over' : secondsLeft <= warningSeconds ? 'warning' : 'running';
+  return {
+    state,
+    limitSeconds,
+    secondsLeft,
+    secondsOver: leftMs < 0 ? Math.floor(-leftMs / 1000) : 0,
+    fractionLeft: Math.min(1, Math.max(0, leftMs / limitMs)),
+  };
+}
+
+/** 185 → "3:05". */
+export function formatClock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The countdown's start time, owned by the presentation window. It is kept in sessionStorage,
+ * so a reload of that window carries on the same countdown while a new tab starts afresh.
+ */
+export class Countdown {
+  readonly limitSeconds: number;
+  readonly #key: string;
+  #startedAt: number | null;
+
+  constructor(limitSeconds: number, key: string) {
+    this.limitSeconds = limitSeconds;
+    this.#key = key;
+    const stored = Number(readStored(key));
+    this.#startedAt = stored > 0 ? stored : null;
+  }
+
+  get startedAt(): number | null {
+    return this.#startedAt;
+  }
+
+  /** Starts the countdown unless it runs already; true when this call started it. */
+  start(now = Date.now()): boolean {
+    if (this.#startedAt !== null) return false;
+    this.restart(now);
+    return true;
+  }
+
+  /** Starts again from the full limit. */
+  restart(now = Date.now()): void {
+    this.#startedAt = now;
+    try {
+      sessionStorage.setItem(this.#key, String(now));
+    } catch {
+      // Storage can be switched off; the countdown still runs, it just won't outlive a reload.
+    }
+  }
+
+  read(now = Date.now()): TimerReading {
+    return readCountdown(this.limitSeconds, this.#startedAt, now);
+  }
+}
+
+function readStored(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
