@@ -10,11 +10,14 @@ import { runtimeVariants } from './src/runtimeVariants.ts';
 const unusedTransition =
   /\.reveal\.(zoom|convex|concave|fade)(?![\w-])|data-transition~?=["']?(zoom|convex|concave|fade)(-in|-out)?["']?\]|data-background-transition~?=["']?(zoom|convex|concave|fade|slide)/;
 
-/** Drops reveal.css rules for those transitions: about 9 kB of every deck. */
-const dropUnusedTransitions: PostcssPlugin = {
-  postcssPlugin: 'podium-drop-unused-transitions',
+/** reveal's lightbox and link previews: Podium decks never open one (the ? help overlay stays). */
+const unusedPreview = /overlay-preview|preview-(fit|video|image|link)|overlay-(spinner|external|error|viewport)/;
+
+/** Drops reveal.css rules for those transitions and previews: about 15 kB of every deck. */
+const dropUnusedRevealStyles: PostcssPlugin = {
+  postcssPlugin: 'podium-drop-unused-reveal-styles',
   Rule(rule: Rule) {
-    const kept = rule.selectors.filter((selector) => !unusedTransition.test(selector));
+    const kept = rule.selectors.filter((selector) => !unusedTransition.test(selector) && !unusedPreview.test(selector));
     if (kept.length === 0) rule.remove();
     else if (kept.length < rule.selectors.length) rule.selectors = kept;
   },
@@ -38,7 +41,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     publicDir: false,
-    css: { postcss: { plugins: [dropUnusedTransitions] } },
+    css: { postcss: { plugins: [dropUnusedRevealStyles] } },
     plugins: [speakerViewPolicy(mode)],
     logLevel: 'warn',
     build: {
