@@ -179,11 +179,11 @@ function dataLabels(labels: Array<Array<string | null>>, references: Set<number>
             anchor: (context: LabelContext) => (references.has(context.datasetIndex) ? 'center' : 'end'),
             align: (context: LabelContext) =>
               references.has(context.datasetIndex) ? (context.chart.options.indexAxis === 'y' ? 'bottom' : 'right') : context.chart.options.indexAxis === 'y' ? 'right' : 'top',
-            // A mark's label sits just clear of the data bar it crosses.
             // A value label keeps the slide's background behind it where a mark crosses it.
-            backgroundColor: (context: LabelContext) => (references.size > 0 ? theme.background : null),
+            backgroundColor: references.size > 0 ? theme.background : null,
             font: (context: LabelContext) => (references.has(context.datasetIndex) ? { ...font(context), size: Math.round(font(context).size * 0.85), weight: 'normal' } : font(context)),
             padding: { top: 2, bottom: 2, left: 4, right: 4 },
+            // A mark's label sits just clear of the data bar it crosses.
             offset: (context: LabelContext) => {
               if (!references.has(context.datasetIndex)) return 4;
               const bar = context.chart.getDatasetMeta(0).data[context.dataIndex] as unknown as { height?: number; width?: number } | undefined;
