@@ -5,7 +5,7 @@ import { buildDeck } from '../buildDeck.ts';
 import { DeckError } from '../compile/deckError.ts';
 import { resolveConfig } from '../config.ts';
 import { launchForPictures, titleSlidePicture } from '../render/ogImage.ts';
-import { ExitCode } from './cliError.ts';
+import { CliError, ExitCode } from './cliError.ts';
 import { findDecks, kilobytes, writeAtomically } from './outputFiles.ts';
 import type { Io } from './run.ts';
 
@@ -13,7 +13,9 @@ import type { Io } from './run.ts';
 export default async function buildCommand({ positionals, values }: { positionals: string[]; values: Record<string, unknown> }, io: Io): Promise<number> {
   const config = resolveConfig({ root: io.cwd, outDir: values.out as string | undefined });
   const decks = await findDecks(positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [config.decksDir], config, 'html');
-  await mkdir(config.outDir, { recursive: true });
+  await mkdir(config.outDir, { recursive: true }).catch((error: Error) => {
+    throw new CliError(`Cannot write to ${relative(io.cwd, config.outDir) || '.'}: ${error.message}. Choose another folder with --out.`, ExitCode.deckFailed);
+  });
   const pictures = values['og-image'] ? await launchForPictures() : undefined;
   let failed = 0;
   try {

@@ -17,7 +17,8 @@ export function diskFiles(): DeckFiles {
     try {
       return readFileSync(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+      // Missing, a folder, or a path through a file: all "not there" to the deck.
+      if (['ENOENT', 'EISDIR', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
       throw error;
     }
   };

@@ -13,7 +13,10 @@ export const deckMetaSchema = z.strictObject({
   author: text.optional(),
   meeting: text.optional(),
   date: text.optional(),
-  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en, es or en-US').default('en'),
+  lang: z
+    .string()
+    .refine((tag) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag) && isLanguageTag(tag), 'must be a language tag such as en, es or en-US')
+    .default('en'),
   theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a theme name such as civic (a file themes/<name>.css)').default('civic'),
   description: text.optional(),
   /** Where the deck will be shared: link previews and <ShareQR /> point here. */
@@ -30,6 +33,15 @@ export const deckMetaSchema = z.strictObject({
   /** `visible` also shows the countdown to the audience; otherwise only the speaker view has it. */
   timer: z.enum(['speaker', 'visible']).optional(),
 });
+
+/** A tag the browser's number formatting accepts (en-12 has the right shape but is not one). */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 /** "3m", "90s", "2m30s" or a plain number of seconds, in seconds. */
 export function parseDuration(value: string | number): number | undefined {

@@ -49,7 +49,7 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
       fail(`Image "${url}" is on the network`, `A shared deck must open offline: save the image into public/ or beside the deck and use its path.`, 'image-remote');
     }
-    const path = decodeURIComponent(url.split(/[?#]/)[0]);
+    const path = decodedPath(url.split(/[?#]/)[0]);
     const type = imageTypes[extname(path).toLowerCase()];
     if (!type) {
       fail(`Image "${url}" is not a supported image type`, `Use one of ${Object.keys(imageTypes).join(', ')}.`, 'image-type');
@@ -63,5 +63,14 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
     }
     const where = path.startsWith('/') ? 'in public/' : 'beside the deck or in public/';
     return fail(`Cannot find image "${url}" ${where}`, 'Check the file name and its folder; images any deck can use go in public/.', 'image-missing');
+  }
+}
+
+/** `my%20logo.png` means `my logo.png`; a lone `%` (as in `50%.png`) is taken as written. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }

@@ -14,21 +14,35 @@ export interface KnownComponentsOptions {
  * Fails at build time, with a place, on a component Podium does not have: MDX itself would
  * only fail when the deck runs, without saying where.
  */
+/**
+ * HTML a slide may not carry: elements that load, navigate or run something on their own
+ * (a refresh to a tracker, a frame of a local file), or that belong to the document head.
+ */
+const refusedElements = new Set(['script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'portal', 'noscript', 'template']);
+
 export function remarkKnownComponents({ file, source, known }: KnownComponentsOptions) {
   return (tree: Root) => {
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const name = (node as MdxJsxFlowElement).name;
-      // Lowercase names are HTML elements; fragments (`<>`) have no name.
-      if (!name || (/^[a-z]/.test(name) && !name.includes('.')) || known.includes(name)) return;
-      const suggestion = didYouMean(name, known);
+      // Fragments (`<>`) have no name.
+      if (!name || known.includes(name)) return;
       const start = node.position?.start;
-      throw new DeckError(`Unknown component <${name}>${suggestion ? `; did you mean <${suggestion}>?` : ''}`, {
-        place: { file, line: start?.line ?? 1, column: start?.column ?? 1 },
-        hint: `Components Podium has: ${known.map((k) => `<${k}>`).join(', ')}.`,
-        source,
-        ruleId: 'unknown-component',
-      });
+      const fail = (reason: string, hint: string, ruleId: string): never => {
+        throw new DeckError(reason, { place: { file, line: start?.line ?? 1, column: start?.column ?? 1 }, hint, source, ruleId });
+      };
+      const component = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+      if (component) {
+        // <notes> would be an unknown HTML element shown on the slide: private notes in public.
+        fail(`<${name}> must be written <${component}>`, 'Component names start with a capital letter; in lowercase the text would show on the slide.', 'component-case');
+      }
+      if (refusedElements.has(name.toLowerCase())) {
+        fail(`<${name}> is not allowed on a slide`, 'A shared deck must open offline and run nothing but Podium: use Markdown, images and Podium components instead.', 'element-refused');
+      }
+      // Other lowercase names are HTML elements.
+      if (/^[a-z]/.test(name) && !name.includes('.')) return;
+      const suggestion = didYouMean(name, known);
+      fail(`Unknown component <${name}>${suggestion ? `; did you mean <${suggestion}>?` : ''}`, `Components Podium has: ${known.map((k) => `<${k}>`).join(', ')}.`, 'unknown-component');
     });
   };
 }

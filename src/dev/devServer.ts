@@ -7,6 +7,7 @@ import { h } from 'hastscript';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { buildDeck } from '../buildDeck.ts';
 import { DeckError } from '../compile/deckError.ts';
+import { diskFiles } from '../compile/deckFiles.ts';
 import type { PodiumConfig } from '../config.ts';
 import { devClientScript } from './devClient.ts';
 import { deckIndexPage, listDecks } from './deckIndex.ts';
@@ -45,24 +46,31 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
   const pages = new Map<string, DeckPage>();
   let vite: ViteDevServer;
 
-  const deckFileFor = (page: string) => join(config.decksDir, `${decodeURIComponent(basename(page, '.html'))}.mdx`);
+  // The page path arrives decoded once; a name is a single file in decks/, never a path.
+  const deckFileFor = (page: string) => {
+    const name = basename(page, '.html');
+    return /[/\\]|^\.\.?$/.test(name) ? undefined : join(config.decksDir, `${name}.mdx`);
+  };
 
   async function build(deck: DeckPage): Promise<void> {
     const started = performance.now();
+    const files = diskFiles();
     try {
       // The dev page adds Vite's client and its own script, which the shared file's policy would refuse.
-      const built = await buildDeck(deck.file, config, undefined, { withoutPolicy: true });
+      const built = await buildDeck(deck.file, config, files, { withoutPolicy: true });
       deck.html = built.html;
       deck.error = undefined;
-      deck.dependencies = new Set(built.files);
       log(`built ${relative(config.root, deck.file)} in ${(performance.now() - started).toFixed(0)} ms`);
     } catch (error) {
-      if (!(error instanceof DeckError)) throw error;
-      deck.error = error;
-      // Keep watching what the deck read so far, and the file that failed.
-      deck.dependencies.add(error.place.file);
-      logError(error.format(config.root));
+      // Any failure shows in the page; only a deck's own mistakes have a line to point at.
+      deck.error =
+        error instanceof DeckError
+          ? error
+          : new DeckError(`The deck could not be built: ${(error as Error).message}`, { place: { file: deck.file, line: 1, column: 1 }, ruleId: 'build-failed', cause: error });
+      logError(deck.error.format(config.root));
     }
+    // Everything the build read or looked for, even when it failed: creating the missing file fixes it.
+    deck.dependencies = new Set([deck.file, ...files.used, ...(deck.error ? [deck.error.place.file] : [])]);
     // Data, images and themes may sit outside the project folder Vite watches by default.
     vite.watcher.add([...deck.dependencies]);
   }
@@ -75,14 +83,15 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
 
   async function serveDeck(url: string, page: string, response: ServerResponse): Promise<boolean> {
     const file = deckFileFor(page);
-    if (!existsSync(file)) return false;
+    if (!file || !existsSync(file)) return false;
     let deck = pages.get(page);
     if (!deck || deck.file !== file) {
       deck = { file, dependencies: new Set([file]) };
       pages.set(page, deck);
     }
     if (deck.building) await deck.building;
-    if (deck.html === undefined && !deck.error) await rebuild(deck);
+    // A reload of a page in error tries again: the fix may have come from outside the watched files.
+    if (deck.html === undefined || deck.error) await rebuild(deck);
     const html = deck.error ? errorDocument(deck.error) : deck.html!;
     const transformed = await vite.transformIndexHtml(url, html);
     response.statusCode = deck.error ? 500 : 200;
@@ -108,8 +117,8 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
     configureServer(server) {
       server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
         const url = request.url ?? '/';
-        const path = decodeURIComponent(new URL(url, 'http://localhost').pathname);
         const respond = async () => {
+          const path = decodeURIComponent(new URL(url, 'http://localhost').pathname);
           if (path === '/' || path === '/index.html') {
             response.setHeader('content-type', 'text/html; charset=utf-8');
             response.end(await vite.transformIndexHtml(url, deckIndexPage(await listDecks(config.decksDir), devClientScript(indexPage))));
@@ -165,7 +174,7 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
         pages.delete(page);
         continue;
       }
-      await rebuild(deck);
+      await rebuild(deck).catch((error: unknown) => logError(String(error)));
       vite.ws.send(deck.error ? { type: 'custom', event: 'podium:error', data: { page, err: overlayError(deck.error) } } : { type: 'custom', event: 'podium:update', data: { page } });
     }
   };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumArgs } from '../chromium.ts';
+import { allowOnlyTheDeck, chromiumArgs } from '../chromium.ts';
 import { handoutStyle, type SlidePageSize } from './handoutStyle.ts';
 import { pdfPageCount } from './pdfPageCount.ts';
 import { printQuery, type PdfOptions } from './printQuery.ts';
@@ -42,12 +42,7 @@ export class PdfExporter {
       await writeFile(file, html);
       context = await this.#browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
       const blockedRequests: string[] = [];
-      await context.route('**/*', (route) => {
-        const requested = route.request().url();
-        if (requested.startsWith('file:')) return route.continue();
-        blockedRequests.push(requested);
-        return route.abort();
-      });
+      await allowOnlyTheDeck(context, file, (requested) => blockedRequests.push(requested));
       const page = await context.newPage();
       await openPrintView(page, `${pathToFileURL(file).href}?${printQuery(options)}`);
       if (options.handout) await applyHandoutStyle(page);

@@ -141,3 +141,15 @@ it('stops cleanly on Ctrl-C', async () => {
   expect(await exited).toBe(0);
   await expect(fetch(url)).rejects.toThrow();
 });
+
+it('rebuilds a deck in error when a missing data file appears, and serves only decks in decks/', async () => {
+  writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three').replace("import figures from './data/figures.json'", "import figures from './data/later.json'"));
+  expect((await fetch(`${server.url}live.html`)).status).toBe(500);
+  writeFileSync(join(project, 'decks', 'data', 'later.json'), '{ "count": 400 }');
+  await expect.poll(async () => (await fetch(`${server.url}live.html`)).status, { timeout: 10_000 }).toBe(200);
+  // A name that decodes to a path outside decks/ is not a deck.
+  mkdirSync(join(project, 'secret'));
+  writeFileSync(join(project, 'secret', 'notes.mdx'), '---\ntitle: Secret\n---\n\n# Secret\n');
+  expect((await fetch(`${server.url}%252e%252e%252fsecret%252fnotes.html`)).status).toBe(404);
+  expect((await fetch(`${server.url}..%2Fsecret%2Fnotes.html`)).status).toBe(404);
+});

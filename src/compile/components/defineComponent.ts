@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import type { z } from 'zod';
-import type { Place } from '../deckError.ts';
+import { DeckError, type Place } from '../deckError.ts';
 import type { Source } from './citations.ts';
 import { toHastChildren, type ComponentFunction, type HastChild } from '../hastJsx.ts';
 import { validate } from '../validate.ts';
@@ -50,7 +50,13 @@ export function defineComponent<Schema extends z.ZodType>(
         source: deck.source,
         ruleId: `${name}-props`,
       });
-      return render(valid, { place, deck, children: toHastChildren(children as HastChild) as ElementContent[] }) as HastChild;
+      try {
+        return render(valid, { place, deck, children: toHastChildren(children as HastChild) as ElementContent[] }) as HastChild;
+      } catch (error) {
+        if (error instanceof DeckError) throw error;
+        // Props that pass the schema can still be impossible (an address too long for a QR code).
+        throw new DeckError(`<${name}> could not be made: ${(error as Error).message}`, { place, hint: `Check the props of this <${name}>.`, source: deck.source, ruleId: `${name}-render`, cause: error });
+      }
     },
   };
 }
