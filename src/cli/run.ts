@@ -13,7 +13,8 @@ Usage:
   podium build [files or folders…] [--out dir] [--og-image]
                                                  build decks (default: every deck in decks/)
   podium dev [deck] [--port n]                   live preview that updates as you save
-  podium pdf [decks…] [--out file] [--handout]   print decks to PDF (a handout: with notes)
+  podium pdf [decks…] [--out file] [--handout] [--steps]
+                                                 print decks to PDF (a handout: with notes)
   podium <command> --help                        help for one command
 
 Options:

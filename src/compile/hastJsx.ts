@@ -1,6 +1,6 @@
 import type { ElementContent, Properties, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
-import type { Place } from './deckError.ts';
+import { DeckError, type Place } from './deckError.ts';
 
 /** What a component receives besides its props: where it stands in the deck. */
 export interface ComponentContext {
@@ -41,9 +41,19 @@ function styleText(style: unknown): string | undefined {
  * The JSX runtime MDX runs against: elements become hast nodes directly, so a deck renders
  * to a syntax tree (serialized once, with escaping) and never to HTML strings.
  */
-export function createHastJsx(file: string) {
+export function createHastJsx(file: string, deckSource?: string) {
   function jsxDEV(type: unknown, props: Record<string, unknown>, _key?: unknown, _static?: unknown, source?: SourceInfo): HastChild {
     const { children, ...rest } = props;
+    // Text gets `undefined` only from an expression that found nothing: a misspelt data key,
+    // which would otherwise leave a silent gap on the slide ("We have  staff").
+    if (Array.isArray(children) ? children.includes(undefined) : children === undefined && 'children' in props) {
+      throw new DeckError('An expression in braces here gives nothing', {
+        place: { file, line: source?.lineNumber ?? 1, column: source?.columnNumber ?? 1 },
+        hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
+        source: deckSource,
+        ruleId: 'expression-empty',
+      });
+    }
     if (type === Fragment) return toHastChildren(children as HastChild);
     if (typeof type === 'function') {
       const place = { file, line: source?.lineNumber ?? 1, column: source?.columnNumber ?? 1 };

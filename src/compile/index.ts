@@ -86,7 +86,11 @@ async function compileMdx(source: string, file: string, remarkPlugins: PluginLis
   } catch (error) {
     if (error instanceof DeckError) throw error;
     const message = error as { reason?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; url?: string };
-    const at = message.place && 'start' in message.place ? message.place.start : message.place;
+    const given = message.place && 'start' in message.place ? message.place.start : message.place;
+    // "Expected a closing tag for `<Notes>` (34:1-34:8)" is placed at the document's start;
+    // the element it means is the place to show.
+    const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(message.reason ?? '');
+    const at = named && (given?.line ?? message.line ?? 1) === 1 ? { line: Number(named[1]), column: Number(named[2]) } : given;
     throw new DeckError(message.reason ?? String(error), {
       place: { file, line: at?.line ?? message.line ?? 1, column: at?.column ?? message.column ?? 1 },
       hint: syntaxHint(message.reason ?? ''),
@@ -99,12 +103,15 @@ async function compileMdx(source: string, file: string, remarkPlugins: PluginLis
 
 function syntaxHint(reason: string): string {
   if (/comment/.test(reason)) return 'MDX has no HTML comments: write {/* a comment */} instead of <!-- … -->.';
+  const unclosed = /closing tag for `<([^>]+)>`/.exec(reason);
+  if (unclosed) return `This <${unclosed[1]}> is never closed: end it with </${unclosed[1]}>, or write <${unclosed[1]} … /> if it holds nothing.`;
   if (/closing tag|end tag/i.test(reason)) return 'Every component needs a closing tag (<Notes>…</Notes>) or a self-closing slash (<BarChart … />).';
+  if (/parse expression|acorn/i.test(reason)) return 'Braces {…} hold data such as {figures.total}; to show a brace as text write \\{. Numbers in code are written without commas: 2000, not 2,000.';
   return 'Check the markup near this place: a component\'s tags, braces {…} and quotes must match.';
 }
 
 async function runDeck({ code, map }: CompiledMdx, state: DeckState): Promise<Element[]> {
-  const runtime = createHastJsx(state.file);
+  const runtime = createHastJsx(state.file, state.source);
   const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
   try {
     const { default: content } = await run(code, { ...runtime, baseUrl: pathToFileURL(state.file) } as unknown as Parameters<typeof run>[1]);
@@ -116,7 +123,7 @@ async function runDeck({ code, map }: CompiledMdx, state: DeckState): Promise<El
     throw new DeckError(`An expression in braces failed: ${reason}`, {
       place: { file: state.file, ...(placeInDeck(error, map) ?? { line: 1, column: 1 }) },
       hint: /is not defined/.test(reason)
-        ? 'Each name in braces must be imported at the top, e.g. import figures from \'./data/figures.json\'.'
+        ? 'Each name in braces must be imported at the top, e.g. import figures from \'./data/figures.json\'. To show a brace as text, write \\{.'
         : 'Check the names in braces {…} against the data file: a key may be misspelt or missing.',
       source: state.source,
       ruleId: 'deck-expression',

@@ -77,7 +77,7 @@ function parseJson(path: string, text: string): unknown {
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
     throw new DeckError(`Invalid JSON: ${message}`, {
       place: { file: path, ...placeOfOffset(text, offset) },
-      hint: 'Check for a missing comma, quote or bracket near this place.',
+      hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
       source: text,
       ruleId: 'data-invalid-json',
     });

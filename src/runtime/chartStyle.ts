@@ -82,7 +82,7 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
       // Room for the labels written beyond the longest bar or around the pie: a share of a
       // narrow chart (one beside its data table) rather than a fixed width.
       ...(podium && labels
-        ? { layout: { padding: ({ chart }: { chart: { width: number } }) => (isShare ? Math.min(90, chart.width * 0.1) : horizontal || type === 'line' ? { right: Math.min(150, chart.width * 0.25) } : { top: 40 }) } }
+        ? { layout: { padding: ({ chart }: { chart: { width: number } }) => (isShare ? Math.min(90, chart.width * 0.1) : horizontal || type === 'line' ? { right: Math.min(150, chart.width * 0.3) } : { top: 40 }) } }
         : {}),
       plugins: {
         ...options.plugins,

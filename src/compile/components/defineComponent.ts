@@ -43,6 +43,15 @@ export function defineComponent<Schema extends z.ZodType>(
     name,
     render: (deck) => (rawProps, { place }) => {
       const { children, ...props } = rawProps;
+      const empty = Object.keys(props).find((key) => props[key] === undefined);
+      if (empty) {
+        throw new DeckError(`Prop "${empty}" on <${name}> is empty: its expression gives nothing`, {
+          place,
+          hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
+          source: deck.source,
+          ruleId: `${name}-props`,
+        });
+      }
       const valid = validate(schema, props, {
         name: `<${name}>`,
         field: 'prop',
