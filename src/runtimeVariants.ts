@@ -6,14 +6,15 @@
 export const runtimeVariants = {
   bar: ['bar'],
   standard: ['bar', 'line', 'doughnut', 'pie'],
-  full: ['bar', 'line', 'doughnut', 'pie', 'radar', 'polarArea', 'scatter', 'bubble'],
+  // Besides chart types, the largest runtime alone has these scales and plugins (named so).
+  full: ['bar', 'line', 'doughnut', 'pie', 'radar', 'polarArea', 'scatter', 'bubble', 'scale:logarithmic', 'scale:radialLinear', 'plugin:title', 'plugin:subtitle', 'plugin:filler'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RuntimeVariant = keyof typeof runtimeVariants;
 
-export const chartTypes: readonly string[] = runtimeVariants.full;
+export const chartTypes: readonly string[] = runtimeVariants.full.filter((part) => !part.includes(':'));
 
-/** The smallest runtime that draws every chart type given. */
+/** The smallest runtime that has every chart part given (chart types, `scale:…`, `plugin:…`). */
 export function runtimeVariantFor(types: Iterable<string>): RuntimeVariant {
   const needed = [...types];
   const names = Object.keys(runtimeVariants) as RuntimeVariant[];

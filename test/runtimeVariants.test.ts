@@ -7,6 +7,7 @@ describe('runtimeVariantFor', () => {
     expect(runtimeVariantFor(['bar'])).toBe('bar');
     expect(runtimeVariantFor(['bar', 'line', 'doughnut'])).toBe('standard');
     expect(runtimeVariantFor(['pie', 'radar'])).toBe('full');
+    expect(runtimeVariantFor(['bar', 'scale:logarithmic'])).toBe('full');
   });
 
   it('grows: each runtime draws everything the smaller ones do', () => {
@@ -16,5 +17,15 @@ describe('runtimeVariantFor', () => {
 
   it('names the chart types it knows when none fits', () => {
     expect(() => runtimeVariantFor(['gantt'])).toThrow(/known: bar, line, doughnut, pie, radar/);
+  });
+});
+
+describe('a deck with <Chart>', () => {
+  it('gets the runtime that has the scales and plugins its options name', async () => {
+    const { compileDeck } = await import('../src/compile/index.ts');
+    const file = new URL('./fixtures/chart-log-scale/deck.mdx', import.meta.url).pathname;
+    const deck = await compileDeck({ file, publicDir: '/nonexistent' });
+    expect(deck.chartTypes).toContain('scale:logarithmic');
+    expect(runtimeVariantFor(deck.chartTypes)).toBe('full');
   });
 });

@@ -53,6 +53,11 @@ export const chart = defineComponent('Chart', chartSchema, (props, { deck }) => 
   const format = new Intl.NumberFormat(deck.lang);
   const show = (value: z.output<typeof point>) => (value === null ? '' : typeof value === 'number' ? format.format(value) : `(${value.x}, ${format.format(value.y)}${value.r === undefined ? '' : `, ${value.r}`})`);
   const { datasets, labels } = props.data;
+  // Scales and plugins only the largest runtime registers: the deck must get that runtime.
+  const options = (props.options ?? {}) as { scales?: Record<string, { type?: string }>; plugins?: Record<string, unknown> };
+  for (const scale of Object.values(options.scales ?? {})) if (scale.type === 'logarithmic' || scale.type === 'radialLinear') deck.chartTypes.add(`scale:${scale.type}`);
+  for (const plugin of ['title', 'subtitle']) if (options.plugins?.[plugin] !== undefined) deck.chartTypes.add(`plugin:${plugin}`);
+  if (datasets.some((dataset) => dataset.fill !== undefined && dataset.fill !== false)) deck.chartTypes.add('plugin:filler');
   const rows = Math.max(labels?.length ?? 0, ...datasets.map((dataset) => dataset.data.length));
   return chartFigure(deck, {
     title: props.title,
