@@ -9,14 +9,21 @@ const spreadsheetNumber = /^\s*-?[$€£]?\s*\d{1,3}(,\d{3})+(\.\d+)?\s*$|^\s*-?
  * edit a spreadsheet, export CSV and rebuild. A malformed row is reported at its line.
  */
 export function parseCsv(path: string, text: string): Array<Record<string, unknown>> {
+  const codeColumns = new Set<string>();
   const result = Papa.parse<Record<string, unknown>>(text.replace(/^\uFEFF/, ''), {
     header: true,
-    dynamicTyping: true,
     skipEmptyLines: 'greedy',
     transformHeader: (header) => header.trim(),
-    transform: (value) => (spreadsheetNumber.test(value) ? value.replace(/[\s$€£,]/g, '') : value),
+    transform: (value, field) => {
+      if (/^\s*0\d/.test(value)) codeColumns.add(String(field));
+      return cellValue(value) as unknown as string;
+    },
   });
+  // A column holding any code with a leading zero is a column of codes: all of it stays text.
+  for (const row of result.data) for (const field of codeColumns) if (typeof row[field] === 'number') row[field] = String(row[field]);
   const problem = result.errors
+    // With one column there is no delimiter to find; that is not the organizer's mistake.
+    .filter((error) => error.type !== 'Delimiter')
     .map((error) => ({ error, offset: error.index ?? rowOffset(text, error.row ?? 0) }))
     .sort((a, b) => a.offset - b.offset)[0];
   if (problem) {
@@ -34,6 +41,19 @@ export function parseCsv(path: string, text: string): Array<Record<string, unkno
     throw new DeckError('The CSV file has no header line', { place: { file: path, line: 1, column: 1 }, hint: 'The first line names the columns, e.g. year,police,parks.', source: text, ruleId: 'data-invalid-csv' });
   }
   return result.data;
+}
+
+/**
+ * A cell as a number when it is one ("1,200", "$3,400.50", "-7"), else its text. Codes with a
+ * leading zero (ZIP 02134, district 007) stay text, and an empty cell is null.
+ */
+function cellValue(value: string): string | number | null {
+  const trimmed = value.trim();
+  if (/^0\d/.test(trimmed)) return value;
+  if (trimmed === '') return null;
+  if (spreadsheetNumber.test(trimmed)) return Number(trimmed.replace(/[\s$€£,]/g, ''));
+  if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return value;
 }
 
 /** Where data row `row` (0-based, after the header) starts, counting quoted line breaks as data. */

@@ -25,7 +25,13 @@ export const deckMetaSchema = z.strictObject({
   timeLimit: z
     .union([z.string(), z.number()])
     .transform((value, context) => {
-      const seconds = parseDuration(value);
+      const bare = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
+      // "timeLimit: 3" almost always means three minutes, not three seconds.
+      if (bare !== undefined && bare < 30) {
+        context.addIssue({ code: 'custom', message: `a bare number is seconds; did you mean ${bare}m (${bare} minutes)?` });
+        return 0;
+      }
+      const seconds = parseDuration(bare ?? value);
       if (seconds === undefined) context.addIssue({ code: 'custom', message: 'must be a duration such as 3m, 90s or 2m30s' });
       return seconds ?? 0;
     })

@@ -58,7 +58,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     [remarkKnownComponents, { file, source, known: componentNames }],
     [remarkDataImports, { file, source, files }],
     [remarkImages, { file, source, publicDir, files }],
-    remarkSlides,
+    [remarkSlides, { file, source }],
   ]);
   const state: DeckState = { file, source, lang: meta!.lang, url: meta!.url, chartCount: 0, chartTypes: new Set(), sources: new Map() };
   const slides = await runDeck(compiled, state);

@@ -12,6 +12,14 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('keeps codes with a leading zero as text, and reads a one-column file', () => {
+    expect(parseCsv('zips.csv', 'zip,count\n02134,5\n10001,7\n')).toEqual([
+      { zip: '02134', count: 5 },
+      { zip: '10001', count: 7 },
+    ]);
+    expect(parseCsv('names.csv', 'name\nDenver\nBoston\n')).toEqual([{ name: 'Denver' }, { name: 'Boston' }]);
+  });
+
   it('reports a short row at its own line, counting quoted line breaks and blank lines', () => {
     const text = 'city,outcome,year\nDenver,"ended,\nthen paused",2021\n\nBoston,lost arrest powers\n';
     try {

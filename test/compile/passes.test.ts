@@ -22,7 +22,7 @@ describe('remarkSlides', () => {
         { type: 'thematicBreak' },
       ],
     };
-    remarkSlides()(tree);
+    remarkSlides({ file: '/deck.mdx', source: '' })(tree);
     expect(tree.children.map((node) => node.type)).toEqual(['yaml', 'mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxFlowElement']);
     const slides = tree.children.slice(2) as MdxJsxFlowElement[];
     expect(slides.map((slide) => slide.name)).toEqual(['section', 'section']);
