@@ -49,7 +49,12 @@ function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, sch
     const expected = issue.code === 'invalid_type' ? article(issue.expected) : 'one of the accepted forms';
     return {
       reason: `${capitalize(subject.field)} "${label}" on ${subject.name} must be ${expected}, but it is ${shown(received)}`,
-      hint: issue.code === 'invalid_type' && issue.expected === 'number' ? 'Write numbers without quotes, commas or units: 2000, not "2,000+".' : undefined,
+      hint:
+        received === null
+          ? 'An empty cell in a CSV file (or null in a JSON file) gives nothing here: fill in the value in the data file.'
+          : issue.code === 'invalid_type' && issue.expected === 'number'
+            ? 'Write numbers without quotes, commas or units: 2000, not "2,000+".'
+            : undefined,
     };
   }
   if (issue.code === 'invalid_value') {
@@ -110,7 +115,7 @@ function valueAt(value: unknown, path: PropertyKey[]): unknown {
 }
 
 function shown(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
   if (typeof value === 'object') return 'an object';

@@ -30,5 +30,30 @@ if (saved && reveal()) {
 }
 hot.on('podium:error', (data) => { if (data.page === page) showError(data.err); });
 if (initialError) showError(initialError);
+
+// A slide taller than the slide area is cut off when presenting: say which, here and in the terminal.
+const checkFit = () => {
+  const { height } = reveal().getConfig();
+  const tall = reveal().getSlides().flatMap((slide, index) => {
+    const shown = slide.style.display;
+    slide.style.display = 'block';
+    const over = slide.scrollHeight - height;
+    slide.style.display = shown;
+    return over > 2 ? [{ slide: index + 1, over }] : [];
+  });
+  document.querySelector('.podium-dev-fit')?.remove();
+  if (tall.length === 0) return;
+  const note = document.createElement('p');
+  note.className = 'podium-dev-fit';
+  note.setAttribute('role', 'status');
+  note.style.cssText = 'position:fixed;left:0;right:0;bottom:0;margin:0;padding:6px 12px;z-index:50;font:16px/1.4 system-ui,sans-serif;background:#7a2e00;color:#fff';
+  note.textContent = tall.map((t) => 'Slide ' + t.slide + ' is ' + t.over + ' px taller than the slide: its bottom is cut off.').join(' ');
+  document.body.append(note);
+  hot.send('podium:too-tall', { page, tall });
+};
+if (reveal()) {
+  if (reveal().isReady()) checkFit();
+  else reveal().on('ready', checkFit);
+}
 `;
 }

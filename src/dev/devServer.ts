@@ -178,6 +178,11 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
       vite.ws.send(deck.error ? { type: 'custom', event: 'podium:error', data: { page, err: overlayError(deck.error) } } : { type: 'custom', event: 'podium:update', data: { page } });
     }
   };
+  vite.ws.on('podium:too-tall', (data: { page: string; tall: Array<{ slide: number; over: number }> }) => {
+    const deck = pages.get(data.page);
+    const name = deck ? relative(config.root, deck.file) : data.page;
+    for (const { slide, over } of data.tall) logError(`${name}: slide ${slide} is ${over} px taller than the slide area; its bottom is cut off when presenting.`);
+  });
   vite.watcher.on('add', onFile('add'));
   vite.watcher.on('change', onFile('change'));
   vite.watcher.on('unlink', onFile('unlink'));

@@ -136,6 +136,22 @@ describe.each(decks)('%s', (name) => {
     await context.close();
   });
 
+  it('fits every slide in the slide area, so nothing is cut off when presenting', async () => {
+    const { page, context } = await openDeck(browser, url(), { reducedMotion: 'reduce' });
+    const tooTall = await page.evaluate(() => {
+      const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; getConfig(): { height: number } } }).Reveal;
+      return reveal.getSlides().flatMap((slide, index) => {
+        const shown = slide.style.display;
+        slide.style.display = 'block';
+        const over = slide.scrollHeight - reveal.getConfig().height;
+        slide.style.display = shown;
+        return over > 2 ? [`slide ${index + 1}: ${over} px`] : [];
+      });
+    });
+    expect(tooTall).toEqual([]);
+    await context.close();
+  });
+
   it('links each citation number to its entry on the Sources slide', async () => {
     const { page, context } = await openDeck(browser, url());
     const cites = page.locator('.reveal .slides a.podium-cite');

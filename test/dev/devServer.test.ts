@@ -153,3 +153,12 @@ it('rebuilds a deck in error when a missing data file appears, and serves only d
   expect((await fetch(`${server.url}%252e%252e%252fsecret%252fnotes.html`)).status).toBe(404);
   expect((await fetch(`${server.url}..%2Fsecret%2Fnotes.html`)).status).toBe(404);
 });
+
+it('says which slide is too tall for the screen, in the page and the terminal', async () => {
+  const bullets = Array.from({ length: 20 }, (_, i) => `- Point ${i + 1}`).join('\n');
+  writeFileSync(join(project, 'decks', 'live.mdx'), `${deck('Three')}\n---\n\n## Too much\n\n${bullets}\n`);
+  const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  await expect.poll(() => page.locator('.podium-dev-fit').textContent()).toMatch(/^Slide 4 is \d+ px taller than the slide: its bottom is cut off\.$/);
+  await expect.poll(() => logs.join('\n')).toMatch(/decks\/live\.mdx: slide 4 is \d+ px taller than the slide area/);
+  await context.close();
+});
