@@ -37,8 +37,6 @@ export interface Deck {
   chartCount: number;
   /** Chart.js chart types the slides draw. */
   chartTypes: string[];
-  /** Every file the deck read or looked for: the deck, data files, images. */
-  files: string[];
 }
 
 /** MDX → Deck: parse, check and resolve at build time, then run the deck into hast slides. */
@@ -63,7 +61,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   const state: DeckState = { file, source, lang: meta!.lang, url: meta!.url, chartCount: 0, chartTypes: new Set(), sources: new Map() };
   const slides = await runDeck(compiled, state);
   numberCitations(slides, state.sources);
-  return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes], files: [...files.used] };
+  return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes] };
 }
 
 type PluginList = NonNullable<Parameters<typeof compile>[1]>['remarkPlugins'];

@@ -78,7 +78,6 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
       color: theme.text,
       font: baseFont,
       ...(scales ? { scales } : {}),
-      // Room for the labels written beyond the longest bar or around the pie.
       // Room for the labels written beyond the longest bar or around the pie: a share of a
       // narrow chart (one beside its data table) rather than a fixed width.
       ...(podium && labels
