@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { RuntimeVariant } from '../runtimeVariants.ts';
 
@@ -12,24 +12,30 @@ export interface RuntimeFiles {
 /** Where `vite build` puts the browser runtime (the same place from src/ and lib/). */
 export const runtimeDir = fileURLToPath(new URL('../../build/runtime/', import.meta.url));
 
-const cache = new Map<RuntimeVariant, Promise<RuntimeFiles>>();
+const cache = new Map<string, Promise<RuntimeFiles>>();
 
-/** A prebuilt runtime, read once per process however many decks are built. */
-export function runtimeFiles(variant: RuntimeVariant): Promise<RuntimeFiles> {
-  let files = cache.get(variant);
+/**
+ * A prebuilt runtime, read once per process however many decks are built, and again when
+ * `npm run build:runtime` has rewritten it (a running dev server picks up the new one).
+ */
+export async function runtimeFiles(variant: RuntimeVariant): Promise<RuntimeFiles> {
+  const script = `${runtimeDir}podium-runtime-${variant}.js`;
+  const built = await stat(script).then(
+    (info) => info.mtimeMs,
+    (error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new Error(`Podium's browser runtime is not built (${runtimeDir}). Run: npm run build:tool`) : error;
+    },
+  );
+  const key = `${variant}@${built}`;
+  let files = cache.get(key);
   if (!files) {
     files = Promise.all([
-      readFile(`${runtimeDir}podium-runtime-${variant}.js`, 'utf8'),
+      readFile(script, 'utf8'),
       readFile(`${runtimeDir}podium-runtime.css`, 'utf8'),
       readFile(`${runtimeDir}podium-runtime-${variant}.csp.json`, 'utf8'),
-    ]).then(
-      ([script, style, policy]) => ({ script, style, speakerViewHashes: (JSON.parse(policy) as { speakerView: string[] }).speakerView }),
-      (error: NodeJS.ErrnoException) => {
-        cache.delete(variant);
-        throw error.code === 'ENOENT' ? new Error(`Podium's browser runtime is not built (${runtimeDir}). Run: npm run build:tool`) : error;
-      },
-    );
-    cache.set(variant, files);
+    ]).then(([code, style, policy]) => ({ script: code, style, speakerViewHashes: (JSON.parse(policy) as { speakerView: string[] }).speakerView }));
+    files.catch(() => cache.delete(key));
+    cache.set(key, files);
   }
   return files;
 }
