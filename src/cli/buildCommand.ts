@@ -2,45 +2,36 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildDeck } from '../buildDeck.ts';
-import { DeckError } from '../compile/deckError.ts';
 import { resolveConfig } from '../config.ts';
-import { launchForPictures, titleSlidePicture } from '../render/ogImage.ts';
+import { titleSlidePicture } from '../render/ogImage.ts';
 import { CliError, ExitCode } from './cliError.ts';
-import { findDecks, kilobytes, writeAtomically } from './outputFiles.ts';
-import type { Io } from './run.ts';
+import { chromiumFor, launchChromiumFor, type ChromiumIo } from './commandChromium.ts';
+import { eachDeck, findDecks, kilobytes, writeAtomically } from './outputFiles.ts';
 
 /** `podium build`: every named deck (or all of decks/) into one HTML file each. */
-export default async function buildCommand({ positionals, values }: { positionals: string[]; values: Record<string, unknown> }, io: Io): Promise<number> {
+export default async function buildCommand({ positionals, values }: { positionals: string[]; values: Record<string, unknown> }, io: ChromiumIo): Promise<number> {
   const config = resolveConfig({ root: io.cwd, outDir: values.out as string | undefined });
   const decks = await findDecks(positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [config.decksDir], config, 'html');
   await mkdir(config.outDir, { recursive: true }).catch((error: Error) => {
     throw new CliError(`Cannot write to ${relative(io.cwd, config.outDir) || '.'}: ${error.message}. Choose another folder with --out.`, ExitCode.deckFailed);
   });
-  const pictures = values['og-image'] ? await launchForPictures() : undefined;
-  let failed = 0;
+  const pictures = values['og-image'] ? await launchChromiumFor(chromiumFor(values.chrome as string | undefined, io, '--og-image draws the title slide with Chromium')) : undefined;
   try {
-    for (const file of decks) {
+    return await eachDeck(decks, io, 'build', async (file) => {
       const name = basename(file, extname(file));
       const target = join(config.outDir, `${name}.html`);
-      try {
-        const { html } = await buildDeck(file, config, undefined, { ogImage: pictures ? `${name}.png` : undefined });
-        if (pictures) {
-          await writeWithPicture(target, html, join(config.outDir, `${name}.png`), (htmlFile) => titleSlidePicture(pictures, htmlFile));
-          io.out(`${relative(io.cwd, target)}  ${sizes(html)}, with ${name}.png`);
-        } else {
-          await writeAtomically(target, html);
-          io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
-        }
-      } catch (error) {
-        failed += 1;
-        io.err(error instanceof DeckError ? `${error.format(io.cwd)}\n` : `${relative(io.cwd, file)}: ${(error as Error).stack ?? String(error)}\n`);
+      const { html } = await buildDeck(file, config, undefined, { ogImage: pictures ? `${name}.png` : undefined });
+      if (pictures) {
+        await writeWithPicture(target, html, join(config.outDir, `${name}.png`), (htmlFile) => titleSlidePicture(pictures, htmlFile));
+        io.out(`${relative(io.cwd, target)}  ${sizes(html)}, with ${name}.png`);
+      } else {
+        await writeAtomically(target, html);
+        io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
       }
-    }
+    });
   } finally {
     await pictures?.close();
   }
-  if (failed > 0) io.err(`${failed} of ${decks.length} deck${decks.length === 1 ? '' : 's'} failed to build.`);
-  return failed > 0 ? ExitCode.deckFailed : ExitCode.ok;
 }
 
 /**

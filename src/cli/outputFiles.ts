@@ -1,7 +1,9 @@
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
+import { DeckError } from '../compile/deckError.ts';
 import type { PodiumConfig } from '../config.ts';
 import { CliError, ExitCode } from './cliError.ts';
+import type { Io } from './run.ts';
 
 /**
  * Deck files named on the command line; a folder stands for the .mdx files in it. Two decks
@@ -44,4 +46,24 @@ export async function writeAtomically(target: string, content: string | Uint8Arr
 
 export function kilobytes(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
+}
+
+/**
+ * Runs one command's work on each deck: a deck that fails is reported (at its file:line:column
+ * when it is the deck's own mistake) and counted, and the others still go ahead. A CliError
+ * (no browser, a bad option) stops the whole run.
+ */
+export async function eachDeck(decks: readonly string[], io: Io, done: string, work: (file: string) => Promise<void>): Promise<number> {
+  let failed = 0;
+  for (const file of decks) {
+    try {
+      await work(file);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      failed += 1;
+      io.err(error instanceof DeckError ? `${error.format(io.cwd)}\n` : `${relative(io.cwd, file)}: ${(error as Error).stack ?? String(error)}\n`);
+    }
+  }
+  if (failed > 0) io.err(`${failed} of ${decks.length} deck${decks.length === 1 ? '' : 's'} failed to ${done}.`);
+  return failed > 0 ? ExitCode.deckFailed : ExitCode.ok;
 }

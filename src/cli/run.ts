@@ -40,11 +40,13 @@ Options:
   -o, --out <dir>   where to write the HTML files (default: dist)
   --og-image        also write a PNG of the title slide beside each file (<name>.png), named
                     in the link-preview tags (needs Chromium)
+  --chrome <path>   the Chromium or Chrome for --og-image (default: CHROME_PATH, then the
+                    system's chromium)
   -h, --help        show this help
 
 Exit code: 0 when every deck built, 1 when any deck failed (the others are still built).
 `,
-    options: { out: { type: 'string', short: 'o' }, 'og-image': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string', short: 'o' }, 'og-image': { type: 'boolean' }, chrome: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     load: () => import('./buildCommand.ts'),
   },
   dev: {

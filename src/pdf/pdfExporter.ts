@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { allowOnlyTheDeck, chromiumArgs } from '../chromium.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { allowOnlyTheDeck } from '../chromium.ts';
 import { handoutStyle, type SlidePageSize } from './handoutStyle.ts';
 import { pdfPageCount } from './pdfPageCount.ts';
 import { printQuery, type PdfOptions } from './printQuery.ts';
@@ -25,12 +25,9 @@ const readyTimeout = 30_000;
 export class PdfExporter {
   readonly #browser: Browser;
 
-  private constructor(browser: Browser) {
+  /** Prints with this browser, and closes it when done. */
+  constructor(browser: Browser) {
     this.#browser = browser;
-  }
-
-  static async launch(executablePath: string): Promise<PdfExporter> {
-    return new PdfExporter(await chromium.launch({ executablePath, args: chromiumArgs }));
   }
 
   /** A built deck's HTML → PDF, once the page says its printed pages are complete. */

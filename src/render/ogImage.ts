@@ -1,23 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
-import { allowOnlyTheDeck, chromiumArgs, chromiumInstallCommand, findChromium } from '../chromium.ts';
-import { CliError, ExitCode } from '../cli/cliError.ts';
+import { allowOnlyTheDeck } from '../chromium.ts';
 
 /** Link previews are drawn at 1200×630, the size Open Graph readers expect. */
 const previewSize = { width: 1200, height: 630 };
-
-/** A headless Chromium for pictures of slides; launched once for a whole build. */
-export async function launchForPictures(): Promise<Browser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new CliError(`--og-image needs Chromium, and none was found. Install it with: ${chromiumInstallCommand} (or set CHROME_PATH)`, ExitCode.deckFailed);
-  const { chromium } = await import('playwright-core');
-  try {
-    return await chromium.launch({ executablePath, args: chromiumArgs });
-  } catch (error) {
-    // Playwright's first line says what failed; the rest is its launch log.
-    throw new CliError(`Chromium at ${executablePath} did not start (${String((error as Error).message).split('\n')[0]}). Reinstall it with: ${chromiumInstallCommand}`, ExitCode.deckFailed);
-  }
-}
 
 /** A PNG of a built deck's title slide, opened from disk with every other request refused. */
 export async function titleSlidePicture(browser: Browser, htmlFile: string): Promise<Buffer> {

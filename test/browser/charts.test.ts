@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildDeck } from '../../src/buildDeck.ts';
-import { resolveConfig } from '../../src/config.ts';
 import { drawnPixels, launchChromium, openDeck } from '../support/browser.ts';
+import { TestDecks } from '../support/testDecks.ts';
 
-const out = mkdtempSync(join(tmpdir(), 'podium-charts-'));
-const config = resolveConfig({ root: fileURLToPath(new URL('../../', import.meta.url)), outDir: out });
+const decks = new TestDecks('charts');
 let browser: Browser;
 let url: string;
 
@@ -18,17 +12,15 @@ const slideData = (index: number) => `.reveal .slides > section:nth-child(${inde
 type RevealApi = { slide(h: number): void; getTotalSlides(): number };
 
 beforeAll(async () => {
-  const { html, deck } = await buildDeck(fileURLToPath(new URL('./decks/every-chart.mdx', import.meta.url)), config);
-  expect(deck.chartTypes.sort()).toEqual(['bar', 'doughnut', 'line', 'pie', 'radar']);
-  const path = join(out, 'every-chart.html');
-  writeFileSync(path, html);
-  url = pathToFileURL(path).href;
+  const everyChart = await decks.built('every-chart');
+  expect(everyChart.built.deck.chartTypes.sort()).toEqual(['bar', 'doughnut', 'line', 'pie', 'radar']);
+  url = everyChart.url;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
+  decks.remove();
 });
 
 it('draws every chart type on its slide', async () => {

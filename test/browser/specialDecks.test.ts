@@ -1,26 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildDeck } from '../../src/buildDeck.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { TestDecks } from '../support/testDecks.ts';
 import { drawnPixels, launchChromium, openDeck } from '../support/browser.ts';
 
-const decks = fileURLToPath(new URL('./decks/', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'podium-special-'));
-const config = resolveConfig({ root: fileURLToPath(new URL('../../', import.meta.url)), outDir: out });
+const decks = new TestDecks('special');
 const payloads = ['</script><script>alert(1)</script>', `"'><img src=x onerror=alert(1)>`];
 
 let browser: Browser;
 
-async function built(name: string): Promise<string> {
-  const { html } = await buildDeck(join(decks, `${name}.mdx`), config);
-  const path = join(out, `${name}.html`);
-  writeFileSync(path, html);
-  return pathToFileURL(path).href;
-}
+const built = async (name: string) => (await decks.built(name)).url;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -28,7 +16,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
+  decks.remove();
 });
 
 it('shows hostile titles, labels and notes as text and runs none of them', async () => {

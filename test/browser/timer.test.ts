@@ -1,27 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildDeck } from '../../src/buildDeck.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { TestDecks } from '../support/testDecks.ts';
 import { launchChromium, openDeck, policyViolations, type OpenedDeck } from '../support/browser.ts';
 
-const decks = fileURLToPath(new URL('./decks/', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'podium-timer-'));
-const config = resolveConfig({ root: fileURLToPath(new URL('../../', import.meta.url)), outDir: out });
+const decks = new TestDecks('timer');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 
-async function built(name: string): Promise<string> {
-  const { html } = await buildDeck(join(decks, `${name}.mdx`), config);
-  const path = join(out, `${name}.html`);
-  writeFileSync(path, html);
-  return pathToFileURL(path).href;
-}
+const built = async (name: string) => (await decks.built(name)).url;
 
 /** Opens a deck with Playwright's clock in charge of time in the page, its popups and their frames. */
 async function openTimedDeck(name: string, options: Parameters<typeof openDeck>[2] = {}): Promise<OpenedDeck> {
@@ -69,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
+  decks.remove();
 });
 
 it('counts down on a bar the audience sees, warns in the last 30 seconds, says when time is up and keeps the deck going', async () => {

@@ -80,6 +80,13 @@ describe('podium build', () => {
     expect(readdirSync(join(project, 'dist')).sort()).toEqual(['broken.html', 'good.html']);
   });
 
+  it('says how to get Chromium when --og-image cannot find one, and writes nothing', async () => {
+    const { err, io: streams } = io();
+    expect(await run(['build', '--og-image', '--chrome', '/nonexistent/chromium'], streams)).toBe(1);
+    expect(err.join('\n')).toMatch(/No Chromium found at \/nonexistent\/chromium \(--chrome\)\. --og-image draws the title slide with Chromium; install it with:\n {2}sudo apt-get install chromium/);
+    expect(readdirSync(join(project, 'dist'))).toEqual([]);
+  });
+
   it('says when a named deck does not exist', async () => {
     const { err, io: streams } = io();
     expect(await run(['build', 'decks/nope.mdx'], streams)).toBe(1);

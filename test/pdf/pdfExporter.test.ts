@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findChromium } from '../../src/chromium.ts';
 import { PdfExporter } from '../../src/pdf/pdfExporter.ts';
+import { launchChromium } from '../support/browser.ts';
 
 let exporter: PdfExporter;
 
 beforeAll(async () => {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found (the test setup should have installed it).');
-  exporter = await PdfExporter.launch(executablePath);
+  exporter = new PdfExporter(await launchChromium());
 });
 
 afterAll(() => exporter?.close());
