@@ -1,10 +1,9 @@
 import type { Plugin as PostcssPlugin, Rule } from 'postcss';
-import { defineConfig, type Plugin } from 'vite';
-import { speakerViewScriptHashes } from './src/runtime/speakerViewPolicy.ts';
+import { defineConfig } from 'vite';
 import { runtimeVariants } from './src/runtimeVariants.ts';
 
 // Builds the browser runtime once per variant (`vite build --mode bar|standard|full`):
-// reveal.js, its notes plugin, the Chart.js parts that variant draws and the chart code, as
+// reveal.js, the Chart.js parts that variant draws, the chart code and the speaker view, as
 // one script, plus reveal's stylesheet. Deck builds inline these files; they never bundle.
 /** Slide and background transitions the runtime never selects (it uses slide, or none). */
 const unusedTransition =
@@ -23,18 +22,6 @@ const dropUnusedRevealStyles: PostcssPlugin = {
   },
 };
 
-/** Writes beside each runtime the CSP hashes of the inline scripts it writes into the speaker view. */
-function speakerViewPolicy(mode: string): Plugin {
-  return {
-    name: 'podium:speaker-view-policy',
-    generateBundle(_options, bundle) {
-      const chunk = Object.values(bundle).find((item) => item.type === 'chunk');
-      if (!chunk || chunk.type !== 'chunk') return;
-      this.emitFile({ type: 'asset', fileName: `podium-runtime-${mode}.csp.json`, source: JSON.stringify({ speakerView: speakerViewScriptHashes(chunk.code) }) });
-    },
-  };
-}
-
 export default defineConfig(({ mode }) => {
   if (!(mode in runtimeVariants)) {
     throw new Error(`Build the runtime with --mode ${Object.keys(runtimeVariants).join('|')} (got "${mode}"); npm run build:runtime builds all.`);
@@ -42,7 +29,6 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: false,
     css: { postcss: { plugins: [dropUnusedRevealStyles] } },
-    plugins: [speakerViewPolicy(mode)],
     logLevel: 'warn',
     build: {
       outDir: 'build/runtime',

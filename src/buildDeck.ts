@@ -25,6 +25,6 @@ export async function buildDeck(file: string, config: PodiumConfig, files: DeckF
   const deck = await compileDeck({ file, publicDir: config.publicDir, files });
   const theme = loadTheme(deck, config.themeDirs, files);
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
-  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage, speakerViewHashes: runtime.speakerViewHashes, withoutPolicy: options.withoutPolicy });
+  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage, withoutPolicy: options.withoutPolicy });
   return { deck, html, files: [...files.used] };
 }

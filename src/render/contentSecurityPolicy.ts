@@ -6,14 +6,14 @@ export function cspHash(text: string): string {
 }
 
 /**
- * The policy every shared deck carries: no network at all. Scripts run only if they are the
- * inlined runtime or reveal's speaker view (by hash); styles, images and fonts come from the
- * file itself; frames only load the deck's own file (the speaker view's slide previews).
+ * The policy every shared deck carries: no network at all. The only script that runs is the
+ * inlined runtime (by hash), which is also the speaker view; styles, images and fonts come from
+ * the file itself; frames only load the deck's own file (the speaker view's slide previews).
  */
-export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
+export function contentSecurityPolicy(runtimeHash: string): string {
   return [
     "default-src 'none'",
-    `script-src ${scriptHashes.join(' ')}`,
+    `script-src ${runtimeHash}`,
     "style-src 'unsafe-inline'",
     'img-src data:',
     'font-src data:',

@@ -5,8 +5,6 @@ import type { RuntimeVariant } from '../runtimeVariants.ts';
 export interface RuntimeFiles {
   script: string;
   style: string;
-  /** CSP hashes of the scripts the runtime writes into reveal's speaker view. */
-  speakerViewHashes: string[];
 }
 
 /** Where `vite build` puts the browser runtime (the same place from src/ and lib/). */
@@ -29,11 +27,7 @@ export async function runtimeFiles(variant: RuntimeVariant): Promise<RuntimeFile
   const key = `${variant}@${built}`;
   let files = cache.get(key);
   if (!files) {
-    files = Promise.all([
-      readFile(script, 'utf8'),
-      readFile(`${runtimeDir}podium-runtime.css`, 'utf8'),
-      readFile(`${runtimeDir}podium-runtime-${variant}.csp.json`, 'utf8'),
-    ]).then(([code, style, policy]) => ({ script: code, style, speakerViewHashes: (JSON.parse(policy) as { speakerView: string[] }).speakerView }));
+    files = Promise.all([readFile(script, 'utf8'), readFile(`${runtimeDir}podium-runtime.css`, 'utf8')]).then(([code, style]) => ({ script: code, style }));
     files.catch(() => cache.delete(key));
     cache.set(key, files);
   }

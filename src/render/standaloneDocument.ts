@@ -5,7 +5,7 @@ import type { Deck } from '../compile/index.ts';
 import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
 
 export interface DocumentParts {
-  /** The prebuilt browser runtime (reveal.js, notes, Chart.js parts, chart code). */
+  /** The prebuilt browser runtime (reveal.js, Chart.js parts, chart code, speaker view). */
   runtimeScript: string;
   /** reveal.js's stylesheet as built with the runtime. */
   runtimeStyle: string;
@@ -13,8 +13,6 @@ export interface DocumentParts {
   themeStyle: string;
   /** A picture of the title slide for link previews: its file name beside the HTML. */
   ogImage?: string;
-  /** CSP hashes of the scripts reveal's speaker view runs. */
-  speakerViewHashes: readonly string[];
   /** Leave out the Content-Security-Policy (the dev server adds its own client scripts). */
   withoutPolicy?: boolean;
 }
@@ -30,7 +28,7 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
     // First in the head, so it governs everything after it.
-    ...(parts.withoutPolicy ? [] : [h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy([cspHash(runtimeScript), ...parts.speakerViewHashes]) })]),
+    ...(parts.withoutPolicy ? [] : [h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(cspHash(runtimeScript)) })]),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', meta.title),
     h('meta', { name: 'description', content: description }),

@@ -1,16 +1,18 @@
 import 'reveal.js/reveal.css';
 import { Chart, type ChartComponentLike } from 'chart.js';
 import Reveal from 'reveal.js';
-import RevealNotes from 'reveal.js/plugin/notes';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
-import { startTimer, timerSettings } from './timer.ts';
+import { startPresenting, timerSettings } from './presenting.ts';
+import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
 
 /** reveal.js exposes these at run time; its type definitions do not list them yet. */
 type RevealDeck = InstanceType<typeof Reveal> & ChartHost;
 
 /** Starts a deck with these Chart.js parts registered; each runtime variant passes its own. */
 export function start(chartParts: ChartComponentLike[]): void {
+  // The speaker view (S) is this same file, opened again with ?speaker.
+  if (isSpeakerViewAddress()) return startSpeakerView();
   Chart.register(...chartParts);
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
@@ -22,15 +24,12 @@ export function start(chartParts: ChartComponentLike[]): void {
     showSlideNumber: 'all',
     transition: reduced ? 'none' : 'slide',
     backgroundTransition: 'none',
-    // A time limit turns on pacing in the speaker view.
-    ...(timer ? { totalTime: timer.limitSeconds } : {}),
-    plugins: [RevealNotes],
   }) as RevealDeck;
   // The usual global, so the browser console (and tests) can drive the deck as with any reveal.js deck.
   (window as unknown as { Reveal: RevealDeck }).Reveal = deck;
   const charts = new ChartController(deck);
   const tables = new DataTables(document.body);
-  if (timer) startTimer(deck, timer);
+  startPresenting(deck, timer);
   deck.addKeyBinding({ keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' }, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;

@@ -37,16 +37,15 @@ export function formatClock(seconds: number): string {
 }
 
 /**
- * The countdown's start time, owned by the presentation window. It is kept in sessionStorage,
- * so a reload of that window carries on the same countdown while a new tab starts afresh.
+ * When the talk started, owned by the presentation window: the time left and the time spoken
+ * count from it. It is kept in sessionStorage, so a reload of that window carries on the same
+ * talk while a new tab starts afresh.
  */
-export class Countdown {
-  readonly limitSeconds: number;
+export class TalkClock {
   readonly #key: string;
   #startedAt: number | null;
 
-  constructor(limitSeconds: number, key: string) {
-    this.limitSeconds = limitSeconds;
+  constructor(key: string) {
     this.#key = key;
     const stored = Number(readStored(key));
     this.#startedAt = stored > 0 ? stored : null;
@@ -56,25 +55,21 @@ export class Countdown {
     return this.#startedAt;
   }
 
-  /** Starts the countdown unless it runs already; true when this call started it. */
+  /** Starts the clock unless it runs already; true when this call started it. */
   start(now = Date.now()): boolean {
     if (this.#startedAt !== null) return false;
     this.restart(now);
     return true;
   }
 
-  /** Starts again from the full limit. */
+  /** Starts again from zero. */
   restart(now = Date.now()): void {
     this.#startedAt = now;
     try {
       sessionStorage.setItem(this.#key, String(now));
     } catch {
-      // Storage can be switched off; the countdown still runs, it just won't outlive a reload.
+      // Storage can be switched off; the clock still runs, it just won't outlive a reload.
     }
-  }
-
-  read(now = Date.now()): TimerReading {
-    return readCountdown(this.limitSeconds, this.#startedAt, now);
   }
 }
 

@@ -173,7 +173,7 @@ describe.each(decks)('%s', (name) => {
     const noteText = (await page.locator('.reveal .slides > section aside.notes').first().textContent())!.trim();
     await page.evaluate((h) => window.Reveal.slide(h), firstNoted);
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
-    const notes = speaker.locator('.speaker-controls-notes .value');
+    const notes = speaker.locator('.podium-speaker-notes-text');
     await expect.poll(async () => (await notes.textContent())?.trim().slice(0, 40), { timeout: 10_000 }).toBe(noteText.slice(0, 40));
     expect(networkAttempts).toEqual([]);
     expect(errors).toEqual([]);

@@ -31,8 +31,10 @@ it('shows hostile titles, labels and notes as text and runs none of them', async
   expect(await page.locator('img').count()).toBe(0);
   await expect.poll(async () => (await drawnPixels(page, 'figure.podium-chart canvas'))[0]).toBeGreaterThan(1000);
   const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
-  await expect.poll(async () => (await speaker.locator('.speaker-controls-notes .value').textContent())?.trim()).toBe(`${payloads[0]} ${payloads[1]}`);
-  expect(await speaker.locator('.speaker-controls-notes img').count()).toBe(0);
+  await expect.poll(async () => (await speaker.locator('.podium-speaker-notes-text').textContent())?.trim()).toBe(`${payloads[0]} ${payloads[1]}`);
+  expect(await speaker.locator('.podium-speaker-notes-text img').count()).toBe(0);
+  expect(await speaker.title()).toBe(`Speaker view: ${payloads[0]} ${payloads[1]}`);
+  expect(await speaker.locator('.podium-speaker-title').textContent()).toBe(`${payloads[0]} ${payloads[1]}`);
   expect(dialogs).toEqual([]);
   expect(networkAttempts).toEqual([]);
   expect(errors).toEqual([]);

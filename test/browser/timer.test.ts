@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestDecks } from '../support/testDecks.ts';
 import { launchChromium, openDeck, policyViolations, type OpenedDeck } from '../support/browser.ts';
@@ -22,17 +22,13 @@ async function openTimedDeck(name: string, options: Parameters<typeof openDeck>[
   return opened;
 }
 
-async function openSpeakerView(context: BrowserContext, page: Page): Promise<{ speaker: Page; preview: () => Promise<Frame> }> {
+async function openSpeakerView(context: BrowserContext, page: Page): Promise<Page> {
   const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
-  // reveal shows the current slide in a frame that reports its events to the speaker view.
-  const preview = async () => {
-    await expect.poll(() => speaker.frames().some((frame) => frame.url().includes('postMessageEvents=true'))).toBe(true);
-    return speaker.frames().find((frame) => frame.url().includes('postMessageEvents=true'))!;
-  };
-  return { speaker, preview };
+  await speaker.waitForSelector('html[data-podium-ready]');
+  return speaker;
 }
 
-const speakerTimeLeft = (preview: Frame) => preview.locator('.podium-speaker-timer:not([hidden]) .podium-speaker-timer-value').textContent({ timeout: 5000 });
+const speakerTimeLeft = (speaker: Page) => speaker.locator('.podium-speaker-timer-value').textContent({ timeout: 5000 });
 const slideIndex = (page: Page) => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
 
 /** Seconds left as a countdown shows them ("2:05 left", "28 s left"); Infinity for anything else. */
@@ -116,7 +112,7 @@ it('counts down on a bar the audience sees, warns in the last 30 seconds, says w
 it('keeps counting through a reload of the presentation window, on the bar and in the speaker view', async () => {
   const { page, context, errors } = await openTimedDeck('timer-visible');
   const shown = () => page.locator('.podium-timer').getByRole('timer').textContent();
-  const { speaker, preview } = await openSpeakerView(context, page);
+  const speaker = await openSpeakerView(context, page);
   await page.keyboard.press('ArrowRight');
   await page.clock.runFor(15_000);
   await expectTimeLeft(shown, 45);
@@ -125,8 +121,7 @@ it('keeps counting through a reload of the presentation window, on the bar and i
   await page.clock.runFor(5000);
   await expectTimeLeft(shown, 40);
   // Reloaded from file://, the deck has a new origin: the speaker view still hears from it, and R still reaches it.
-  const frame = await preview();
-  await expectTimeLeft(() => speakerTimeLeft(frame), 40);
+  await expectTimeLeft(() => speakerTimeLeft(speaker), 40);
   await speaker.keyboard.press('r');
   await page.clock.runFor(1000);
   await expectTimeLeft(shown, 60);
@@ -136,38 +131,37 @@ it('keeps counting through a reload of the presentation window, on the bar and i
 
 it('shows the time left in the speaker view, and keeps it when the speaker window is reloaded', async () => {
   const { page, context, errors, dialogs } = await openTimedDeck('timer-visible');
-  const first = await openSpeakerView(context, page);
+  const speaker = await openSpeakerView(context, page);
   await page.clock.runFor(2000);
-  let preview = await first.preview();
-  await expect.poll(async () => (await speakerTimeLeft(preview))?.trim()).toBe('1:00 left');
+  await expect.poll(async () => (await speakerTimeLeft(speaker))?.trim()).toBe('1:00 left');
 
   await page.keyboard.press('ArrowRight');
   await page.clock.runFor(20_000);
-  await expectTimeLeft(() => speakerTimeLeft(preview), 40);
+  await expectTimeLeft(() => speakerTimeLeft(speaker), 40);
 
-  // A reloaded speaker window comes back blank; S opens it again, with the same countdown.
-  await first.speaker.reload();
+  // The browser reloads the speaker window: it comes back by itself, on the same slide, with the same countdown.
+  await speaker.reload();
+  await speaker.waitForSelector('html[data-podium-ready]');
   await page.clock.runFor(5000);
-  const second = await openSpeakerView(context, page);
-  await page.clock.runFor(2000);
-  preview = await second.preview();
-  await expectTimeLeft(() => speakerTimeLeft(preview), 33);
+  await expectTimeLeft(() => speakerTimeLeft(speaker), 35);
+  await expect.poll(() => speaker.locator('.podium-speaker-place').textContent()).toBe('Slide 2 of 3 · step 0 of 1');
+  expect(await context.pages()).toHaveLength(2);
 
   // The warning and the end show in the speaker view too, in words.
-  const banner = () => preview.locator('.podium-speaker-timer').textContent();
+  const banner = () => speaker.locator('.podium-speaker-timer').textContent();
   await page.clock.runFor(10_000);
   await expect.poll(async () => (await banner())?.trim()).toMatch(/left Last 30 seconds/);
   await page.clock.runFor(30_000);
   await expect.poll(async () => (await banner())?.trim()).toMatch(/^Time is up \d+:\d\d over/);
 
   // R pressed in the speaker view restarts the countdown for everyone.
-  await second.speaker.keyboard.press('r');
+  await speaker.keyboard.press('r');
   await page.clock.runFor(1000);
-  await expectTimeLeft(() => speakerTimeLeft(preview), 60);
+  await expectTimeLeft(() => speakerTimeLeft(speaker), 60);
   await expectTimeLeft(() => page.locator('.podium-timer').getByRole('timer').textContent(), 60);
   // The time left reaches the speaker view within the deck's Content-Security-Policy.
   expect(await policyViolations(page)).toEqual([]);
-  expect(await policyViolations(second.speaker)).toEqual([]);
+  expect(await policyViolations(speaker)).toEqual([]);
   expect(dialogs).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
@@ -175,12 +169,11 @@ it('shows the time left in the speaker view, and keeps it when the speaker windo
 
 it('shows the countdown only in the speaker view unless the deck asks for timer: visible', async () => {
   const { page, context, errors } = await openTimedDeck('timer-speaker');
-  const { preview } = await openSpeakerView(context, page);
+  const speaker = await openSpeakerView(context, page);
   await page.clock.runFor(2000);
   await page.keyboard.press('ArrowRight');
   await page.clock.runFor(10_000);
-  const frame = await preview();
-  await expectTimeLeft(() => speakerTimeLeft(frame), 80);
+  await expectTimeLeft(() => speakerTimeLeft(speaker), 80);
   expect(await page.locator('.podium-timer').count()).toBe(0);
   expect(await page.getByRole('timer').count()).toBe(0);
   expect(errors).toEqual([]);

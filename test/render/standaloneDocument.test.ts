@@ -36,8 +36,8 @@ async function deckFrom(source: string) {
 describe('standaloneDocument', () => {
   it('inlines the runtime, reveal CSS and theme, with lang, title and description', async () => {
     const deck = await deckFrom('---\ntitle: Budget 2027\nlang: es\nsubtitle: Propuesta\nmeeting: Concejo municipal\n---\n\n# Hola\n');
-    const html = standaloneDocument(deck, { runtimeScript: 'window.ran=1', runtimeStyle: '.reveal{}', themeStyle: ':root{}', speakerViewHashes: ["'sha256-speaker'"] });
-    expect(html.replaceAll('&#x27;', "'")).toMatch(/^<!doctype html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+' 'sha256-speaker'; /);
+    const html = standaloneDocument(deck, { runtimeScript: 'window.ran=1', runtimeStyle: '.reveal{}', themeStyle: ':root{}'});
+    expect(html.replaceAll('&#x27;', "'")).toMatch(/^<!doctype html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; /);
     expect(html).toContain('<title>Budget 2027</title>');
     expect(html).toContain('<meta name="description" content="Propuesta · Concejo municipal">');
     expect(html).toContain('<script>window.ran=1</script>');
@@ -48,7 +48,7 @@ describe('standaloneDocument', () => {
 
   it('keeps an end tag inside inlined script or style from closing it early', async () => {
     const deck = await deckFrom('---\ntitle: t\n---\n\n# x\n');
-    const html = standaloneDocument(deck, { runtimeScript: 'var s="</script><b>";', runtimeStyle: 'a::after{content:"</style>"}', themeStyle: '', speakerViewHashes: [] });
+    const html = standaloneDocument(deck, { runtimeScript: 'var s="</script><b>";', runtimeStyle: 'a::after{content:"</style>"}', themeStyle: ''});
     expect(html).toContain('<script>var s="<\\/script><b>";</script>');
     expect(html).toContain('content:"<\\/style>"');
   });
