@@ -27,7 +27,7 @@ const previewQuery = [
 export class SlidePreview {
   readonly element: HTMLElement;
   readonly #frame: HTMLIFrameElement;
-  readonly #end: HTMLElement;
+  readonly #end: HTMLElement | undefined;
   readonly #stepOn: boolean;
   #ready = false;
   #place: PreviewPlace | undefined;
@@ -45,11 +45,14 @@ export class SlidePreview {
     address.search = `?${previewQuery}`;
     address.hash = '';
     this.#frame.src = address.href;
-    this.#end = document.createElement('p');
-    this.#end.className = 'podium-speaker-preview-end';
-    this.#end.textContent = 'End of the deck';
-    this.#end.hidden = true;
-    this.element.append(this.#frame, this.#end);
+    this.element.append(this.#frame);
+    if (stepOn) {
+      this.#end = document.createElement('p');
+      this.#end.className = 'podium-speaker-preview-end';
+      this.#end.textContent = 'End of the deck';
+      this.#end.hidden = true;
+      this.element.append(this.#end);
+    }
     window.addEventListener('message', (event) => {
       if (event.source !== this.#frame.contentWindow || revealEvent(event.data) !== 'ready') return;
       this.#ready = true;
@@ -62,7 +65,7 @@ export class SlidePreview {
   show(place: PreviewPlace, atEnd = false): void {
     this.#place = place;
     this.#frame.hidden = atEnd;
-    this.#end.hidden = !atEnd;
+    if (this.#end) this.#end.hidden = !atEnd;
     this.#show();
   }
 

@@ -112,9 +112,9 @@ export class SpeakerView {
 
   #notesControls(): HTMLElement {
     const controls = textElement('div', 'podium-speaker-notes-size');
-    const smaller = button('A−', () => this.#sizeNotes(-1));
+    const smaller = button('Smaller', () => this.#sizeNotes(-1));
     smaller.setAttribute('aria-label', 'Smaller notes (−)');
-    const larger = button('A+', () => this.#sizeNotes(1));
+    const larger = button('Larger', () => this.#sizeNotes(1));
     larger.setAttribute('aria-label', 'Larger notes (+)');
     controls.append(smaller, larger);
     return controls;
