@@ -85,10 +85,12 @@ it('follows the presentation: the slide, the step, the next step and the notes; 
   await expect.poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused())).toBe(false);
   await expect.poll(() => speaker.getByRole('status').isVisible()).toBe(false);
 
-  // S again brings the same window forward rather than opening another.
+  // S again brings the same window forward rather than opening or reloading one.
+  await speaker.evaluate(() => Object.assign(window, { podiumStillHere: true }));
   await page.keyboard.press('s');
   await page.waitForTimeout(300);
   expect(context.pages()).toHaveLength(2);
+  expect(await speaker.evaluate(() => (window as unknown as { podiumStillHere?: boolean }).podiumStillHere)).toBe(true);
   expect(await policyViolations(speaker)).toEqual([]);
   expect(dialogs).toEqual([]);
   expect(networkAttempts).toEqual([]);
@@ -120,6 +122,31 @@ it('finds the presentation again after either window is reloaded', async () => {
   await expect.poll(async () => (await indices(page)).h).toBe(0);
   await expect.poll(() => place(speaker)).toBe('Slide 1 of 4');
   expect(context.pages()).toHaveLength(2);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('opens again with S after the speaker closes it, on the slide the audience sees', async () => {
+  const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const first = await openSpeakerView(context, page);
+  await page.keyboard.press('End');
+  await expect.poll(() => place(first)).toBe('Slide 4 of 4');
+  await first.close();
+  await page.keyboard.press('Home');
+  const second = await openSpeakerView(context, page);
+  await expect.poll(() => place(second)).toBe('Slide 1 of 4');
+  expect(await notes(second)).toBe('Thank the board for the time.');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('tells the presenter when the browser refuses to open the speaker window', async () => {
+  const { page, context, errors } = await openDeck(browser, url);
+  // A browser that blocks pop-ups gives window.open nothing back.
+  await page.evaluate(() => Object.assign(window, { open: () => null }));
+  await page.keyboard.press('s');
+  await expect.poll(() => page.getByRole('alert').textContent()).toBe('The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.');
+  expect(context.pages()).toHaveLength(1);
   expect(errors).toEqual([]);
   await context.close();
 });
