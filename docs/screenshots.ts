@@ -63,8 +63,11 @@ const slides: Slide[] = [
  * at about 0.8, so text-heavy slides stay under `maxBytes` and every picture has the same scale.
  */
 const viewport = { width: 800, height: 584 };
-/** Pictures larger than this make the docs slow to open; the script says which. */
+/** The speaker view is pictured at the size its window opens at (S), so its notes have their room. */
+const speakerViewport = { width: 1280, height: 760 };
+/** Pictures larger than this make the docs slow to open; the script says which. The speaker view is a whole window, so it has more. */
 const maxBytes = 120_000;
+const maxSpeakerViewBytes = 140_000;
 
 const root = process.cwd();
 const deckFile = join(root, 'docs', 'components.mdx');
@@ -106,20 +109,20 @@ if (count !== slides.length) {
   fail(`docs/components.mdx has ${count} slides, but docs/screenshots.ts pictures ${slides.length}: update the list of slides in the script.`);
 }
 
-const written: string[] = [];
+const written: { file: string; maxBytes: number }[] = [];
 for (const [index, slide] of slides.entries()) {
   for (const picture of slide.pictures) {
     await showSlide(page, index, slide.holds, picture);
     const file = join(imagesDir, `${picture.image}.png`);
     if (picture.show === 'speaker-view') await pictureSpeakerView(page, context, file);
     else await page.screenshot({ path: file, type: 'png', clip: await slideContent(page) });
-    written.push(file);
+    written.push({ file, maxBytes: picture.show === 'speaker-view' ? maxSpeakerViewBytes : maxBytes });
   }
 }
 await browser.close();
 
 if (problems.length > 0) fail(`The deck reported problems in the browser:\n  ${problems.join('\n  ')}`);
-for (const file of written) {
+for (const { file, maxBytes } of written) {
   const bytes = statSync(file).size;
   console.log(`${file.slice(root.length + 1).padEnd(36)} ${(bytes / 1000).toFixed(1).padStart(6)} kB${bytes > maxBytes ? '  (large: trim the slide)' : ''}`);
 }
@@ -178,10 +181,20 @@ async function slideContent(page: Page): Promise<{ x: number; y: number; width: 
 /** Opens the speaker view (S) on the current slide and pictures it, notes included. */
 async function pictureSpeakerView(page: Page, context: BrowserContext, file: string): Promise<void> {
   const [speakerView] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
-  await speakerView.setViewportSize(viewport);
-  await speakerView.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim() !== '');
-  // The current and the next slide are the deck itself, each in a frame: wait until both have started.
-  for (const frame of speakerView.frames().filter((frame) => frame !== speakerView.mainFrame())) await frame.waitForSelector('html[data-podium-ready]');
+  await speakerView.setViewportSize(speakerViewport);
+  await speakerView.waitForSelector('html[data-podium-ready]');
+  await speakerView.waitForFunction(() => (document.querySelector('.podium-speaker-notes-text')?.textContent ?? '').trim() !== '');
+  // The presentation has said where the talk stands: the slide number is complete and no notice shows.
+  await speakerView.waitForFunction(() => document.querySelector('.podium-speaker-place')?.textContent?.includes(' of ') === true && document.querySelector<HTMLElement>('.podium-speaker-status')?.hidden === true);
+  // The current and the next slide are the deck itself, each in a frame: wait until both have started
+  // and shown their place, the "Now" frame the presentation's slide and the "Next" frame a step on.
+  const shown = await page.evaluate(() => JSON.stringify((window as unknown as DeckWindow).Reveal.getIndices()));
+  for (const [selector, same] of [['.podium-speaker-now iframe', true], ['.podium-speaker-next iframe', false]] as const) {
+    const frame = await (await speakerView.waitForSelector(selector)).contentFrame();
+    if (!frame) fail(`The speaker view's ${selector} holds no document.`);
+    await frame.waitForSelector('html[data-podium-ready]');
+    await frame.waitForFunction(({ shown, same }) => (JSON.stringify((window as unknown as DeckWindow).Reveal.getIndices()) === shown) === same, { shown, same });
+  }
   await speakerView.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await speakerView.screenshot({ path: file, type: 'png' });
   await speakerView.close();
