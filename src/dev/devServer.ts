@@ -138,11 +138,14 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const page = decodeURIComponent(new URL(context.originalUrl ?? context.path, 'http://localhost').pathname);
+        const address = new URL(context.originalUrl ?? context.path, 'http://localhost');
+        const page = decodeURIComponent(address.pathname);
         if (page === '/' || page === '/index.html') return [];
+        // The speaker view's slide previews (reveal's ?receiver) reload with the view around them.
+        if (address.searchParams.has('receiver')) return [];
         const deck = pages.get(page);
-        // Into the head: the inlined runtime holds a "</body>" (reveal's speaker view) that
-        // Vite would take for the document's own.
+        // Into the head: Vite injects before the first "</body>", and a deck's text in an attribute
+        // (a link's title, an image's alt) may hold one; the head holds only the frontmatter's.
         return [{ tag: 'script', attrs: { type: 'module' }, children: devClientScript(page, deck?.error ? overlayError(deck.error) : undefined), injectTo: 'head' }];
       },
     },

@@ -75,6 +75,61 @@ it('shows a saved change on the slide and fragment the presenter is on', async (
   await context.close();
 });
 
+const talk = (second: { heading: string; notes: string }) => `---
+title: Talk with notes
+---
+
+# One
+
+<Notes>Welcome everyone.</Notes>
+
+---
+
+## ${second.heading}
+
+<Notes>${second.notes}</Notes>
+
+---
+
+## Three
+`;
+
+it('reloads the speaker view with the edited notes, and it still moves the presentation', async () => {
+  writeFileSync(join(project, 'decks', 'talk.mdx'), talk({ heading: 'Two', notes: 'Mention the 328 counselors.' }));
+  const { page, context, errors } = await openDeck(browser, `${server.url}talk.html`, { allowOrigin: server.url });
+  await page.keyboard.press('ArrowRight');
+  const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+  expect(speaker.url()).toBe(`${server.url}talk.html?speaker`);
+  await speaker.waitForSelector('html[data-podium-ready]');
+  const notes = () => speaker.locator('.podium-speaker-notes-text').textContent();
+  const shown = (preview: string) => () => speaker.frameLocator(`.podium-speaker-${preview} iframe`).locator('.slides > section.present h2').textContent();
+  const nowShown = shown('now');
+  const nextShown = shown('next');
+  await expect.poll(notes).toBe('Mention the 328 counselors.');
+  await expect.poll(nowShown).toBe('Two');
+  await expect.poll(nextShown).toBe('Three');
+  // Marks that a reload clears, so the test knows both windows loaded the edited deck.
+  await page.evaluate(() => Object.assign(window, { beforeEdit: true }));
+  await speaker.evaluate(() => Object.assign(window, { beforeEdit: true }));
+  const reloaded = (opened: import('playwright-core').Page) => opened.evaluate(() => !('beforeEdit' in window) && document.documentElement.hasAttribute('data-podium-ready'));
+
+  writeFileSync(join(project, 'decks', 'talk.mdx'), talk({ heading: 'Two, edited', notes: 'Mention the 330 counselors, up from 328.' }));
+  await expect.poll(() => reloaded(speaker), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => reloaded(page), { timeout: 10_000 }).toBe(true);
+  expect(await indices(page)).toMatchObject({ h: 1 });
+  await expect.poll(notes).toBe('Mention the 330 counselors, up from 328.');
+  await expect.poll(nowShown).toBe('Two, edited');
+  await expect.poll(nextShown).toBe('Three');
+  // The previews stay at the presentation's place once loaded, rather than at one they kept from before.
+  expect([await nowShown(), await nextShown()]).toEqual(['Two, edited', 'Three']);
+
+  await speaker.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await indices(page)).h).toBe(2);
+  await expect.poll(() => speaker.locator('.podium-speaker-place').textContent()).toBe('Slide 3 of 3');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 it('leaves the page alone when a file no deck uses changes', async () => {
   const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
   await page.evaluate(() => Object.assign(window, { stillHere: true }));
