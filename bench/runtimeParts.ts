@@ -10,12 +10,18 @@ interface Part {
 }
 
 const baseline: Part = {
-  name: 'reveal.js + notes + bar chart core',
-  imports: "import 'reveal.js'; import 'reveal.js/plugin/notes'; import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';",
+  name: 'reveal.js + bar chart core',
+  imports: "import 'reveal.js'; import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';",
   register: 'Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);',
 };
 
 const additions: Part[] = [
+  {
+    name: "Podium's speaker view (in every runtime)",
+    imports: "import { startSpeakerView } from '../../src/runtime/speaker/speakerView.ts';",
+    register: 'startSpeakerView();',
+  },
+  { name: "reveal.js's notes plugin, with marked (not included: replaced by the above)", imports: "import n from 'reveal.js/plugin/notes';", register: 'console.log(n);' },
   { name: 'chartjs-plugin-datalabels (in every runtime)', imports: "import d from 'chartjs-plugin-datalabels';", register: 'Chart.register(d);' },
   { name: 'line chart parts (standard, full)', imports: "import { LineController, LineElement, PointElement } from 'chart.js';", register: 'Chart.register(LineController, LineElement, PointElement);' },
   { name: 'doughnut + pie parts (standard, full)', imports: "import { DoughnutController, PieController, ArcElement } from 'chart.js';", register: 'Chart.register(DoughnutController, PieController, ArcElement);' },

@@ -41,7 +41,9 @@ export function startPresenting(deck: PresentingDeck, timer: TimerSettings | und
     if (!root || deck.isPrintView() || deck.isSpeakerNotes()) return;
     const clock = new TalkClock(`podium-talk:${location.pathname}`);
     const bar = timer?.audience ? new AudienceTimerBar(root) : undefined;
-    const show = () => timer && bar?.show(readCountdown(timer.limitSeconds, clock.startedAt, Date.now()));
+    const show = () => {
+      if (timer && bar) bar.show(readCountdown(timer.limitSeconds, clock.startedAt, Date.now()));
+    };
     const speaker = new SpeakerWindow(deck, () => clock.startedAt, () => restart());
     const started = () => {
       speaker.send();

@@ -57,6 +57,7 @@ export class SpeakerView {
   readonly #notes = textElement('div', 'podium-speaker-notes-text');
   readonly #timeLeft: TimeLeftBanner | undefined;
   #talk: TalkState | undefined;
+  /** The slide whose notes are shown; null before any. */
   #noted: HTMLElement | undefined | null = null;
   #lastHeard = 0;
   #notesSize: number;
@@ -68,9 +69,9 @@ export class SpeakerView {
     this.#notesSize = Number(readStored(notesSizeKey)) || 28;
     document.title = `Speaker view: ${title}`;
     document.documentElement.classList.add('podium-speaker-view');
-    body.replaceChildren(this.#layout(title));
     this.#status.setAttribute('role', 'status');
     this.#spoken.setAttribute('role', 'timer');
+    body.replaceChildren(this.#layout(title));
     this.#sizeNotes(0);
     this.#showNotes(slides.at(0, 0));
 

@@ -22,10 +22,7 @@ export interface PresentationDeck {
 /** The address of the speaker view: this very file, asked to show itself as one. */
 export const speakerViewQuery = 'speaker';
 
-/** A window name of our own, so S in a reloaded presentation reaches the speaker window it had. */
-const windowName = 'podium-speaker-view';
-
-/** reveal's speaker view sends a heartbeat every second; silence longer than this means it is gone. */
+/** The speaker view says hello every second; silence longer than this means it is gone. */
 const silenceMs = 3000;
 
 /**
@@ -59,10 +56,13 @@ export class SpeakerWindow {
     const address = new URL(location.href);
     address.search = `?${speakerViewQuery}`;
     address.hash = '';
-    // A window of that name left over from before a reload is loaded again, and says hello.
-    const opened = window.open(address.href, windowName, 'popup,width=1280,height=760');
+    // Named for the deck: S in a reloaded presentation reaches the speaker window it had (which
+    // loads again and says hello), and two decks open in one browser keep a speaker view each.
+    const opened = window.open(address.href, `podium-speaker:${location.pathname}`, 'popup,width=1280,height=760');
     if (!opened) return false;
     this.#speaker = opened;
+    // Counts as heard, so a second S before its first hello does not load it again.
+    this.#lastHeard = Date.now();
     return true;
   }
 
