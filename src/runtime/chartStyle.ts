@@ -38,8 +38,18 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
   const references = new Set(podium?.references ?? []);
   const labels = podium?.labels;
   let seriesIndex = 0;
-  const wrapAt = Math.max(10, Math.min(22, Math.round(width / 28)));
-  config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label), wrapAt));
+  // Podium's axes wrap category names as they draw, at the chart's width then (it narrows when
+  // the data table opens beside it); other charts wrap theirs once, at the width they start at.
+  if (!podium || isShare) config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label), wrapWidth(width)));
+  // A pie's labels are laid out at the chart's size as it draws: their lines, and the room they take.
+  const slices = isShare && labels ? (chart: Measuring) => sliceLayout(chart, labels, labelFont({ chart })) : undefined;
+  // The values written after the longest bar or a line's end, which need room to the right.
+  const endLabels = labels ? (type === 'line' ? labels.map((values) => values.at(-1) ?? null) : labels.filter((_, index) => !references.has(index)).flat()) : [];
+  const labelRoom = ({ chart }: { chart: Measuring }) => {
+    if (slices) return slices(chart).room;
+    if (horizontal || type === 'line') return { right: endRoom(chart, endLabels, labelFont({ chart }), type === 'line' ? lineLabel : barLabel) };
+    return { top: 40 };
+  };
   (config.data.datasets as Array<ChartDataset & Record<string, unknown>>).forEach((dataset, index) => {
     if (references.has(index)) {
       Object.assign(dataset, referenceStyle(theme));
@@ -66,7 +76,7 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
     seriesIndex += 1;
   });
 
-  const scales = isShare || !podium ? options.scales : axes(options, podium, theme, font, lang);
+  const scales = podium && !isShare ? axes(options, podium, theme, font, lang) : options.scales;
   return {
     ...config,
     options: {
@@ -78,11 +88,9 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
       color: theme.text,
       font: baseFont,
       ...(scales ? { scales } : {}),
-      // Room for the labels written beyond the longest bar or around the pie: a share of a
-      // narrow chart (one beside its data table) rather than a fixed width.
-      ...(podium && labels
-        ? { layout: { padding: ({ chart }: { chart: { width: number } }) => (isShare ? Math.min(90, chart.width * 0.1) : horizontal || type === 'line' ? { right: Math.min(150, chart.width * 0.3) } : { top: 40 }) } }
-        : {}),
+      // Room on the canvas for the labels written around the pie, beyond the longest bar or after
+      // a line's end: as much as they take at this width, so none is cut.
+      ...(podium && labels ? { layout: { padding: labelRoom } } : {}),
       plugins: {
         ...options.plugins,
         legend: {
@@ -92,7 +100,7 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
           ...options.plugins?.legend,
         },
         tooltip: { titleFont: baseFont, bodyFont: baseFont, ...options.plugins?.tooltip },
-        datalabels: labels ? dataLabels(labels, references, isShare, type, theme, labelFont) : { display: false, ...options.plugins?.datalabels },
+        datalabels: labels ? dataLabels(labels, slices, references, type, theme, labelFont) : { display: false, ...options.plugins?.datalabels },
       },
     },
   } as ChartConfiguration;
@@ -132,12 +140,87 @@ function axes(options: NonNullable<ChartConfiguration['options']>, podium: Podiu
     grid: { color: theme.grid },
     title: podium.unit ? { display: true, text: podium.unit, color: theme.text, font } : { display: false },
   };
-  const categoryAxis = { ticks: { color: theme.text, font, autoSkip: false, maxRotation: 0 }, grid: { display: false } };
+  const categoryAxis = {
+    ticks: {
+      color: theme.text,
+      font,
+      autoSkip: false,
+      maxRotation: 0,
+      callback(this: CategoryScale, value: number | string) {
+        return wrapLabel(String(this.getLabelForValue(Number(value))), wrapWidth(this.chart.width));
+      },
+    },
+    grid: { display: false },
+  };
   return horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis };
 }
 
 interface Sized {
   chart: { width: number };
+}
+
+interface Measuring {
+  width: number;
+  height: number;
+  ctx: CanvasRenderingContext2D;
+}
+
+interface CategoryScale {
+  chart: { width: number };
+  getLabelForValue(value: number): string;
+}
+
+/** Characters per line of a category name: narrow charts wrap sooner. */
+function wrapWidth(chartWidth: number): number {
+  return Math.max(10, Math.min(22, Math.round(chartWidth / 28)));
+}
+
+/** How a slice's label sits beyond its slice; the pie leaves exactly this much room around it. */
+const sliceLabel = { offset: 6, padding: 4, lineHeight: 1.2 };
+/** Slice names on one line, or wrapped ("Housing & human services" in two); the share has a line of its own. */
+const sliceWraps = [Number.POSITIVE_INFINITY, 14];
+
+interface SliceLayout {
+  /** Each slice's label as the lines it is drawn in. */
+  lines: Array<Array<string[] | null>>;
+  room: { top: number; bottom: number; left: number; right: number };
+  /** The pie's diameter that leaves. */
+  pie: number;
+}
+
+/**
+ * How a pie's labels are written at this size and the room they need around it: the widest
+ * label beside it, the tallest above and below, so each fits on the canvas wherever its slice
+ * falls. Of names on one line or wrapped, the one that leaves the larger pie is used.
+ */
+function sliceLayout(chart: Measuring, labels: Array<Array<string | null>>, font: Font): SliceLayout {
+  const around = 2 * sliceLabel.padding + sliceLabel.offset;
+  const layouts = sliceWraps.map((wrapAt): SliceLayout => {
+    const lines = labels.map((dataset) => dataset.map((text) => (text ? text.split('\n').flatMap((line) => wrapLabel(line, wrapAt)) : null)));
+    const shown = lines.flat().filter((label) => label !== null);
+    const side = Math.ceil(widestLine(chart, shown.flat(), font) + around);
+    const above = Math.ceil(Math.max(0, ...shown.map((label) => label.length)) * font.size * sliceLabel.lineHeight + around);
+    return { lines, room: { top: above, bottom: above, left: side, right: side }, pie: Math.min(chart.width - 2 * side, chart.height - 2 * above) };
+  });
+  return layouts.reduce((best, layout) => (layout.pie > best.pie ? layout : best));
+}
+
+/** How a value label sits after its bar or its line's end. */
+const barLabel = { offset: 4, padding: { top: 2, bottom: 2, left: 4, right: 4 } };
+const lineLabel = { offset: 10, padding: { top: 4, bottom: 4, left: 4, right: 4 } };
+
+/** Room to the right of the plot for the widest value written there; at most 40% of the chart, so the bars keep theirs. */
+function endRoom(chart: Measuring, values: Array<string | null>, font: Font, label: typeof barLabel): number {
+  const width = widestLine(chart, values.filter((value) => value !== null), font);
+  return Math.ceil(Math.min(chart.width * 0.4, width + label.offset + label.padding.left + label.padding.right));
+}
+
+function widestLine(chart: Measuring, lines: string[], font: Font): number {
+  chart.ctx.save();
+  chart.ctx.font = `${font.weight ?? 'normal'} ${font.size}px ${font.family}`;
+  const width = Math.max(0, ...lines.map((line) => chart.ctx.measureText(line).width));
+  chart.ctx.restore();
+  return width;
 }
 
 interface Font {
@@ -153,27 +236,24 @@ interface LabelContext {
 }
 
 /** Direct labels: each value written on its bar, point or slice. */
-function dataLabels(labels: Array<Array<string | null>>, references: Set<number>, isShare: boolean, type: string, theme: ChartTheme, font: (context: Sized) => Font) {
+function dataLabels(labels: Array<Array<string | null>>, slices: ((chart: Measuring) => SliceLayout) | undefined, references: Set<number>, type: string, theme: ChartTheme, font: (context: Sized) => Font) {
   return {
     // Lines are labelled at their ends, not at every point; labels that would collide give
     // way (the data table keeps every value).
     display: (context: { datasetIndex: number; dataIndex: number; dataset: { data: unknown[] } }) => {
       if (!labels[context.datasetIndex]?.[context.dataIndex]) return false;
       if (type === 'line' && context.dataIndex !== context.dataset.data.length - 1) return false;
-      return isShare || type === 'line' ? 'auto' : true;
+      return slices || type === 'line' ? 'auto' : true;
     },
-    // A slice's name wraps, so a long one ("Housing & human services") stays inside the canvas.
-    formatter: (_value: unknown, context: { datasetIndex: number; dataIndex: number }) => {
-      const text = labels[context.datasetIndex]?.[context.dataIndex] ?? '';
-      return isShare ? text.split('\n').flatMap((line) => wrapLabel(line, 14)).join('\n') : text;
-    },
+    formatter: (_value: unknown, context: { datasetIndex: number; dataIndex: number; chart: Measuring }) =>
+      slices ? (slices(context.chart).lines[context.datasetIndex]?.[context.dataIndex] ?? []).join('\n') : (labels[context.datasetIndex]?.[context.dataIndex] ?? ''),
     color: theme.text,
     font,
     clamp: true,
-    ...(isShare
-      ? { anchor: 'end', align: 'end', offset: 6 }
+    ...(slices
+      ? { anchor: 'end', align: 'end', offset: sliceLabel.offset, padding: sliceLabel.padding, font: (context: Sized) => ({ ...font(context), lineHeight: sliceLabel.lineHeight }) }
       : type === 'line'
-        ? { anchor: 'center', align: 'right', offset: 10 }
+        ? { anchor: 'center', align: 'right', ...lineLabel }
         : {
             anchor: (context: LabelContext) => (references.has(context.datasetIndex) ? 'center' : 'end'),
             align: (context: LabelContext) =>
@@ -181,10 +261,10 @@ function dataLabels(labels: Array<Array<string | null>>, references: Set<number>
             // A value label keeps the slide's background behind it where a mark crosses it.
             backgroundColor: references.size > 0 ? theme.background : null,
             font: (context: LabelContext) => (references.has(context.datasetIndex) ? { ...font(context), size: Math.round(font(context).size * 0.85), weight: 'normal' } : font(context)),
-            padding: { top: 2, bottom: 2, left: 4, right: 4 },
+            padding: barLabel.padding,
             // A mark's label sits just clear of the data bar it crosses.
             offset: (context: LabelContext) => {
-              if (!references.has(context.datasetIndex)) return 4;
+              if (!references.has(context.datasetIndex)) return barLabel.offset;
               const bar = context.chart.getDatasetMeta(0).data[context.dataIndex] as unknown as { height?: number; width?: number } | undefined;
               const thickness = context.chart.options.indexAxis === 'y' ? bar?.height : bar?.width;
               return (thickness ?? 0) / 2 + 2;

@@ -1,11 +1,12 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { drawnPixels, launchChromium, openDeck } from '../support/browser.ts';
+import { drawnPixels, launchChromium, openDeck, type OpenedDeck } from '../support/browser.ts';
 import { TestDecks } from '../support/testDecks.ts';
 
 const decks = new TestDecks('charts');
 let browser: Browser;
 let url: string;
+let sliceLabelsUrl: string;
 
 const slideCanvas = (index: number) => `.reveal .slides > section:nth-child(${index + 1}) figure.podium-chart canvas`;
 const slideData = (index: number) => `.reveal .slides > section:nth-child(${index + 1}) .podium-data`;
@@ -15,6 +16,7 @@ beforeAll(async () => {
   const everyChart = await decks.built('every-chart');
   expect(everyChart.built.deck.chartTypes.sort()).toEqual(['bar', 'doughnut', 'line', 'pie', 'radar']);
   url = everyChart.url;
+  sliceLabelsUrl = (await decks.built('slice-labels')).url;
   browser = await launchChromium();
 });
 
@@ -68,4 +70,143 @@ it('shows the data tables on printed pages and in the phone view', async () => {
   const onPhone = await phone.page.$$eval('.podium-data', (blocks) => blocks.map((block) => block.getBoundingClientRect().width));
   for (const shown of onPhone) expect(shown).toBeGreaterThan(100);
   await phone.context.close();
+});
+
+/** What a chart canvas drew in its last frame, in the canvas's own pixels. */
+interface Drawing {
+  texts: Array<{ text: string; left: number; top: number; right: number; bottom: number }>;
+  /** The largest arc: a pie's outer edge. */
+  radius: number;
+}
+
+/** What a reader sees of one chart's labels. */
+interface ChartLabels {
+  title: string;
+  /** Labels of slices with 5% or more of the whole that were not written. */
+  unlabelled: string[];
+  /** Text drawn past the canvas's edge, so cut off. */
+  cut: string[];
+  /** The pie's diameter as a share of the canvas's height. */
+  pieHeight: number;
+}
+
+/** Runs in the page before the deck: each canvas keeps a record of its last frame (Chart.js clears the whole canvas before each). */
+function recordDrawing(): void {
+  const drawings = new WeakMap<HTMLCanvasElement, Drawing>();
+  const drawing = (canvas: HTMLCanvasElement): Drawing => {
+    if (!drawings.has(canvas)) drawings.set(canvas, { texts: [], radius: 0 });
+    return drawings.get(canvas)!;
+  };
+  Object.assign(window, { podiumDrawing: drawing });
+  const canvasPoint = (context: CanvasRenderingContext2D, x: number, y: number) => context.getTransform().transformPoint(new DOMPoint(x, y));
+  const proto = CanvasRenderingContext2D.prototype;
+  const { clearRect, fillText, arc } = proto;
+  proto.clearRect = function (this: CanvasRenderingContext2D, x: number, y: number, width: number, height: number) {
+    const from = canvasPoint(this, x, y);
+    const to = canvasPoint(this, x + width, y + height);
+    if (from.x <= 0 && from.y <= 0 && to.x >= this.canvas.width && to.y >= this.canvas.height) drawings.set(this.canvas, { texts: [], radius: 0 });
+    clearRect.call(this, x, y, width, height);
+  };
+  proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+    const size = this.measureText(text);
+    const [left, right, top, bottom] = [x - size.actualBoundingBoxLeft, x + size.actualBoundingBoxRight, y - size.actualBoundingBoxAscent, y + size.actualBoundingBoxDescent];
+    const corners = [canvasPoint(this, left, top), canvasPoint(this, right, top), canvasPoint(this, left, bottom), canvasPoint(this, right, bottom)];
+    const xs = corners.map((corner) => corner.x);
+    const ys = corners.map((corner) => corner.y);
+    drawing(this.canvas).texts.push({ text: String(text), left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) });
+    if (maxWidth === undefined) fillText.call(this, text, x, y);
+    else fillText.call(this, text, x, y, maxWidth);
+  };
+  proto.arc = function (this: CanvasRenderingContext2D, x: number, y: number, radius: number, startAngle: number, endAngle: number, counterclockwise?: boolean) {
+    const scale = Math.hypot(this.getTransform().a, this.getTransform().b);
+    drawing(this.canvas).radius = Math.max(drawing(this.canvas).radius, radius * scale);
+    arc.call(this, x, y, radius, startAngle, endAngle, counterclockwise);
+  };
+}
+
+/** A deck opened with its canvases recording what they draw. */
+async function openRecording(address: string, options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedDeck> {
+  const opened = await openDeck(browser, address, { ...options, reducedMotion: 'reduce' });
+  await opened.context.addInitScript(recordDrawing);
+  await opened.page.reload();
+  await opened.page.waitForSelector(address.endsWith('?print-pdf') ? 'html[data-podium-print-ready]' : 'html[data-podium-ready]');
+  return opened;
+}
+
+/** The labels of the charts `selector` finds, once each has drawn and the page has settled. */
+async function chartLabels(page: Page, selector: string): Promise<ChartLabels[]> {
+  await page.waitForFunction(
+    (selector) => [...document.querySelectorAll<HTMLCanvasElement>(selector)].every((canvas) => (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(canvas).texts.length > 0),
+    selector,
+  );
+  // Chart.js draws again once it sees its container's size; two frames see that drawn.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return page.$$eval(selector, (canvases) =>
+    (canvases as HTMLCanvasElement[]).map((canvas) => {
+      const drawing = (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(canvas);
+      const figure = canvas.closest('figure')!;
+      const config = JSON.parse(figure.querySelector('script.podium-chart-config')!.textContent!) as {
+        type: string;
+        data: { datasets: Array<{ data: number[] }> };
+        options: { podium?: { labels?: Array<Array<string | null>> } };
+      };
+      const written = drawing.texts.map((line) => line.text).join(' ');
+      const values = config.data.datasets[0].data;
+      const total = values.reduce((sum, value) => sum + value, 0);
+      const slices = config.type === 'doughnut' || config.type === 'pie' ? (config.options.podium?.labels?.[0] ?? []) : [];
+      return {
+        title: figure.querySelector('.podium-chart-title')?.textContent ?? '',
+        unlabelled: slices.flatMap((label, index) => (label && values[index] / total >= 0.05 && !written.includes(label.replace(/\s+/g, ' ')) ? [label.replace(/\s+/g, ' ')] : [])),
+        cut: drawing.texts.filter((line) => line.left < -1 || line.top < -1 || line.right > canvas.width + 1 || line.bottom > canvas.height + 1).map((line) => line.text),
+        pieHeight: (2 * drawing.radius) / canvas.height,
+      };
+    }),
+  );
+}
+
+const currentCharts = '.reveal .slides > section.present figure.podium-chart canvas';
+
+it('writes the name and share of every slice of 5% or more beside it on a presented slide, and the pie takes the room its labels leave', async () => {
+  const { page, context, errors } = await openRecording(sliceLabelsUrl);
+  const total = await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
+  for (let index = 0; index < total; index++) {
+    await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
+    for (const chart of await chartLabels(page, currentCharts)) {
+      expect(chart.unlabelled, `slices without a label in "${chart.title}"`).toEqual([]);
+      expect(chart.cut, `labels cut off in "${chart.title}"`).toEqual([]);
+      expect(chart.pieHeight, `height of the pie in "${chart.title}"`).toBeGreaterThan(0.55);
+    }
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('keeps every chart label whole beside its data table, on printed pages and on a phone, slices of 5% or more still named', async () => {
+  const check = (charts: ChartLabels[], view: string) => {
+    expect(charts.length, `charts ${view}`).toBeGreaterThan(0);
+    for (const chart of charts) {
+      expect(chart.unlabelled, `slices without a label in "${chart.title}", ${view}`).toEqual([]);
+      expect(chart.cut, `labels cut off in "${chart.title}", ${view}`).toEqual([]);
+    }
+  };
+  for (const deck of [url, sliceLabelsUrl]) {
+    const shown = await openRecording(deck);
+    const total = await shown.page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
+    for (let index = 0; index < total; index++) {
+      await shown.page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
+      await chartLabels(shown.page, currentCharts);
+      const wide = await shown.page.$eval(currentCharts, (canvas) => (canvas as HTMLCanvasElement).width);
+      await shown.page.keyboard.press('t');
+      // The chart narrows to make room for its table, and draws again.
+      await shown.page.waitForFunction(({ selector, wide }) => document.querySelector<HTMLCanvasElement>(selector)!.width < wide, { selector: currentCharts, wide });
+      check(await chartLabels(shown.page, currentCharts), `beside its data table on slide ${index + 1}`);
+    }
+    await shown.context.close();
+    const printed = await openRecording(`${deck}?print-pdf`);
+    check(await chartLabels(printed.page, '.pdf-page figure.podium-chart canvas'), 'printed');
+    await printed.context.close();
+    const phone = await openRecording(deck, { viewport: { width: 390, height: 844 } });
+    check(await chartLabels(phone.page, 'figure.podium-chart canvas'), 'on a phone');
+    await phone.context.close();
+  }
 });
