@@ -16,6 +16,7 @@ import { remarkDataImports } from './remarkDataImports.ts';
 import { remarkImages } from './remarkImages.ts';
 import { remarkKnownComponents } from './remarkKnownComponents.ts';
 import { remarkSlides } from './remarkSlides.ts';
+import { remarkThousandsCommas } from './remarkThousandsCommas.ts';
 
 export interface CompileOptions {
   /** Absolute path of the deck; data and images are resolved beside it. */
@@ -54,6 +55,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     remarkGfm,
     [remarkDeckMeta, { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) }],
     [remarkKnownComponents, { file, source, known: componentNames }],
+    [remarkThousandsCommas, { file, source }],
     [remarkDataImports, { file, source, files }],
     [remarkImages, { file, source, publicDir, files }],
     [remarkSlides, { file, source }],

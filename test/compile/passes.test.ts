@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { describe, expect, it } from 'vitest';
 import { createHastJsx } from '../../src/compile/hastJsx.ts';
+import { compileDeck } from '../../src/compile/index.ts';
 import { remarkSlides } from '../../src/compile/remarkSlides.ts';
 import { didYouMean } from '../../src/compile/suggest.ts';
 
@@ -57,5 +58,25 @@ describe('didYouMean', () => {
     expect(didYouMean('sorce', ['title', 'source', 'unit'])).toBe('source');
     expect(didYouMean('BARCHART', ['BarChart', 'Notes'])).toBe('BarChart');
     expect(didYouMean('colour', ['title', 'source'])).toBeUndefined();
+  });
+});
+
+describe('remarkThousandsCommas', () => {
+  const deck = (values: string) =>
+    compileDeck({
+      file: '/decks/deck.mdx',
+      publicDir: '/public',
+      source: `---\ntitle: t\n---\n\n# t\n\n<BarChart title="c" labels={["a: 1,200", "b", "c"]} values={${values}} source="s" />\n`,
+    });
+
+  it('refuses a thousands comma in a list that spaces its other commas, at the number', async () => {
+    await expect(deck('[1,200, 388]')).rejects.toMatchObject({ ruleId: 'thousands-comma', place: { line: 7, column: 62 } });
+    await expect(deck('[5, 1,250,300]')).rejects.toThrow('1,250,300 is read as 3 numbers in code (1 and 250 and 300)');
+  });
+
+  it('leaves tight lists, spaced lists and commas inside quotes alone', async () => {
+    await expect(deck('[0,100,250]')).resolves.toMatchObject({ chartCount: 1 });
+    await expect(deck('[1, 200, 388]')).resolves.toMatchObject({ chartCount: 1 });
+    await expect(deck('[1200, 3.5, 388]')).resolves.toMatchObject({ chartCount: 1 });
   });
 });
