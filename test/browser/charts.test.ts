@@ -54,6 +54,9 @@ it('keeps each data table for screen readers, and shows it with the button or th
   await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.slide(1));
   await page.keyboard.press('t');
   expect(await width(1)).toBeGreaterThan(100);
+  // A short table shows whole, in the table's own type rather than the larger type of tables on slides.
+  expect(await page.locator(slideData(1)).evaluate((data) => data.scrollHeight - data.clientHeight)).toBeLessThanOrEqual(1);
+  expect(await page.locator(`${slideData(1)} table`).evaluate((table) => getComputedStyle(table).fontSize)).toBe('22px');
   // The chart still draws beside its table.
   await expect.poll(async () => (await drawnPixels(page, slideCanvas(1)))[0]).toBeGreaterThan(2000);
   await context.close();
