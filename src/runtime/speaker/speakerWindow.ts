@@ -56,9 +56,13 @@ export class SpeakerWindow {
     const address = new URL(location.href);
     address.search = `?${speakerViewQuery}`;
     address.hash = '';
-    // Named for the deck: S in a reloaded presentation reaches the speaker window it had (which
-    // loads again and says hello), and two decks open in one browser keep a speaker view each.
-    const opened = window.open(address.href, `podium-speaker:${location.pathname}`, 'popup,width=1280,height=760');
+    // Before its first hello, a presentation just reloaded may still have a speaker window: the
+    // deck's name for it reaches that one (which loads again and says hello). A window this one
+    // saw closed gets no name, as a closing window may still answer to it.
+    // One gone silent (stuck) is closed, so that only the new one remains.
+    if (speaker && !speaker.closed) speaker.close();
+    const name = speaker ? '_blank' : `podium-speaker:${location.pathname}`;
+    const opened = window.open(address.href, name, 'popup,width=1280,height=760');
     if (!opened) return false;
     this.#speaker = opened;
     // Counts as heard, so a second S before its first hello does not load it again.
