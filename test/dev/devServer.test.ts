@@ -95,8 +95,14 @@ title: Talk with notes
 `;
 
 it('reloads the speaker view with the edited notes, and it still moves the presentation', async () => {
+  const { page, context, errors } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  // A new deck reloads the index; once it has, the server has seen the file, and will not reload the deck's page for it later.
+  await page.goto(server.url);
+  await page.evaluate(() => Object.assign(window, { beforeNewDeck: true }));
   writeFileSync(join(project, 'decks', 'talk.mdx'), talk({ heading: 'Two', notes: 'Mention the 328 counselors.' }));
-  const { page, context, errors } = await openDeck(browser, `${server.url}talk.html`, { allowOrigin: server.url });
+  await expect.poll(() => page.evaluate(() => !('beforeNewDeck' in window) && document.readyState === 'complete'), { timeout: 10_000 }).toBe(true);
+  await page.goto(`${server.url}talk.html`);
+  await page.waitForSelector('html[data-podium-ready]');
   await page.keyboard.press('ArrowRight');
   const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
   expect(speaker.url()).toBe(`${server.url}talk.html?speaker`);
