@@ -19,12 +19,14 @@ export interface BuildOptions {
   ogImage?: string;
   /** Leave out the Content-Security-Policy: only for the dev server, which adds its own scripts. */
   withoutPolicy?: boolean;
+  /** The dev server's page client, put in the document as it is built (see standaloneDocument). */
+  devClient?: string;
 }
 
 export async function buildDeck(file: string, config: PodiumConfig, files: DeckFiles = diskFiles(), options: BuildOptions = {}): Promise<BuiltDeck> {
   const deck = await compileDeck({ file, publicDir: config.publicDir, files });
   const theme = loadTheme(deck, config.themeDirs, files);
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
-  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage, withoutPolicy: options.withoutPolicy });
+  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage, withoutPolicy: options.withoutPolicy, devClient: options.devClient });
   return { deck, html, files: [...files.used] };
 }

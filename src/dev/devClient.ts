@@ -7,53 +7,58 @@ export function devClientScript(page: string, initialError?: unknown): string {
   const state = JSON.stringify({ page, initialError: initialError ?? null }).replace(/</g, '\\u003c');
   return `import { createHotContext, ErrorOverlay } from '/@vite/client';
 const { page, initialError } = ${state};
-const hot = createHotContext('/@podium/page');
-const showError = (err) => {
-  document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.remove());
-  document.body.appendChild(new ErrorOverlay(err));
-};
-// The address keeps the slide only once reveal has written it; remember the place ourselves.
-const placeKey = 'podium:place:' + page;
-const reveal = () => window.Reveal;
-hot.on('podium:update', (data) => {
-  if (data.page !== page && data.page !== '*') return;
-  if (reveal()) sessionStorage.setItem(placeKey, JSON.stringify(reveal().getIndices()));
-  location.reload();
-});
-const saved = sessionStorage.getItem(placeKey);
-if (saved && reveal()) {
-  sessionStorage.removeItem(placeKey);
-  const { h, v, f } = JSON.parse(saved);
-  const restore = () => reveal().slide(h, v, f);
-  if (reveal().isReady()) restore();
-  else reveal().on('ready', restore);
-}
-hot.on('podium:error', (data) => { if (data.page === page) showError(data.err); });
-if (initialError) showError(initialError);
+// The speaker view's slide previews (?receiver) reload with the view around them.
+if (!new URLSearchParams(location.search).has('receiver')) startDevClient();
 
-// A slide taller than the slide area is cut off when presenting: say which, here and in the terminal.
-const checkFit = () => {
-  const { height } = reveal().getConfig();
-  const tall = reveal().getSlides().flatMap((slide, index) => {
-    const shown = slide.style.display;
-    slide.style.display = 'block';
-    const over = slide.scrollHeight - height;
-    slide.style.display = shown;
-    return over > 2 ? [{ slide: index + 1, over }] : [];
+function startDevClient() {
+  const hot = createHotContext('/@podium/page');
+  const showError = (err) => {
+    document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.remove());
+    document.body.appendChild(new ErrorOverlay(err));
+  };
+  // The address keeps the slide only once reveal has written it; remember the place ourselves.
+  const placeKey = 'podium:place:' + page;
+  const reveal = () => window.Reveal;
+  hot.on('podium:update', (data) => {
+    if (data.page !== page && data.page !== '*') return;
+    if (reveal()) sessionStorage.setItem(placeKey, JSON.stringify(reveal().getIndices()));
+    location.reload();
   });
-  document.querySelector('.podium-dev-fit')?.remove();
-  if (tall.length === 0) return;
-  const note = document.createElement('p');
-  note.className = 'podium-dev-fit';
-  note.setAttribute('role', 'status');
-  note.style.cssText = 'position:fixed;left:0;right:0;bottom:0;margin:0;padding:6px 12px;z-index:50;font:16px/1.4 system-ui,sans-serif;background:#7a2e00;color:#fff';
-  note.textContent = tall.map((t) => 'Slide ' + t.slide + ' is ' + t.over + ' px taller than the slide: its bottom is cut off.').join(' ');
-  document.body.append(note);
-  hot.send('podium:too-tall', { page, tall });
-};
-if (reveal()) {
-  if (reveal().isReady()) checkFit();
-  else reveal().on('ready', checkFit);
+  const saved = sessionStorage.getItem(placeKey);
+  if (saved && reveal()) {
+    sessionStorage.removeItem(placeKey);
+    const { h, v, f } = JSON.parse(saved);
+    const restore = () => reveal().slide(h, v, f);
+    if (reveal().isReady()) restore();
+    else reveal().on('ready', restore);
+  }
+  hot.on('podium:error', (data) => { if (data.page === page) showError(data.err); });
+  if (initialError) showError(initialError);
+
+  // A slide taller than the slide area is cut off when presenting: say which, here and in the terminal.
+  const checkFit = () => {
+    const { height } = reveal().getConfig();
+    const tall = reveal().getSlides().flatMap((slide, index) => {
+      const shown = slide.style.display;
+      slide.style.display = 'block';
+      const over = slide.scrollHeight - height;
+      slide.style.display = shown;
+      return over > 2 ? [{ slide: index + 1, over }] : [];
+    });
+    document.querySelector('.podium-dev-fit')?.remove();
+    if (tall.length === 0) return;
+    const note = document.createElement('p');
+    note.className = 'podium-dev-fit';
+    note.setAttribute('role', 'status');
+    note.style.cssText = 'position:fixed;left:0;right:0;bottom:0;margin:0;padding:6px 12px;z-index:50;font:16px/1.4 system-ui,sans-serif;background:#7a2e00;color:#fff';
+    note.textContent = tall.map((t) => 'Slide ' + t.slide + ' is ' + t.over + ' px taller than the slide: its bottom is cut off.').join(' ');
+    document.body.append(note);
+    hot.send('podium:too-tall', { page, tall });
+  };
+  if (reveal()) {
+    if (reveal().isReady()) checkFit();
+    else reveal().on('ready', checkFit);
+  }
 }
 `;
 }

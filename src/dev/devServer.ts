@@ -28,6 +28,8 @@ export interface DevServer {
 
 /** A deck page the browser has open: the deck, the files it read, and its last good build. */
 interface DeckPage {
+  /** Its address, e.g. /school-support-staff.html */
+  page: string;
   file: string;
   dependencies: Set<string>;
   html?: string;
@@ -57,7 +59,9 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
     const files = diskFiles();
     try {
       // The dev page adds Vite's client and its own script, which the shared file's policy would refuse.
-      const built = await buildDeck(deck.file, config, files, { withoutPolicy: true });
+      // The page client goes in as the document is built: Vite's own HTML pass over a whole deck
+      // would take longer than the build.
+      const built = await buildDeck(deck.file, config, files, { withoutPolicy: true, devClient: devClientScript(deck.page) });
       deck.html = built.html;
       deck.error = undefined;
       log(`built ${relative(config.root, deck.file)} in ${(performance.now() - started).toFixed(0)} ms`);
@@ -81,23 +85,22 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
     return deck.building;
   }
 
-  async function serveDeck(url: string, page: string, response: ServerResponse): Promise<boolean> {
+  async function serveDeck(page: string, response: ServerResponse): Promise<boolean> {
     const file = deckFileFor(page);
     if (!file || !existsSync(file)) return false;
     let deck = pages.get(page);
     if (!deck || deck.file !== file) {
-      deck = { file, dependencies: new Set([file]) };
+      deck = { page, file, dependencies: new Set([file]) };
       pages.set(page, deck);
     }
     if (deck.building) await deck.building;
     // A reload of a page in error tries again: the fix may have come from outside the watched files.
     if (deck.html === undefined || deck.error) await rebuild(deck);
-    const html = deck.error ? errorDocument(deck.error) : deck.html!;
-    const transformed = await vite.transformIndexHtml(url, html);
+    const html = deck.error ? errorDocument(deck.error, devClientScript(page, overlayError(deck.error))) : deck.html!;
     response.statusCode = deck.error ? 500 : 200;
     response.setHeader('content-type', 'text/html; charset=utf-8');
     response.setHeader('cache-control', 'no-store');
-    response.end(transformed);
+    response.end(html);
     return true;
   }
 
@@ -124,7 +127,7 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
             response.end(await vite.transformIndexHtml(url, deckIndexPage(await listDecks(config.decksDir), devClientScript(indexPage))));
             return;
           }
-          if (/^\/[^/]+\.html$/.test(path) && (await serveDeck(url, path, response))) return;
+          if (/^\/[^/]+\.html$/.test(path) && (await serveDeck(path, response))) return;
           if (path === '/favicon.ico') {
             response.statusCode = 204;
             response.end();
@@ -134,20 +137,6 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
         };
         respond().catch(next);
       });
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const address = new URL(context.originalUrl ?? context.path, 'http://localhost');
-        const page = decodeURIComponent(address.pathname);
-        if (page === '/' || page === '/index.html') return [];
-        // The speaker view's slide previews (reveal's ?receiver) reload with the view around them.
-        if (address.searchParams.has('receiver')) return [];
-        const deck = pages.get(page);
-        // Into the head: Vite injects before the first "</body>", and a deck's text in an attribute
-        // (a link's title, an image's alt) may hold one; the head holds only the frontmatter's.
-        return [{ tag: 'script', attrs: { type: 'module' }, children: devClientScript(page, deck?.error ? overlayError(deck.error) : undefined), injectTo: 'head' }];
-      },
     },
     handleHotUpdate() {
       // Pages update through podium:update below; Vite's own module updates do not apply.
@@ -196,13 +185,13 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
 }
 
 /** What a deck that does not build shows in place of its slides: the error, in Vite's overlay. */
-function errorDocument(error: DeckError): string {
+function errorDocument(error: DeckError, devClient: string): string {
   return toHtml({
     type: 'root',
     children: [
       { type: 'doctype' },
       h('html', { lang: 'en' }, [
-        h('head', [h('meta', { charSet: 'utf-8' }), h('title', `Error in ${basename(error.place.file)}`)]),
+        h('head', [h('meta', { charSet: 'utf-8' }), h('title', `Error in ${basename(error.place.file)}`), h('script', { type: 'module' }, devClient)]),
         // The overlay covers this; without script the message is still here.
         h('body', [h('pre', error.format(dirname(error.place.file)))]),
       ]),

@@ -15,6 +15,8 @@ export interface DocumentParts {
   ogImage?: string;
   /** Leave out the Content-Security-Policy (the dev server adds its own client scripts). */
   withoutPolicy?: boolean;
+  /** The dev server's client, a module script first in the head: only in pages without the policy. */
+  devClient?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
   const runtimeScript = rawText(parts.runtimeScript, 'script');
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
+    ...(parts.withoutPolicy && parts.devClient ? [h('script', { type: 'module' }, rawText(parts.devClient, 'script'))] : []),
     // First in the head, so it governs everything after it.
     ...(parts.withoutPolicy ? [] : [h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(cspHash(runtimeScript)) })]),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
