@@ -1,3 +1,4 @@
+import './timerBar.css';
 import { formatClock, type TimerReading, type TimerState } from './timerClock.ts';
 
 /**

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildDeck } from '../../src/buildDeck.ts';
+import { resolveConfig } from '../../src/config.ts';
 import { TestDecks } from '../support/testDecks.ts';
 import { launchChromium, openDeck, policyViolations, type OpenedDeck } from '../support/browser.ts';
 
@@ -202,4 +207,22 @@ it('meets WCAG 2.1 AA while counting, warning and at time up, and does not anima
   await expect.poll(() => page.locator('.podium-timer-over').count()).toBe(1);
   expect(await check()).toEqual([]);
   await context.close();
+});
+
+it("draws the audience's countdown with a theme that says nothing about it", async () => {
+  const project = mkdtempSync(join(tmpdir(), 'podium-bare-theme-'));
+  mkdirSync(join(project, 'themes'));
+  writeFileSync(join(project, 'themes', 'bare.css'), ':root { --r-main-font: serif; }\n');
+  const source = readFileSync(new URL('decks/timer-visible.mdx', import.meta.url), 'utf8').replace('timer: visible', 'timer: visible\ntheme: bare');
+  writeFileSync(join(project, 'deck.mdx'), source);
+  const built = await buildDeck(join(project, 'deck.mdx'), resolveConfig({ root: project }));
+  writeFileSync(join(project, 'deck.html'), built.html);
+  const { page, context } = await openDeck(browser, pathToFileURL(join(project, 'deck.html')).href);
+  const bar = page.locator('.podium-timer');
+  expect(await bar.evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
+  expect((await bar.locator('.podium-timer-track').boundingBox())?.height).toBe(10);
+  // Before the warning its words are for screen readers only, whatever the theme.
+  expect((await bar.getByRole('timer').boundingBox())?.width).toBeLessThanOrEqual(1);
+  await context.close();
+  rmSync(project, { recursive: true, force: true });
 });
