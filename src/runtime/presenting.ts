@@ -1,3 +1,4 @@
+import './presenting.css';
 import { SpeakerWindow, type PresentationDeck } from './speaker/speakerWindow.ts';
 import { AudienceTimerBar } from './timerBar.ts';
 import { readCountdown, TalkClock } from './timerClock.ts';
@@ -35,7 +36,8 @@ const noticeMs = 8000;
  * with `timer: visible` and a time limit, the countdown bar the audience sees. At zero the bar
  * says so and the deck carries on. Previews and printed pages have none of these.
  */
-export function startPresenting(deck: PresentingDeck, timer: TimerSettings | undefined): void {
+/** `identity`: the deck's deckIdentity(), taken before reveal.js changed the slides. */
+export function startPresenting(deck: PresentingDeck, timer: TimerSettings | undefined, identity: string): void {
   deck.on('ready', () => {
     const root = deck.getRevealElement();
     if (!root || deck.isPrintView() || deck.isSpeakerNotes()) return;
@@ -44,18 +46,18 @@ export function startPresenting(deck: PresentingDeck, timer: TimerSettings | und
     const show = () => {
       if (timer && bar) bar.show(readCountdown(timer.limitSeconds, clock.startedAt, Date.now()));
     };
-    const speaker = new SpeakerWindow(deck, () => clock.startedAt, () => restart());
+    const speaker = new SpeakerWindow(deck, clock, identity, () => restart());
     const started = () => {
       speaker.send();
       show();
     };
     const restart = () => {
-      clock.restart();
+      clock.restart(deck.getState());
       started();
     };
     // Moving around the overview while setting up is not starting to speak.
     const startOnce = () => {
-      if (!deck.isOverview() && clock.start()) started();
+      if (!deck.isOverview() && clock.start(deck.getState())) started();
     };
     for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, startOnce);
     deck.addKeyBinding({ keyCode: 82, key: 'R', description: 'Restart the talk clock (and the time limit)' }, restart);

@@ -4,6 +4,7 @@ import Reveal from 'reveal.js';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { startPresenting, timerSettings } from './presenting.ts';
+import { deckIdentity } from './speaker/messages.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
 
 /** reveal.js exposes these at run time; its type definitions do not list them yet. */
@@ -14,6 +15,8 @@ export function start(chartParts: ChartComponentLike[]): void {
   // The speaker view (S) is this same file, opened again with ?speaker.
   if (isSpeakerViewAddress()) return startSpeakerView();
   Chart.register(...chartParts);
+  // Before reveal.js changes the slides, so that the speaker view, reading its own copy, agrees.
+  const identity = deckIdentity();
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
   const deck = new Reveal({
@@ -24,12 +27,15 @@ export function start(chartParts: ChartComponentLike[]): void {
     showSlideNumber: 'all',
     transition: reduced ? 'none' : 'slide',
     backgroundTransition: 'none',
+    // Only Podium's speaker view steers the deck from another window, through its own checked
+    // messages; its slide previews turn reveal's message API back on in their address.
+    postMessage: false,
   }) as RevealDeck;
   // The usual global, so the browser console (and tests) can drive the deck as with any reveal.js deck.
   (window as unknown as { Reveal: RevealDeck }).Reveal = deck;
   const charts = new ChartController(deck);
   const tables = new DataTables(document.body);
-  startPresenting(deck, timer);
+  startPresenting(deck, timer, identity);
   deck.addKeyBinding({ keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' }, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;

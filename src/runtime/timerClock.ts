@@ -36,47 +36,61 @@ export function formatClock(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** A slide, by reveal's indices. */
+export interface SlidePlace {
+  indexh: number;
+  indexv: number;
+}
+
 /**
- * When the talk started, owned by the presentation window: the time left and the time spoken
- * count from it. It is kept in sessionStorage, so a reload of that window carries on the same
- * talk while a new tab starts afresh.
+ * When the talk started, and on which slide, owned by the presentation window: the time left,
+ * the time spoken and the pace count from it. It is kept in sessionStorage, so a reload of that
+ * window carries on the same talk while a new tab starts afresh.
  */
 export class TalkClock {
   readonly #key: string;
-  #startedAt: number | null;
+  #startedAt: number | null = null;
+  #startedOn: SlidePlace | null = null;
 
   constructor(key: string) {
     this.#key = key;
-    const stored = Number(readStored(key));
-    this.#startedAt = stored > 0 ? stored : null;
+    try {
+      const stored: unknown = JSON.parse(sessionStorage.getItem(key) ?? 'null');
+      if (isStart(stored)) ({ at: this.#startedAt, on: this.#startedOn } = stored);
+    } catch {
+      // Storage switched off, or not ours: start afresh.
+    }
   }
 
   get startedAt(): number | null {
     return this.#startedAt;
   }
 
-  /** Starts the clock unless it runs already; true when this call started it. */
-  start(now = Date.now()): boolean {
+  get startedOn(): SlidePlace | null {
+    return this.#startedOn;
+  }
+
+  /** Starts the clock on this slide unless it runs already; true when this call started it. */
+  start(on: SlidePlace, now = Date.now()): boolean {
     if (this.#startedAt !== null) return false;
-    this.restart(now);
+    this.restart(on, now);
     return true;
   }
 
-  /** Starts again from zero. */
-  restart(now = Date.now()): void {
+  /** Starts again from zero, on this slide. */
+  restart(on: SlidePlace, now = Date.now()): void {
     this.#startedAt = now;
+    this.#startedOn = { indexh: on.indexh, indexv: on.indexv };
     try {
-      sessionStorage.setItem(this.#key, String(now));
+      sessionStorage.setItem(this.#key, JSON.stringify({ at: now, on: this.#startedOn }));
     } catch {
       // Storage can be switched off; the clock still runs, it just won't outlive a reload.
     }
   }
 }
 
-function readStored(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
+function isStart(value: unknown): value is { at: number; on: SlidePlace } {
+  if (typeof value !== 'object' || value === null || !('at' in value) || !('on' in value)) return false;
+  const on = value.on as Partial<SlidePlace> | null;
+  return typeof value.at === 'number' && value.at > 0 && typeof on?.indexh === 'number' && typeof on.indexv === 'number';
 }

@@ -1,9 +1,19 @@
 /*
  * What the presentation window and its speaker view say to each other. The speaker view is the
  * deck's own file opened again (`deck.html?speaker`); from file:// every document has an origin
- * of its own, so the two windows talk by postMessage only. Each side checks who sent a message:
- * the speaker view listens to its opener, the presentation to windows it opened.
+ * of its own, so the two windows talk by postMessage only. Each side checks who sent a message
+ * (the speaker view listens to its opener, the presentation to windows it opened), from where
+ * (the deck's own origin) and for which deck (the same slides).
  */
+
+/** The address of the speaker view: the deck's file, asked to show itself as one. */
+export const speakerViewQuery = 'speaker';
+
+/** The speaker view says hello this often, so that either window, reloaded, finds the other again. */
+export const helloEveryMs = 1000;
+
+/** Silence from the other window longer than this means it is gone. */
+export const silenceMs = 3000;
 
 /** Where the talk stands: the presentation window sends this on every change and every hello. */
 export interface TalkState {
@@ -23,32 +33,51 @@ export interface TalkState {
   atEnd: boolean;
   /** When the talk clock started (ms since the epoch), or null before the first move. */
   startedAt: number | null;
+  /** The slide it started on: the time limit is shared by the slides from there. */
+  startedOn: { indexh: number; indexv: number } | null;
 }
 
 /** Ways the speaker view may move the presentation: reveal methods, by name, and nothing else. */
 export const moves = ['next', 'prev', 'left', 'right', 'up', 'down', 'first', 'last', 'togglePause'] as const;
 export type Move = (typeof moves)[number];
 
-export type SpeakerRequest =
-  /** Sent on load and every second: a speaker view reloaded, or a presentation reloaded, find each other again. */
-  | { podiumSpeaker: 'hello' }
-  | { podiumSpeaker: 'restart' }
-  | { podiumSpeaker: 'move'; move: Move };
+/** What the speaker view asks of the presentation. */
+export type SpeakerMessage = { podiumSpeaker: 'hello' } | { podiumSpeaker: 'restart' } | { podiumSpeaker: 'move'; move: Move };
 
-export interface PresentationMessage {
-  podiumTalk: TalkState;
+/** Speaker view → presentation: a message and the speaker view's deckIdentity(). */
+export type SpeakerRequest = SpeakerMessage & { deck: string };
+
+/** Presentation → speaker view. */
+export type PresentationMessage =
+  | { podiumTalk: TalkState }
+  /** The presentation holds other slides: another deck, or a newer build of this one. */
+  | { podiumOtherDeck: true };
+
+/**
+ * Names the slides a document holds, so two windows can tell they show the same deck: a short
+ * hash of the slides' markup, taken before reveal.js (or the speaker view) changes it.
+ */
+export function deckIdentity(root: ParentNode = document): string {
+  const text = root.querySelector('.reveal .slides')?.innerHTML ?? '';
+  // FNV-1a, 32 bits: enough to tell builds apart, and quick over a whole deck.
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return `${(hash >>> 0).toString(36)}:${text.length}`;
 }
 
 export function isSpeakerRequest(data: unknown): data is SpeakerRequest {
-  if (!isRecord(data)) return false;
+  if (!isRecord(data) || typeof data.deck !== 'string') return false;
   if (data.podiumSpeaker === 'hello' || data.podiumSpeaker === 'restart') return true;
   return data.podiumSpeaker === 'move' && (moves as readonly unknown[]).includes(data.move);
 }
 
 export function isPresentationMessage(data: unknown): data is PresentationMessage {
-  if (!isRecord(data) || !isRecord(data.podiumTalk)) return false;
+  if (!isRecord(data)) return false;
+  if (data.podiumOtherDeck === true) return true;
+  if (!isRecord(data.podiumTalk)) return false;
   const talk = data.podiumTalk;
   const whole = (value: unknown) => Number.isInteger(value) && (value as number) >= -1;
+  const place = (value: unknown) => value === null || (isRecord(value) && whole(value.indexh) && whole(value.indexv));
   return (
     whole(talk.indexh) &&
     whole(talk.indexv) &&
@@ -59,7 +88,8 @@ export function isPresentationMessage(data: unknown): data is PresentationMessag
     whole(talk.steps) &&
     typeof talk.paused === 'boolean' &&
     typeof talk.atEnd === 'boolean' &&
-    (talk.startedAt === null || typeof talk.startedAt === 'number')
+    (talk.startedAt === null || typeof talk.startedAt === 'number') &&
+    place(talk.startedOn)
   );
 }
 

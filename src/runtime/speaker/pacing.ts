@@ -9,7 +9,8 @@ export function readPace(limitSeconds: number, count: number, index: number, ela
   const share = limitSeconds / Math.max(1, count);
   const start = index * share;
   const end = start + share;
-  if (elapsedSeconds < start) return { kind: 'ahead', seconds: Math.floor(start - elapsedSeconds) };
+  // Whole seconds, rounded up: never "0:00 ahead" or "0:00 behind".
+  if (elapsedSeconds < start) return { kind: 'ahead', seconds: Math.ceil(start - elapsedSeconds) };
   if (elapsedSeconds <= end) return { kind: 'onPace', secondsForSlide: Math.ceil(end - elapsedSeconds) };
-  return { kind: 'behind', seconds: Math.floor(elapsedSeconds - end) };
+  return { kind: 'behind', seconds: Math.ceil(elapsedSeconds - end) };
 }

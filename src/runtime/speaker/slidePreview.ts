@@ -16,6 +16,7 @@ const previewQuery = [
   'autoSlide=0',
   'history=false',
   'scrollActivationWidth=0',
+  'postMessage=true',
   'postMessageEvents=true',
 ].join('&');
 

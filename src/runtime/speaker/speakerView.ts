@@ -2,14 +2,27 @@ import './speakerView.css';
 import { timerSettings } from '../presenting.ts';
 import { formatClock } from '../timerClock.ts';
 import { DeckSlides } from './deckSlides.ts';
-import { isPresentationMessage, type Move, type SpeakerRequest, type TalkState } from './messages.ts';
+import { setText, textElement } from './dom.ts';
+import { deckIdentity, helloEveryMs, isPresentationMessage, silenceMs, speakerViewQuery, type Move, type SpeakerMessage, type TalkState } from './messages.ts';
 import { SlidePreview } from './slidePreview.ts';
-import { setText, textElement, TimeLeftBanner } from './timeLeft.ts';
-import { speakerViewQuery } from './speakerWindow.ts';
+import { fromDeckOrigin } from './speakerWindow.ts';
+import { TimeLeftBanner } from './timeLeft.ts';
 
 /** True when this document was opened as the speaker view (`deck.html?speaker`). */
 export function isSpeakerViewAddress(): boolean {
   return new URLSearchParams(location.search).has(speakerViewQuery);
+}
+
+/** Turns this document, opened as `deck.html?speaker`, into the speaker view. */
+export function startSpeakerView(): void {
+  const reveal = document.querySelector<HTMLElement>('.reveal');
+  const limitSeconds = timerSettings()?.limitSeconds;
+  const identity = deckIdentity();
+  const title = document.title;
+  // The slides stay readable to the view (notes, pacing) but are no longer shown.
+  reveal?.remove();
+  new SpeakerView(document.body, new DeckSlides(reveal), { title, identity, limitSeconds });
+  document.documentElement.setAttribute('data-podium-ready', '');
 }
 
 /** Keys the speaker view passes on to the presentation, as reveal.js binds them. */
@@ -33,11 +46,20 @@ const keyMoves: Record<string, Move> = {
   '.': 'togglePause',
 };
 
-/** Silence from the presentation window longer than this (it says where it stands every second) is worth saying. */
-const silenceMs = 3000;
+/** Keys that scroll the notes while they have focus. */
+const scrollKeys = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
 const notesSizes = [20, 24, 28, 34, 40, 48];
 const notesSizeKey = 'podium-speaker-notes-size';
+/** Set while the view reloads itself to catch up with a rebuilt deck, so it does so once. */
+const catchUpKey = 'podium-speaker-caught-up';
+
+interface SpeakerViewOptions {
+  title: string;
+  /** This document's deckIdentity(), to be sure the presentation shows the same slides. */
+  identity: string;
+  limitSeconds: number | undefined;
+}
 
 /**
  * The speaker view: the slide the audience sees, the next step, the notes, the time of day, the
@@ -47,6 +69,7 @@ const notesSizeKey = 'podium-speaker-notes-size';
  */
 export class SpeakerView {
   readonly #slides: DeckSlides;
+  readonly #identity: string;
   readonly #presentation: Window | null;
   readonly #now = new SlidePreview('The slide the audience sees', false);
   readonly #next = new SlidePreview('The next step', true);
@@ -60,29 +83,34 @@ export class SpeakerView {
   /** The slide whose notes are shown; null before any. */
   #noted: HTMLElement | undefined | null = null;
   #lastHeard = 0;
+  #otherDeck = false;
   #notesSize: number;
 
-  constructor(body: HTMLElement, slides: DeckSlides, title: string, limitSeconds: number | undefined) {
+  constructor(body: HTMLElement, slides: DeckSlides, { title, identity, limitSeconds }: SpeakerViewOptions) {
     this.#slides = slides;
+    this.#identity = identity;
     this.#presentation = window.opener as Window | null;
     this.#timeLeft = limitSeconds ? new TimeLeftBanner(limitSeconds) : undefined;
-    this.#notesSize = Number(readStored(notesSizeKey)) || 28;
+    this.#notesSize = Number(readStored('localStorage', notesSizeKey)) || 28;
     document.title = `Speaker view: ${title}`;
     document.documentElement.classList.add('podium-speaker-view');
     this.#status.setAttribute('role', 'status');
     this.#spoken.setAttribute('role', 'timer');
+    // Scrolls from the keyboard too (the arrows move slides until the notes have focus).
+    this.#notes.tabIndex = 0;
     body.replaceChildren(this.#layout(title));
     this.#sizeNotes(0);
     this.#showNotes(slides.at(0, 0));
 
     window.addEventListener('message', (event) => {
-      if (event.source === null || event.source !== this.#presentation || !isPresentationMessage(event.data)) return;
+      if (event.source === null || event.source !== this.#presentation || !fromDeckOrigin(event) || !isPresentationMessage(event.data)) return;
       this.#lastHeard = Date.now();
-      this.#show(event.data.podiumTalk);
+      if ('podiumOtherDeck' in event.data) this.#catchUp();
+      else this.#show(event.data.podiumTalk);
     });
     document.addEventListener('keydown', (event) => this.#key(event));
     this.#say({ podiumSpeaker: 'hello' });
-    setInterval(() => this.#say({ podiumSpeaker: 'hello' }), 1000);
+    setInterval(() => this.#say({ podiumSpeaker: 'hello' }), helloEveryMs);
     this.#tick();
     setInterval(() => this.#tick(), 250);
   }
@@ -125,11 +153,13 @@ export class SpeakerView {
     const at = notesSizes.indexOf(this.#notesSize);
     this.#notesSize = notesSizes[Math.min(notesSizes.length - 1, Math.max(0, (at < 0 ? 2 : at) + step))]!;
     this.#notes.style.fontSize = `${this.#notesSize}px`;
-    if (step !== 0) writeStored(notesSizeKey, String(this.#notesSize));
+    if (step !== 0) writeStored('localStorage', notesSizeKey, String(this.#notesSize));
   }
 
   #show(talk: TalkState): void {
     this.#talk = talk;
+    this.#otherDeck = false;
+    removeStored('sessionStorage', catchUpKey);
     setText(this.#place, `Slide ${talk.slide} of ${talk.slides}${talk.steps > 0 ? ` · step ${talk.step} of ${talk.steps}` : ''}`);
     const place = { indexh: talk.indexh, indexv: talk.indexv, indexf: talk.indexf };
     this.#now.show(place);
@@ -138,12 +168,24 @@ export class SpeakerView {
     this.#tick();
   }
 
+  /**
+   * The presentation holds other slides. A rebuilt deck at this same address is caught up with
+   * by loading the file again, once; otherwise the view says so and waits.
+   */
+  #catchUp(): void {
+    if (this.#otherDeck) return;
+    this.#otherDeck = true;
+    if (readStored('sessionStorage', catchUpKey) === null && writeStored('sessionStorage', catchUpKey, '1')) location.reload();
+    else this.#tick();
+  }
+
   #showNotes(slide: HTMLElement | undefined): void {
     if (slide === this.#noted) return;
     this.#noted = slide;
     const notes = slide ? this.#slides.notes(slide) : [];
     if (notes.length > 0) this.#notes.replaceChildren(...notes);
     else this.#notes.replaceChildren(textElement('p', 'podium-speaker-no-notes', 'No notes for this slide.'));
+    this.#notes.scrollTop = 0;
   }
 
   #tick(): void {
@@ -152,8 +194,11 @@ export class SpeakerView {
     setText(this.#clock, new Date(now).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }));
     const startedAt = talk?.startedAt ?? null;
     setText(this.#spoken, startedAt === null ? 'Not started' : `Speaking ${formatClock(Math.floor(Math.max(0, now - startedAt) / 1000))}`);
-    const slide = talk ? this.#slides.at(talk.indexh, talk.indexv) : undefined;
-    this.#timeLeft?.show(startedAt, now, slide && this.#slides.paced(slide));
+    if (this.#timeLeft) {
+      const slide = talk ? this.#slides.at(talk.indexh, talk.indexv) : undefined;
+      const startedOn = talk?.startedOn ? this.#slides.at(talk.startedOn.indexh, talk.startedOn.indexv) : undefined;
+      this.#timeLeft.show(startedAt, now, slide && this.#slides.paced(slide, startedOn), talk?.atEnd === true);
+    }
     const status = this.#statusText(now);
     setText(this.#status, status);
     this.#status.hidden = status === '';
@@ -163,6 +208,7 @@ export class SpeakerView {
     const presentation = this.#presentation;
     if (!presentation) return 'This is the speaker view. Open the deck and press S there to present with it.';
     if (presentation.closed) return 'The presentation window was closed. Open the deck again and press S there.';
+    if (this.#otherDeck) return 'The presentation window shows another deck now. Close this window and press S there.';
     if (now - this.#lastHeard > silenceMs) return 'Waiting for the presentation window…';
     if (this.#talk?.paused) return 'The audience sees a black screen. Press B to show the slide again.';
     return '';
@@ -170,21 +216,27 @@ export class SpeakerView {
 
   #key(event: KeyboardEvent): void {
     if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
-    // Space and Enter on a focused button press that button.
+    // Space and Enter press a button the keyboard moved to (a click leaves no focus behind).
     if ((event.key === ' ' || event.key === 'Enter') && event.target instanceof HTMLButtonElement) return;
+    if (event.target === this.#notes && scrollKeys.has(event.key)) return;
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    if (key === 'r') this.#say({ podiumSpeaker: 'restart' });
-    else if (key === '+' || key === '=') this.#sizeNotes(1);
+    // A held key repeats: moving on is welcome, switching the black screen or the clock back and forth is not.
+    const once = !event.repeat;
+    if (key === 'r') {
+      if (once) this.#say({ podiumSpeaker: 'restart' });
+    } else if (key === '+' || key === '=') this.#sizeNotes(1);
     else if (key === '-') this.#sizeNotes(-1);
     else if (key === ' ' && event.shiftKey) this.#say({ podiumSpeaker: 'move', move: 'prev' });
-    else if (key in keyMoves) this.#say({ podiumSpeaker: 'move', move: keyMoves[key]! });
-    else return;
+    else if (Object.hasOwn(keyMoves, key)) {
+      const move = keyMoves[key]!;
+      if (once || move !== 'togglePause') this.#say({ podiumSpeaker: 'move', move });
+    } else return;
     event.preventDefault();
   }
 
-  #say(request: SpeakerRequest): void {
+  #say(message: SpeakerMessage): void {
     const presentation = this.#presentation;
-    if (presentation && !presentation.closed) presentation.postMessage(request, '*');
+    if (presentation && !presentation.closed) presentation.postMessage({ ...message, deck: this.#identity }, '*');
   }
 }
 
@@ -201,33 +253,36 @@ function button(label: string, action: () => void): HTMLButtonElement {
   const made = document.createElement('button');
   made.type = 'button';
   made.textContent = label;
+  // A click leaves the focus where it was, so that space goes on moving the slides.
+  made.addEventListener('mousedown', (event) => event.preventDefault());
   made.addEventListener('click', action);
   return made;
 }
 
-function readStored(key: string): string | null {
+type StorageName = 'localStorage' | 'sessionStorage';
+
+/** Storage can be switched off (even reading `localStorage` then throws): sizes and catch-ups are then not kept. */
+function readStored(storage: StorageName, key: string): string | null {
   try {
-    return localStorage.getItem(key);
+    return window[storage].getItem(key);
   } catch {
     return null;
   }
 }
 
-function writeStored(key: string, value: string): void {
+function writeStored(storage: StorageName, key: string, value: string): boolean {
   try {
-    localStorage.setItem(key, value);
+    window[storage].setItem(key, value);
+    return true;
   } catch {
-    // Storage switched off: the size holds until the window closes.
+    return false;
   }
 }
 
-/** Turns this document, opened as `deck.html?speaker`, into the speaker view. */
-export function startSpeakerView(): void {
-  const reveal = document.querySelector<HTMLElement>('.reveal');
-  const limitSeconds = timerSettings()?.limitSeconds;
-  const title = document.title;
-  // The slides stay readable to the view (notes, pacing) but are no longer shown.
-  reveal?.remove();
-  new SpeakerView(document.body, new DeckSlides(reveal), title, limitSeconds);
-  document.documentElement.setAttribute('data-podium-ready', '');
+function removeStored(storage: StorageName, key: string): void {
+  try {
+    window[storage].removeItem(key);
+  } catch {
+    // Nothing to remove where nothing could be stored.
+  }
 }

@@ -1,4 +1,5 @@
-import { isSpeakerRequest, type Move, type PresentationMessage, type TalkState } from './messages.ts';
+import type { SlidePlace } from '../timerClock.ts';
+import { isSpeakerRequest, silenceMs, speakerViewQuery, type Move, type PresentationMessage, type TalkState } from './messages.ts';
 
 /** The reveal.js calls the presentation's side of the speaker view needs. */
 export interface PresentationDeck {
@@ -19,28 +20,31 @@ export interface PresentationDeck {
   togglePause(): void;
 }
 
-/** The address of the speaker view: this very file, asked to show itself as one. */
-export const speakerViewQuery = 'speaker';
-
-/** The speaker view says hello every second; silence longer than this means it is gone. */
-const silenceMs = 3000;
+/** The talk clock, as the speaker view needs it. */
+export interface TalkStart {
+  readonly startedAt: number | null;
+  readonly startedOn: SlidePlace | null;
+}
 
 /**
  * The presentation window's side of the speaker view: S opens it (or brings it forward), and
- * every change of slide, step, black screen or talk clock is sent to it. A speaker view that says
- * hello, on opening, after a reload of either window or with its heartbeat, is told where the
- * talk stands; it may move the deck and restart the clock, nothing else.
+ * every change of slide, step, black screen or talk clock is sent to it. A speaker view of this
+ * deck that says hello, on opening, after a reload of either window or every second, is told
+ * where the talk stands; it may move the deck and restart the clock, nothing else.
  */
 export class SpeakerWindow {
   readonly #deck: PresentationDeck;
-  readonly #startedAt: () => number | null;
+  readonly #clock: TalkStart;
+  readonly #identity: string;
   readonly #onRestart: () => void;
   #speaker: Window | null = null;
   #lastHeard = 0;
 
-  constructor(deck: PresentationDeck, startedAt: () => number | null, onRestart: () => void) {
+  /** `identity`: this document's deckIdentity(), taken before reveal.js changed the slides. */
+  constructor(deck: PresentationDeck, clock: TalkStart, identity: string, onRestart: () => void) {
     this.#deck = deck;
-    this.#startedAt = startedAt;
+    this.#clock = clock;
+    this.#identity = identity;
     this.#onRestart = onRestart;
     window.addEventListener('message', (event) => this.#receive(event));
     for (const change of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed']) deck.on(change, () => this.send());
@@ -56,11 +60,11 @@ export class SpeakerWindow {
     const address = new URL(location.href);
     address.search = `?${speakerViewQuery}`;
     address.hash = '';
+    // One gone silent (stuck) is closed, so that only the new one remains.
+    if (speaker && !speaker.closed) speaker.close();
     // Before its first hello, a presentation just reloaded may still have a speaker window: the
     // deck's name for it reaches that one (which loads again and says hello). A window this one
     // saw closed gets no name, as a closing window may still answer to it.
-    // One gone silent (stuck) is closed, so that only the new one remains.
-    if (speaker && !speaker.closed) speaker.close();
     const name = speaker ? '_blank' : `podium-speaker:${location.pathname}`;
     const opened = window.open(address.href, name, 'popup,width=1280,height=760');
     if (!opened) return false;
@@ -82,28 +86,35 @@ export class SpeakerWindow {
     const deck = this.#deck;
     const { indexh, indexv, indexf, paused } = deck.getState();
     const steps = new Set([...(deck.getCurrentSlide()?.querySelectorAll('.fragment[data-fragment-index]') ?? [])].map((fragment) => fragment.getAttribute('data-fragment-index'))).size;
-    const step = steps === 0 ? 0 : (indexf ?? -1) + 1;
     return {
       indexh,
       indexv,
       indexf: steps === 0 ? undefined : (indexf ?? -1),
       slide: deck.getSlidePastCount() + 1,
       slides: deck.getTotalSlides(),
-      step,
+      step: steps === 0 ? 0 : (indexf ?? -1) + 1,
       steps,
       paused: paused === true,
       atEnd: deck.isLastSlide() && !deck.availableFragments().next,
-      startedAt: this.#startedAt(),
+      startedAt: this.#clock.startedAt,
+      startedOn: this.#clock.startedOn,
     };
   }
 
   #receive(event: MessageEvent): void {
     const source = event.source as Window | null;
-    // Only a window this one opened (a cross-origin property any window may read): the speaker view.
-    if (!source || !isSpeakerRequest(event.data) || source.opener !== window) return;
+    // Only a window this one opened (a cross-origin property any window may read), showing a page
+    // of the deck's own origin (file:// pages all say "null").
+    if (!source || !isSpeakerRequest(event.data) || source.opener !== window || !fromDeckOrigin(event)) return;
+    const request = event.data;
+    if (request.deck !== this.#identity) {
+      // Another deck's speaker view, or an older build's: it is told so, and never obeyed.
+      if (request.podiumSpeaker === 'hello') source.postMessage({ podiumOtherDeck: true } satisfies PresentationMessage, '*');
+      if (source === this.#speaker) this.#speaker = null;
+      return;
+    }
     this.#speaker = source;
     this.#lastHeard = Date.now();
-    const request = event.data;
     if (request.podiumSpeaker === 'restart') this.#onRestart();
     else if (request.podiumSpeaker === 'move') this.#move(request.move);
     // A move sends its own update, through reveal's events.
@@ -116,4 +127,9 @@ export class SpeakerWindow {
     else if (move === 'last') deck.slide(Number.MAX_VALUE);
     else deck[move]();
   }
+}
+
+/** A message from a page of the deck's own origin. */
+export function fromDeckOrigin(event: MessageEvent): boolean {
+  return event.origin === (location.protocol === 'file:' ? 'null' : location.origin);
 }

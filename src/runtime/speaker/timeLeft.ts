@@ -1,4 +1,5 @@
 import { formatClock, readCountdown, warningSeconds, type TimerState } from '../timerClock.ts';
+import { setText, textElement } from './dom.ts';
 import { readPace } from './pacing.ts';
 
 /** Where the current slide falls among the slides the time limit is shared by. */
@@ -29,7 +30,8 @@ export class TimeLeftBanner {
     this.element.append(this.#value, ' ', this.#detail, ' ', this.#pace);
   }
 
-  show(startedAt: number | null, now: number, slide: PacedSlide | undefined): void {
+  /** `slide`: where the current slide falls for pacing (none: not paced); `lastSlide`: nothing follows it. */
+  show(startedAt: number | null, now: number, slide: PacedSlide | undefined, lastSlide: boolean): void {
     const reading = readCountdown(this.#limitSeconds, startedAt, now);
     if (reading.state !== this.#state) {
       this.element.className = `podium-speaker-timer podium-speaker-timer-${reading.state}`;
@@ -39,7 +41,9 @@ export class TimeLeftBanner {
     setText(
       this.#detail,
       reading.state === 'waiting'
-        ? 'Starts at the next slide, or press R'
+        ? lastSlide
+          ? 'Press R as you start'
+          : 'Starts at the next slide, or press R'
         : reading.state === 'running'
           ? `of ${formatClock(reading.limitSeconds)} · R restarts`
           : reading.state === 'warning'
@@ -57,15 +61,4 @@ function paceText(limitSeconds: number, startedAt: number | null, now: number, s
   const pace = readPace(limitSeconds, slide.count, slide.index, Math.max(0, now - startedAt) / 1000);
   if (pace.kind === 'onPace') return `Pace: ${formatClock(pace.secondsForSlide)} for this slide`;
   return `Pace: ${formatClock(pace.seconds)} ${pace.kind} (${even})`;
-}
-
-export function textElement(tag: string, className: string, text = ''): HTMLElement {
-  const made = document.createElement(tag);
-  made.className = className;
-  made.textContent = text;
-  return made;
-}
-
-export function setText(element: HTMLElement, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
 }

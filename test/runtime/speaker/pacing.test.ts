@@ -13,8 +13,13 @@ describe('readPace', () => {
 
   it('is ahead when a slide is reached before its share begins, behind once its share is used', () => {
     expect(pace(3, 75)).toEqual({ kind: 'ahead', seconds: 15 });
-    expect(pace(1, 75.5)).toEqual({ kind: 'behind', seconds: 15 });
+    expect(pace(1, 75)).toEqual({ kind: 'behind', seconds: 15 });
     expect(pace(5, 200)).toEqual({ kind: 'behind', seconds: 20 });
+  });
+
+  it('rounds up, so that it never says 0:00 ahead or behind', () => {
+    expect(pace(1, 29.5)).toEqual({ kind: 'ahead', seconds: 1 });
+    expect(pace(1, 60.5)).toEqual({ kind: 'behind', seconds: 1 });
   });
 
   it('treats a deck with no paced slides as one slide', () => {
