@@ -1,4 +1,4 @@
-import { Chart } from 'chart.js';
+import { Chart, DomPlatform } from 'chart.js';
 import { chartTheme } from './chartTheme.ts';
 import { applyThemeDefaults, styledConfig, type DeckChartConfig } from './chartStyle.ts';
 
@@ -58,6 +58,34 @@ export class ChartController {
       animate: !reduced && !this.#host.isPrintView(),
       lang: document.documentElement.lang || 'en',
     });
-    this.#charts.add(new Chart(canvas, styled));
+    this.#charts.add(new Chart(canvas, { ...styled, platform: SlidePlatform }));
   }
+}
+
+/**
+ * Chart.js's DOM platform, except that a chart fitting its box with no size given (on being
+ * made, on `resize()`, on a change of devicePixelRatio) measures the box in the slide's own
+ * pixels. Chart.js would measure it on screen, where reveal's scale() has already shrunk it,
+ * and the chart would be shrunk a second time inside its box.
+ */
+class SlidePlatform extends DomPlatform {
+  override getMaximumSize(canvas: HTMLCanvasElement, width?: number, height?: number, aspectRatio?: number): { width: number; height: number } {
+    const box = width === undefined || height === undefined ? contentBox(canvas.parentElement) : undefined;
+    return super.getMaximumSize(canvas, box?.width ?? width, box?.height ?? height, aspectRatio);
+  }
+}
+
+/** An element's content box as laid out, before any transform; none if it is not laid out as a box. */
+function contentBox(element: HTMLElement | null): { width: number; height: number } | undefined {
+  if (!element || element.getClientRects().length === 0) return undefined;
+  const style = getComputedStyle(element);
+  // A laid-out block's computed width and height are its used size, to the fraction of a pixel.
+  const [width, height] = [parseFloat(style.width), parseFloat(style.height)];
+  if (!Number.isFinite(width) || !Number.isFinite(height)) return undefined;
+  if (style.boxSizing !== 'border-box') return { width, height };
+  const px = (...values: string[]) => values.reduce((sum, value) => sum + parseFloat(value), 0);
+  return {
+    width: width - px(style.paddingLeft, style.paddingRight, style.borderLeftWidth, style.borderRightWidth),
+    height: height - px(style.paddingTop, style.paddingBottom, style.borderTopWidth, style.borderBottomWidth),
+  };
 }

@@ -75,6 +75,71 @@ it('shows the data tables on printed pages and in the phone view', async () => {
   await phone.context.close();
 });
 
+/** How one chart sits in its figure, in the slide's own pixels (before reveal scales the slide). */
+interface ChartFit {
+  /** The canvas's CSS box and the figure's content box. */
+  canvas: { width: number; height: number };
+  figure: { width: number };
+  /** How far the drawing reaches across and down the canvas, as shares of it. */
+  drawnRight: number;
+  drawnBottom: number;
+  /** Canvas pixels per CSS pixel, and what reveal's scale needs for a sharp chart. */
+  density: number;
+  needed: number;
+}
+
+function chartFit(page: Page, selector: string): Promise<ChartFit> {
+  return page.$eval(selector, (element) => {
+    const canvas = element as HTMLCanvasElement;
+    const figure = canvas.closest('figure')!;
+    const style = getComputedStyle(figure);
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let right = 0;
+    let bottom = 0;
+    for (let y = 0; y < canvas.height; y++) {
+      for (let x = 0; x < canvas.width; x++) {
+        if (data[(y * canvas.width + x) * 4 + 3] === 0) continue;
+        right = Math.max(right, x + 1);
+        bottom = Math.max(bottom, y + 1);
+      }
+    }
+    return {
+      canvas: { width: canvas.clientWidth, height: canvas.clientHeight },
+      figure: { width: figure.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) },
+      drawnRight: right / canvas.width,
+      drawnBottom: bottom / canvas.height,
+      density: canvas.width / canvas.clientWidth,
+      needed: (window as unknown as { Reveal: { getScale(): number } }).Reveal.getScale() * window.devicePixelRatio,
+    };
+  });
+}
+
+it('fills its figure, sharp, after the window is made smaller or larger', async () => {
+  const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const scale = () => page.evaluate(() => (window as unknown as { Reveal: { getScale(): number } }).Reveal.getScale());
+  // Bars, then lines: charts whose drawing spans the canvas.
+  for (const index of [1, 2]) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
+    await expect.poll(async () => (await drawnPixels(page, slideCanvas(index)))[0], { timeout: 5000 }).toBeGreaterThan(2000);
+    for (const viewport of [{ width: 600, height: 440 }, { width: 1920, height: 1080 }, { width: 1280, height: 720 }, { width: 600, height: 440 }]) {
+      const before = await scale();
+      await page.setViewportSize(viewport);
+      await expect.poll(scale).not.toBe(before);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const fit = await chartFit(page, slideCanvas(index));
+      const at = `slide ${index + 1} at ${viewport.width}×${viewport.height}`;
+      expect(Math.abs(fit.canvas.width - fit.figure.width), `canvas ${fit.canvas.width} px wide in a figure of ${fit.figure.width}, ${at}`).toBeLessThanOrEqual(1);
+      expect(fit.canvas.height, `canvas height, ${at}`).toBeGreaterThan(300);
+      expect(fit.drawnRight, `drawing's reach across the canvas, ${at}`).toBeGreaterThan(0.8);
+      expect(fit.drawnBottom, `drawing's reach down the canvas, ${at}`).toBeGreaterThan(0.8);
+      expect(fit.density, `canvas density, ${at}`).toBeGreaterThanOrEqual(fit.needed * 0.95);
+    }
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 /** What a chart canvas drew in its last frame, in the canvas's own pixels. */
 interface Drawing {
   texts: Array<{ text: string; left: number; top: number; right: number; bottom: number }>;
