@@ -170,10 +170,17 @@ it('shows an error in the page and the terminal, and recovers when the file is f
 it('lists decks by title, picking up new and deleted decks without a restart', async () => {
   const { context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
   const page = await context.newPage();
+  // Each load of the index connects to the server anew; a change made before that is not heard.
+  let connections = 0;
+  page.on('console', (message) => {
+    if (message.text().includes('[vite] connected')) connections += 1;
+  });
   await page.goto(server.url);
   expect(await page.locator('main li a').allTextContents()).toEqual(['Live deck']);
+  await expect.poll(() => connections).toBe(1);
   writeFileSync(join(project, 'decks', 'budget.mdx'), '---\ntitle: City budget\n---\n\n# Budget\n');
   await expect.poll(() => page.locator('main li a').allTextContents(), { timeout: 10_000 }).toEqual(['City budget', 'Live deck']);
+  await expect.poll(() => connections).toBe(2);
   unlinkSync(join(project, 'decks', 'budget.mdx'));
   await expect.poll(() => page.locator('main li a').allTextContents(), { timeout: 10_000 }).toEqual(['Live deck']);
   await context.close();
