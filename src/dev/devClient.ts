@@ -3,10 +3,10 @@
  * changes (reveal keeps the slide and fragment in the address, so the reload keeps the place)
  * and shows build errors in Vite's overlay.
  */
-export function devClientScript(page: string, initialError?: unknown): string {
-  const state = JSON.stringify({ page, initialError: initialError ?? null }).replace(/</g, '\\u003c');
+export function devClientScript(page: string, initialError?: unknown, build?: number): string {
+  const state = JSON.stringify({ page, initialError: initialError ?? null, build: build ?? null }).replace(/</g, '\\u003c');
   return `import { createHotContext, ErrorOverlay } from '/@vite/client';
-const { page, initialError } = ${state};
+const { page, initialError, build } = ${state};
 // The speaker view's slide previews (?receiver) reload with the view around them.
 if (!new URLSearchParams(location.search).has('receiver')) startDevClient();
 
@@ -33,6 +33,9 @@ function startDevClient() {
     else reveal().on('ready', restore);
   }
   hot.on('podium:error', (data) => { if (data.page === page) showError(data.err); });
+  // A change saved while this page loaded was sent before it could hear: on connecting, it says
+  // which build it shows, and the server answers if there is a newer one.
+  if (build !== null) hot.on('vite:ws:connect', () => hot.send('podium:hello', { page, build }));
   if (initialError) showError(initialError);
 
   // A slide taller than the slide area is cut off when presenting: say which, here and in the terminal.

@@ -32,6 +32,8 @@ interface DeckPage {
   page: string;
   file: string;
   dependencies: Set<string>;
+  /** Counts the builds, so that a page can say which one it shows. */
+  build: number;
   html?: string;
   error?: DeckError;
   building?: Promise<void>;
@@ -57,11 +59,12 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
   async function build(deck: DeckPage): Promise<void> {
     const started = performance.now();
     const files = diskFiles();
+    deck.build += 1;
     try {
       // The dev page adds Vite's client and its own script, which the shared file's policy would refuse.
       // The page client goes in as the document is built: Vite's own HTML pass over a whole deck
       // would take longer than the build.
-      const built = await buildDeck(deck.file, config, files, { withoutPolicy: true, devClient: devClientScript(deck.page) });
+      const built = await buildDeck(deck.file, config, files, { withoutPolicy: true, devClient: devClientScript(deck.page, undefined, deck.build) });
       deck.html = built.html;
       deck.error = undefined;
       log(`built ${relative(config.root, deck.file)} in ${(performance.now() - started).toFixed(0)} ms`);
@@ -90,13 +93,13 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
     if (!file || !existsSync(file)) return false;
     let deck = pages.get(page);
     if (!deck || deck.file !== file) {
-      deck = { page, file, dependencies: new Set([file]) };
+      deck = { page, file, dependencies: new Set([file]), build: 0 };
       pages.set(page, deck);
     }
     if (deck.building) await deck.building;
     // A reload of a page in error tries again: the fix may have come from outside the watched files.
     if (deck.html === undefined || deck.error) await rebuild(deck);
-    const html = deck.error ? errorDocument(deck.error, devClientScript(page, overlayError(deck.error))) : deck.html!;
+    const html = deck.error ? errorDocument(deck.error, devClientScript(page, overlayError(deck.error), deck.build)) : deck.html!;
     response.statusCode = deck.error ? 500 : 200;
     response.setHeader('content-type', 'text/html; charset=utf-8');
     response.setHeader('cache-control', 'no-store');
@@ -167,9 +170,21 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
         continue;
       }
       await rebuild(deck).catch((error: unknown) => logError(String(error)));
-      vite.ws.send(deck.error ? { type: 'custom', event: 'podium:error', data: { page, err: overlayError(deck.error) } } : { type: 'custom', event: 'podium:update', data: { page } });
+      vite.ws.send({ type: 'custom', ...pageNews(page, deck) });
     }
   };
+  /** What a page is told after its deck was built again: the new build, or the error. */
+  const pageNews = (page: string, deck: DeckPage) =>
+    deck.error ? { event: 'podium:error', data: { page, err: overlayError(deck.error) } } : { event: 'podium:update', data: { page } };
+  vite.ws.on('podium:hello', (data: { page: string; build: number }, client) => {
+    const deck = pages.get(data.page);
+    if (!deck) return;
+    void (deck.building ?? Promise.resolve()).then(() => {
+      if (deck.build === data.build) return;
+      const news = pageNews(data.page, deck);
+      client.send(news.event, news.data);
+    });
+  });
   vite.ws.on('podium:too-tall', (data: { page: string; tall: Array<{ slide: number; over: number }> }) => {
     const deck = pages.get(data.page);
     const name = deck ? relative(config.root, deck.file) : data.page;

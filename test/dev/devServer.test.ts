@@ -137,6 +137,27 @@ it('reloads the speaker view with the edited notes, and it still moves the prese
   await context.close();
 });
 
+it('shows a change saved while the page was still loading', async () => {
+  const { context, errors } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  const page = await context.newPage();
+  // The page's connection to the server is held back while the deck is saved: the news of the
+  // save goes out before the page can hear it.
+  let released: () => void = () => {};
+  const held = new Promise<void>((release) => (released = release));
+  await page.route('**/@vite/client', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}live.html`, { waitUntil: 'commit' });
+  await page.waitForSelector('.reveal .slides');
+  writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three, saved while loading'));
+  await expect.poll(() => logs.filter((line) => line.includes('built decks/live.mdx')).length, { timeout: 10_000 }).toBe(2);
+  released();
+  await expect.poll(() => page.locator('.reveal .slides > section:nth-child(3) h2').textContent(), { timeout: 10_000 }).toBe('Three, saved while loading');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 it('leaves the page alone when a file no deck uses changes', async () => {
   const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
   await page.evaluate(() => Object.assign(window, { stillHere: true }));
