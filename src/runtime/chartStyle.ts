@@ -47,7 +47,8 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
   const endLabels = labels ? (type === 'line' ? labels.map((values) => values.at(-1) ?? null) : labels.filter((_, index) => !references.has(index)).flat()) : [];
   const labelRoom = ({ chart }: { chart: Measuring }) => {
     if (slices) return slices(chart).room;
-    if (horizontal || type === 'line') return { right: endRoom(chart, endLabels, labelFont({ chart }), type === 'line' ? lineLabel : barLabel) };
+    // A value label moved past a mark at the axis's end starts a mark's width further out.
+    if (horizontal || type === 'line') return { right: endRoom(chart, endLabels, labelFont({ chart }), type === 'line' ? lineLabel : barLabel) + (references.size > 0 ? markWidth : 0) };
     return { top: 40 };
   };
   (config.data.datasets as Array<ChartDataset & Record<string, unknown>>).forEach((dataset, index) => {
@@ -126,8 +127,11 @@ export function applyThemeDefaults(defaults: { font: { family?: string; size?: n
 
 /** A recommendation drawn as a dark mark across its category, not as another bar. */
 function referenceStyle(theme: ChartTheme) {
-  return { backgroundColor: theme.text, borderColor: theme.text, borderWidth: 0, grouped: false, barPercentage: 1, categoryPercentage: 0.85, minBarLength: 6, order: -1 };
+  return { backgroundColor: theme.text, borderColor: theme.text, borderWidth: 0, grouped: false, barPercentage: 1, categoryPercentage: 0.85, minBarLength: markWidth, order: -1 };
 }
+
+/** A recommendation's mark is a zero-length floating bar, which Chart.js draws this thick from its value outward. */
+const markWidth = 6;
 
 function axes(options: NonNullable<ChartConfiguration['options']>, podium: PodiumOptions, theme: ChartTheme, font: (context: Sized) => Font, lang: string) {
   const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
@@ -232,7 +236,11 @@ interface Font {
 interface LabelContext {
   datasetIndex: number;
   dataIndex: number;
-  chart: { width: number; options: { indexAxis?: string }; getDatasetMeta(index: number): { data: unknown[] } };
+  chart: Measuring & {
+    options: { indexAxis?: string };
+    data: { datasets: Array<{ data: unknown[] }> };
+    getDatasetMeta(index: number): { data: unknown[]; vScale?: { getPixelForValue(value: number): number } };
+  };
 }
 
 /** Direct labels: each value written on its bar, point or slice. */
@@ -262,15 +270,41 @@ function dataLabels(labels: Array<Array<string | null>>, slices: ((chart: Measur
             backgroundColor: references.size > 0 ? theme.background : null,
             font: (context: LabelContext) => (references.has(context.datasetIndex) ? { ...font(context), size: Math.round(font(context).size * 0.85), weight: 'normal' } : font(context)),
             padding: barLabel.padding,
-            // A mark's label sits just clear of the data bar it crosses.
+            // A value label sits clear of the marks on its row; a mark's label, just clear of the data bar it crosses.
             offset: (context: LabelContext) => {
-              if (!references.has(context.datasetIndex)) return barLabel.offset;
+              if (!references.has(context.datasetIndex)) return references.size > 0 ? clearOfMarks(context, references, labels, font(context)) : barLabel.offset;
               const bar = context.chart.getDatasetMeta(0).data[context.dataIndex] as unknown as { height?: number; width?: number } | undefined;
               const thickness = context.chart.options.indexAxis === 'y' ? bar?.height : bar?.width;
               return (thickness ?? 0) / 2 + 2;
             },
           }),
   };
+}
+
+/**
+ * How far past its bar's end a value label starts: just after the bar, or, where a recommendation
+ * mark on its row falls within the label, just after the mark, so the label's background never
+ * hides it. A mark starts within the value axis, so the label still ends in the room kept past it.
+ */
+function clearOfMarks(context: LabelContext, references: Set<number>, labels: Array<Array<string | null>>, font: Font): number {
+  const { chart, datasetIndex, dataIndex } = context;
+  const scale = chart.getDatasetMeta(datasetIndex).vScale;
+  const value = chart.data.datasets[datasetIndex]?.data[dataIndex];
+  if (!scale || typeof value !== 'number') return barLabel.offset;
+  // Value labels go right of a horizontal bar and above a vertical one.
+  const horizontal = chart.options.indexAxis === 'y';
+  const along = (pixel: number) => (horizontal ? 1 : -1) * (pixel - scale.getPixelForValue(value));
+  const { padding } = barLabel;
+  const length = horizontal ? widestLine(chart, [labels[datasetIndex]?.[dataIndex] ?? ''], font) + padding.left + padding.right : font.size * 1.2 + padding.top + padding.bottom;
+  // Labels are laid out as each dataset is updated, before the marks are placed, so marks are found on the scale.
+  const marks = [...references]
+    .map((index) => chart.data.datasets[index]?.data[dataIndex])
+    .flatMap((mark) => (typeof mark === 'number' ? [mark] : Array.isArray(mark) ? [(Number(mark[0]) + Number(mark[1])) / 2] : []))
+    .map((mark) => along(scale.getPixelForValue(mark)))
+    .sort((a, b) => a - b);
+  let offset = barLabel.offset;
+  for (const mark of marks) if (mark + markWidth > offset && mark < offset + length) offset = mark + markWidth + barLabel.offset;
+  return offset;
 }
 
 /** Long category labels as several lines, so they are not cut off beside the bars. */

@@ -7,6 +7,7 @@ const decks = new TestDecks('charts');
 let browser: Browser;
 let url: string;
 let sliceLabelsUrl: string;
+let ratioMarksUrl: string;
 
 const slideCanvas = (index: number) => `.reveal .slides > section:nth-child(${index + 1}) figure.podium-chart canvas`;
 const slideData = (index: number) => `.reveal .slides > section:nth-child(${index + 1}) .podium-data`;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   expect(everyChart.built.deck.chartTypes.sort()).toEqual(['bar', 'doughnut', 'line', 'pie', 'radar']);
   url = everyChart.url;
   sliceLabelsUrl = (await decks.built('slice-labels')).url;
+  ratioMarksUrl = (await decks.built('ratio-marks')).url;
   browser = await launchChromium();
 });
 
@@ -257,7 +259,7 @@ it('keeps every chart label whole beside its data table, on printed pages and on
       expect(chart.cut, `labels cut off in "${chart.title}", ${view}`).toEqual([]);
     }
   };
-  for (const deck of [url, sliceLabelsUrl]) {
+  for (const deck of [url, sliceLabelsUrl, ratioMarksUrl]) {
     const shown = await openRecording(deck);
     const total = await shown.page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
     for (let index = 0; index < total; index++) {
@@ -277,4 +279,80 @@ it('keeps every chart label whole beside its data table, on printed pages and on
     check(await chartLabels(phone.page, 'figure.podium-chart canvas'), 'on a phone');
     await phone.context.close();
   }
+});
+
+/** How one row's recommendation mark shows beside that row's value label, in canvas pixels. */
+interface MarkSight {
+  /** The share of the value label's height, on its row, where the mark is drawn dark; the least over the mark's middle columns. */
+  dark: number;
+  mark: { left: number; right: number };
+  label: { left: number; right: number };
+}
+
+/**
+ * Where `recommended` lies on a ratio chart's 0 to `axisEnd` scale (from where the axis's ticks are
+ * written) and what is drawn there in the row of the value label `value`.
+ */
+function markSight(page: Page, selector: string, row: { value: string; recommended: number; axisEnd: string; end: number }): Promise<MarkSight> {
+  return page.$eval(
+    selector,
+    (element, row) => {
+      const canvas = element as HTMLCanvasElement;
+      const { texts } = (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(canvas);
+      const centre = (text: string) => {
+        const found = texts.find((line) => line.text === text);
+        if (!found) throw new Error(`"${text}" is not drawn on the chart`);
+        return found;
+      };
+      const middle = (line: { left: number; right: number }) => (line.left + line.right) / 2;
+      const [zero, end, label] = [centre('0'), centre(row.axisEnd), centre(row.value)];
+      const x = middle(zero) + ((middle(end) - middle(zero)) * row.recommended) / row.end;
+      // Canvas pixels per CSS pixel: the mark is drawn 6 CSS pixels wide from its value, the label's padding is 4.
+      const density = canvas.width / canvas.clientWidth;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let dark = 1;
+      for (let column = Math.round(x + 2 * density); column <= Math.round(x + 4 * density); column++) {
+        let drawn = 0;
+        let rows = 0;
+        for (let y = Math.ceil(label.top); y <= Math.floor(label.bottom); y++, rows++) {
+          const at = (y * canvas.width + column) * 4;
+          if (data[at + 3] > 200 && data[at] < 80 && data[at + 1] < 80 && data[at + 2] < 80) drawn += 1;
+        }
+        dark = Math.min(dark, drawn / rows);
+      }
+      return { dark, mark: { left: x, right: x + 6 * density }, label: { left: label.left - 4 * density, right: label.right + 4 * density } };
+    },
+    row,
+  );
+}
+
+it('shows a recommendation mark that falls just past its bar, with the value label clear of it, on a slide, beside the data table, printed and on a phone', async () => {
+  // The sample deck's school nurses: one for every 488 students against a guideline of 750, on a scale to 2,000.
+  const nurse = { value: '1 : 488', recommended: 750, axisEnd: '2,000', end: 2000 };
+  const check = async (page: Page, selector: string, view: string) => {
+    const sight = await markSight(page, selector, nurse);
+    expect(sight.dark, `share of the 750 mark drawn on the nurse's row, ${view}`).toBeGreaterThan(0.9);
+    const overlap = Math.min(sight.mark.right, sight.label.right) - Math.max(sight.mark.left, sight.label.left);
+    expect(overlap, `"1 : 488" (${Math.round(sight.label.left)}–${Math.round(sight.label.right)}) over the 750 mark (${Math.round(sight.mark.left)}–${Math.round(sight.mark.right)}), ${view}`).toBeLessThanOrEqual(0);
+  };
+  const shown = await openRecording(ratioMarksUrl);
+  await chartLabels(shown.page, currentCharts);
+  await check(shown.page, currentCharts, 'on the slide');
+  const wide = await shown.page.$eval(currentCharts, (canvas) => (canvas as HTMLCanvasElement).width);
+  await shown.page.keyboard.press('t');
+  await shown.page.waitForFunction(({ selector, wide }) => document.querySelector<HTMLCanvasElement>(selector)!.width < wide, { selector: currentCharts, wide });
+  await chartLabels(shown.page, currentCharts);
+  await check(shown.page, currentCharts, 'beside its data table');
+  expect(shown.errors).toEqual([]);
+  await shown.context.close();
+  const printed = await openRecording(`${ratioMarksUrl}?print-pdf`);
+  const onPage = '.pdf-page figure.podium-chart canvas';
+  await chartLabels(printed.page, onPage);
+  await check(printed.page, onPage, 'printed');
+  await printed.context.close();
+  const phone = await openRecording(ratioMarksUrl, { viewport: { width: 390, height: 844 } });
+  const onPhone = 'figure.podium-chart canvas';
+  await chartLabels(phone.page, onPhone);
+  await check(phone.page, onPhone, 'on a phone');
+  await phone.context.close();
 });
