@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -49,7 +50,7 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
         h('head', head),
         h('body', [
           // Deck settings the runtime acts on travel as data attributes, escaped like any text.
-          h('div', { className: ['reveal'], dataTimeLimit: meta.timeLimit, dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined }, [
+          h('div', { className: ['reveal'], dataDeck: slidesStamp(deck.slides), dataTimeLimit: meta.timeLimit, dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined }, [
             h('div', { className: ['slides'] }, deck.slides),
           ]),
           h('script', runtimeScript),
@@ -58,6 +59,14 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
     ],
   };
   return toHtml(tree);
+}
+
+/**
+ * Names the slides of a build, so that a speaker view can tell it shows the same deck as the
+ * presentation window (and not another deck, or an older build of this one).
+ */
+function slidesStamp(slides: Element[]): string {
+  return createHash('sha256').update(toHtml(slides)).digest('base64url').slice(0, 16);
 }
 
 /**

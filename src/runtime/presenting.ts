@@ -36,8 +36,7 @@ const noticeMs = 8000;
  * with `timer: visible` and a time limit, the countdown bar the audience sees. At zero the bar
  * says so and the deck carries on. Previews and printed pages have none of these.
  */
-/** `identity`: the deck's deckIdentity(), taken before reveal.js changed the slides. */
-export function startPresenting(deck: PresentingDeck, timer: TimerSettings | undefined, identity: string): void {
+export function startPresenting(deck: PresentingDeck, timer: TimerSettings | undefined): void {
   deck.on('ready', () => {
     const root = deck.getRevealElement();
     if (!root || deck.isPrintView() || deck.isSpeakerNotes()) return;
@@ -46,7 +45,7 @@ export function startPresenting(deck: PresentingDeck, timer: TimerSettings | und
     const show = () => {
       if (timer && bar) bar.show(readCountdown(timer.limitSeconds, clock.startedAt, Date.now()));
     };
-    const speaker = new SpeakerWindow(deck, clock, identity, () => restart());
+    const speaker = new SpeakerWindow(deck, clock, () => restart());
     const started = () => {
       speaker.send();
       show();

@@ -4,7 +4,6 @@ import Reveal from 'reveal.js';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { startPresenting, timerSettings } from './presenting.ts';
-import { deckIdentity } from './speaker/messages.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
 
 /** reveal.js exposes these at run time; its type definitions do not list them yet. */
@@ -15,8 +14,6 @@ export function start(chartParts: ChartComponentLike[]): void {
   // The speaker view (S) is this same file, opened again with ?speaker.
   if (isSpeakerViewAddress()) return startSpeakerView();
   Chart.register(...chartParts);
-  // Before reveal.js changes the slides, so that the speaker view, reading its own copy, agrees.
-  const identity = deckIdentity();
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
   const deck = new Reveal({
@@ -35,7 +32,7 @@ export function start(chartParts: ChartComponentLike[]): void {
   (window as unknown as { Reveal: RevealDeck }).Reveal = deck;
   const charts = new ChartController(deck);
   const tables = new DataTables(document.body);
-  startPresenting(deck, timer, identity);
+  startPresenting(deck, timer);
   deck.addKeyBinding({ keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' }, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;

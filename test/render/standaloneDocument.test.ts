@@ -42,8 +42,17 @@ describe('standaloneDocument', () => {
     expect(html).toContain('<meta name="description" content="Propuesta · Concejo municipal">');
     expect(html).toContain('<script>window.ran=1</script>');
     expect(html).toContain('<style>.reveal{}</style><style data-theme="civic">:root{}</style>');
-    expect(html).toContain('<div class="reveal"><div class="slides"><section><h1>Hola</h1></section></div></div>');
+    expect(html).toMatch(/<div class="reveal" data-deck="[\w-]{16}"><div class="slides"><section><h1>Hola<\/h1><\/section><\/div><\/div>/);
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/);
+  });
+
+  it('stamps the slides, so a speaker view can tell a build from another', async () => {
+    const parts = { runtimeScript: '', runtimeStyle: '', themeStyle: '' };
+    const stamp = async (source: string) => /data-deck="([^"]+)"/.exec(standaloneDocument(await deckFrom(source), parts))?.[1];
+    const first = await stamp('---\ntitle: t\n---\n\n# One\n');
+    expect(first).toMatch(/^[\w-]{16}$/);
+    expect(await stamp('---\ntitle: t\n---\n\n# One\n')).toBe(first);
+    expect(await stamp('---\ntitle: t\n---\n\n# One, edited\n')).not.toBe(first);
   });
 
   it('keeps an end tag inside inlined script or style from closing it early', async () => {

@@ -5,23 +5,26 @@ import type { PacedSlide } from './timeLeft.ts';
  * deck's file opened again, so notes are read here rather than sent from the presentation.
  */
 export class DeckSlides {
-  readonly #stacks: HTMLElement[];
+  /** The slides by reveal's indices: a column per horizontal slide, one slide high unless it is a stack. */
+  readonly #columns: HTMLElement[][];
   /** Every slide in reading order, vertical ones in their place. */
   readonly #all: HTMLElement[];
+  /** The slides spoken to: all but those listing sources, which are there for readers. */
+  readonly #spoken: Set<HTMLElement>;
 
   constructor(reveal: HTMLElement | null) {
-    this.#stacks = reveal ? [...reveal.querySelectorAll<HTMLElement>(':scope > .slides > section')] : [];
-    this.#all = this.#stacks.flatMap((stack) => {
-      const vertical = verticalSlides(stack);
+    const stacks = reveal ? [...reveal.querySelectorAll<HTMLElement>(':scope > .slides > section')] : [];
+    this.#columns = stacks.map((stack) => {
+      const vertical = [...stack.querySelectorAll<HTMLElement>(':scope > section')];
       return vertical.length > 0 ? vertical : [stack];
     });
+    this.#all = this.#columns.flat();
+    this.#spoken = new Set(this.#all.filter((slide) => !slide.querySelector('ol.podium-sources')));
   }
 
   /** The slide at reveal's indices. */
   at(indexh: number, indexv: number): HTMLElement | undefined {
-    const stack = this.#stacks[indexh];
-    const vertical = stack ? verticalSlides(stack) : [];
-    return vertical.length > 0 ? vertical[indexv] : stack;
+    return this.#columns[indexh]?.[indexv];
   }
 
   /** Copies of the slide's speaker notes, for the notes pane; their links open beside the speaker view. */
@@ -40,18 +43,14 @@ export class DeckSlides {
   }
 
   /**
-   * Where the slide falls among those the time limit is shared by: the slides from the one the
-   * clock started on (time spent before it was not counted), but for a list of sources, which is
-   * there for readers and is not spoken to. None for a slide before the start or not paced.
+   * Where the slide falls among those the time limit is shared by: the slides spoken to from the
+   * one the clock started on (time spent before it was not counted). None for a slide before the
+   * start or not spoken to.
    */
   paced(slide: HTMLElement, startedOn: HTMLElement | undefined): PacedSlide | undefined {
     const from = startedOn ? Math.max(0, this.#all.indexOf(startedOn)) : 0;
-    const paced = this.#all.slice(from).filter((candidate) => !candidate.querySelector('ol.podium-sources'));
+    const paced = this.#all.slice(from).filter((candidate) => this.#spoken.has(candidate));
     const index = paced.indexOf(slide);
     return index < 0 ? undefined : { index, count: paced.length };
   }
-}
-
-function verticalSlides(stack: HTMLElement): HTMLElement[] {
-  return [...stack.querySelectorAll<HTMLElement>(':scope > section')];
 }

@@ -53,16 +53,14 @@ export type PresentationMessage =
   /** The presentation holds other slides: another deck, or a newer build of this one. */
   | { podiumOtherDeck: true };
 
-/**
- * Names the slides a document holds, so two windows can tell they show the same deck: a short
- * hash of the slides' markup, taken before reveal.js (or the speaker view) changes it.
- */
+/** The stamp the build gives the deck's slides: the same in both windows only for the same build of the same deck. */
 export function deckIdentity(root: ParentNode = document): string {
-  const text = root.querySelector('.reveal .slides')?.innerHTML ?? '';
-  // FNV-1a, 32 bits: enough to tell builds apart, and quick over a whole deck.
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return `${(hash >>> 0).toString(36)}:${text.length}`;
+  return root.querySelector<HTMLElement>('.reveal')?.dataset.deck ?? '';
+}
+
+/** A message from a page of the deck's own origin (file:// pages all say "null"). */
+export function fromDeckOrigin(event: MessageEvent): boolean {
+  return event.origin === (location.protocol === 'file:' ? 'null' : location.origin);
 }
 
 export function isSpeakerRequest(data: unknown): data is SpeakerRequest {

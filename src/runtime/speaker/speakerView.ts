@@ -3,9 +3,8 @@ import { timerSettings } from '../presenting.ts';
 import { formatClock } from '../timerClock.ts';
 import { DeckSlides } from './deckSlides.ts';
 import { setText, textElement } from './dom.ts';
-import { deckIdentity, helloEveryMs, isPresentationMessage, silenceMs, speakerViewQuery, type Move, type SpeakerMessage, type TalkState } from './messages.ts';
+import { deckIdentity, fromDeckOrigin, helloEveryMs, isPresentationMessage, silenceMs, speakerViewQuery, type Move, type SpeakerMessage, type TalkState } from './messages.ts';
 import { SlidePreview } from './slidePreview.ts';
-import { fromDeckOrigin } from './speakerWindow.ts';
 import { TimeLeftBanner } from './timeLeft.ts';
 
 /** True when this document was opened as the speaker view (`deck.html?speaker`). */
@@ -56,7 +55,7 @@ const catchUpKey = 'podium-speaker-caught-up';
 
 interface SpeakerViewOptions {
   title: string;
-  /** This document's deckIdentity(), to be sure the presentation shows the same slides. */
+  /** The deck's stamp (deckIdentity()), to be sure the presentation shows the same build. */
   identity: string;
   limitSeconds: number | undefined;
 }
@@ -84,6 +83,8 @@ export class SpeakerView {
   #noted: HTMLElement | undefined | null = null;
   #lastHeard = 0;
   #otherDeck = false;
+  /** This window was loaded again to catch up with a rebuilt deck (see #catchUp). */
+  #caughtUp: boolean;
   #notesSize: number;
 
   constructor(body: HTMLElement, slides: DeckSlides, { title, identity, limitSeconds }: SpeakerViewOptions) {
@@ -92,6 +93,7 @@ export class SpeakerView {
     this.#presentation = window.opener as Window | null;
     this.#timeLeft = limitSeconds ? new TimeLeftBanner(limitSeconds) : undefined;
     this.#notesSize = Number(readStored('localStorage', notesSizeKey)) || 28;
+    this.#caughtUp = readStored('sessionStorage', catchUpKey) !== null;
     document.title = `Speaker view: ${title}`;
     document.documentElement.classList.add('podium-speaker-view');
     this.#status.setAttribute('role', 'status');
@@ -159,7 +161,11 @@ export class SpeakerView {
   #show(talk: TalkState): void {
     this.#talk = talk;
     this.#otherDeck = false;
-    removeStored('sessionStorage', catchUpKey);
+    if (this.#caughtUp) {
+      // Caught up: a later rebuild may be caught up with again.
+      removeStored('sessionStorage', catchUpKey);
+      this.#caughtUp = false;
+    }
     setText(this.#place, `Slide ${talk.slide} of ${talk.slides}${talk.steps > 0 ? ` · step ${talk.step} of ${talk.steps}` : ''}`);
     const place = { indexh: talk.indexh, indexv: talk.indexv, indexf: talk.indexf };
     this.#now.show(place);
@@ -175,7 +181,7 @@ export class SpeakerView {
   #catchUp(): void {
     if (this.#otherDeck) return;
     this.#otherDeck = true;
-    if (readStored('sessionStorage', catchUpKey) === null && writeStored('sessionStorage', catchUpKey, '1')) location.reload();
+    if (!this.#caughtUp && writeStored('sessionStorage', catchUpKey, '1')) location.reload();
     else this.#tick();
   }
 

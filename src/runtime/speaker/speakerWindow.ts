@@ -1,5 +1,5 @@
 import type { SlidePlace } from '../timerClock.ts';
-import { isSpeakerRequest, silenceMs, speakerViewQuery, type Move, type PresentationMessage, type TalkState } from './messages.ts';
+import { deckIdentity, fromDeckOrigin, isSpeakerRequest, silenceMs, speakerViewQuery, type Move, type PresentationMessage, type TalkState } from './messages.ts';
 
 /** The reveal.js calls the presentation's side of the speaker view needs. */
 export interface PresentationDeck {
@@ -40,11 +40,10 @@ export class SpeakerWindow {
   #speaker: Window | null = null;
   #lastHeard = 0;
 
-  /** `identity`: this document's deckIdentity(), taken before reveal.js changed the slides. */
-  constructor(deck: PresentationDeck, clock: TalkStart, identity: string, onRestart: () => void) {
+  constructor(deck: PresentationDeck, clock: TalkStart, onRestart: () => void) {
     this.#deck = deck;
     this.#clock = clock;
-    this.#identity = identity;
+    this.#identity = deckIdentity();
     this.#onRestart = onRestart;
     window.addEventListener('message', (event) => this.#receive(event));
     for (const change of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed']) deck.on(change, () => this.send());
@@ -104,7 +103,7 @@ export class SpeakerWindow {
   #receive(event: MessageEvent): void {
     const source = event.source as Window | null;
     // Only a window this one opened (a cross-origin property any window may read), showing a page
-    // of the deck's own origin (file:// pages all say "null").
+    // of the deck's own origin.
     if (!source || !isSpeakerRequest(event.data) || source.opener !== window || !fromDeckOrigin(event)) return;
     const request = event.data;
     if (request.deck !== this.#identity) {
@@ -127,9 +126,4 @@ export class SpeakerWindow {
     else if (move === 'last') deck.slide(Number.MAX_VALUE);
     else deck[move]();
   }
-}
-
-/** A message from a page of the deck's own origin. */
-export function fromDeckOrigin(event: MessageEvent): boolean {
-  return event.origin === (location.protocol === 'file:' ? 'null' : location.origin);
 }
