@@ -41,8 +41,9 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
   // Podium's axes wrap category names as they draw, at the chart's width then (it narrows when
   // the data table opens beside it); other charts wrap theirs once, at the width they start at.
   if (!podium || isShare) config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label), wrapWidth(width)));
-  // A pie's labels are laid out at the chart's size as it draws: their lines, and the room they take.
-  const slices = isShare && labels ? (chart: Measuring) => sliceLayout(chart, labels, labelFont({ chart })) : undefined;
+  // A pie's labels are laid out at the chart's size as it draws: their lines, and the room they
+  // take. Every label and the padding ask for it; it is worked out once for each size.
+  const slices = isShare && labels ? oncePerSize((chart: Measuring) => sliceLayout(chart, labels, labelFont({ chart }))) : undefined;
   // The values written after the longest bar or a line's end, which need room to the right.
   const endLabels = labels ? (type === 'line' ? labels.map((values) => values.at(-1) ?? null) : labels.filter((_, index) => !references.has(index)).flat()) : [];
   const labelRoom = ({ chart }: { chart: Measuring }) => {
@@ -177,6 +178,15 @@ interface CategoryScale {
 /** Characters per line of a category name: narrow charts wrap sooner. */
 function wrapWidth(chartWidth: number): number {
   return Math.max(10, Math.min(22, Math.round(chartWidth / 28)));
+}
+
+/** `layout`, remembered until the chart is drawn at another size. */
+function oncePerSize<T>(layout: (chart: Measuring) => T): (chart: Measuring) => T {
+  let last: { width: number; height: number; value: T } | undefined;
+  return (chart) => {
+    if (last?.width !== chart.width || last.height !== chart.height) last = { width: chart.width, height: chart.height, value: layout(chart) };
+    return last.value;
+  };
 }
 
 /** How a slice's label sits beyond its slice; the pie leaves exactly this much room around it. */
