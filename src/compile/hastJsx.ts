@@ -18,15 +18,49 @@ interface SourceInfo {
   columnNumber?: number;
 }
 
-const Fragment = Symbol('podium.fragment');
+export const Fragment = Symbol('podium.fragment');
+
+/**
+ * Nodes made by Podium's JSX runtime and components. Only these become elements: an object
+ * from a data file shaped like a hast node is still data, never markup.
+ */
+const made = new WeakSet<object>();
+
+/** Marks what a component rendered as Podium's own nodes. */
+export function madeByPodium<T extends HastChild>(value: T): T {
+  if (Array.isArray(value)) value.forEach(madeByPodium);
+  else if (value !== null && typeof value === 'object') made.add(value);
+  return value;
+}
+
+/** True for a node Podium made (see `made`). */
+export function isMadeByPodium(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && made.has(value);
+}
+
+/** Something other than text or Podium's nodes where a child was expected. */
+export class NotAChild extends Error {
+  constructor(readonly value: unknown) {
+    super('A value that is not text was given as content');
+  }
+}
 
 /** Turns whatever JSX produced into a flat list of hast nodes. */
 export function toHastChildren(value: HastChild): RootContent[] {
   if (value === null || value === undefined || typeof value === 'boolean') return [];
   if (typeof value === 'string' || typeof value === 'number') return [{ type: 'text', value: String(value) }];
   if (Array.isArray(value)) return value.flatMap(toHastChildren);
+  if (!made.has(value)) throw new NotAChild(value);
   if (value.type === 'root') return value.children;
   return [value];
+}
+
+/** A value as a deck author would call it: "an object with district, total" or "a list of 3 values". */
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return `a list of ${value.length} value${value.length === 1 ? '' : 's'}`;
+  if (value === null || typeof value !== 'object') return typeof value;
+  const keys = Object.keys(value);
+  return keys.length ? `an object with ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}` : 'an empty object';
 }
 
 /** JSX's style objects (`{textAlign: 'left'}`) as the CSS text hast expects. */
@@ -54,11 +88,9 @@ export function createHastJsx(file: string, deckSource?: string) {
         ruleId: 'expression-empty',
       });
     }
-    if (type === Fragment) return toHastChildren(children as HastChild);
-    if (typeof type === 'function') {
-      const place = { file, line: source?.lineNumber ?? 1, column: source?.columnNumber ?? 1 };
-      return (type as ComponentFunction)(props, { place });
-    }
+    const place = { file, line: source?.lineNumber ?? 1, column: source?.columnNumber ?? 1 };
+    if (type === Fragment) return madeByPodium(childrenAt(children as HastChild, place));
+    if (typeof type === 'function') return madeByPodium((type as ComponentFunction)(props, { place }));
     if (typeof type !== 'string') throw new TypeError(`Cannot render element of type ${String(type)}`);
     const properties: Properties = {};
     for (const [key, value] of Object.entries(rest)) {
@@ -71,7 +103,24 @@ export function createHastJsx(file: string, deckSource?: string) {
         properties[key] = value.map(String);
       }
     }
-    return h(type, properties, toHastChildren(children as HastChild) as ElementContent[]);
+    const element = h(type, properties, childrenAt(children as HastChild, place) as ElementContent[]);
+    element.position = { start: { line: place.line, column: place.column }, end: { line: place.line, column: place.column } };
+    return madeByPodium(element);
+  }
+
+  /** The children of the element at `place`; data where content belongs is refused there. */
+  function childrenAt(children: HastChild, place: Place): RootContent[] {
+    try {
+      return toHastChildren(children);
+    } catch (error) {
+      if (!(error instanceof NotAChild)) throw error;
+      throw new DeckError(`Content here is ${describeValue(error.value)}, not text`, {
+        place,
+        hint: 'Show one of its fields in braces, such as {figures.total}; data gives values, never elements.',
+        source: deckSource,
+        ruleId: 'expression-not-text',
+      });
+    }
   }
   return { Fragment, jsx: jsxDEV, jsxs: jsxDEV, jsxDEV };
 }

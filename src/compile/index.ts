@@ -1,9 +1,11 @@
-import { compile, run } from '@mdx-js/mdx';
-import type { Element } from 'hast';
-import { pathToFileURL } from 'node:url';
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import { SourceMapConsumer, SourceMapGenerator, type RawSourceMap } from 'source-map-js';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
@@ -11,12 +13,14 @@ import type { DeckState } from './components/defineComponent.ts';
 import { DeckError, type Place } from './deckError.ts';
 import { diskFiles, type DeckFiles } from './deckFiles.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
-import { createHastJsx, toHastChildren, type HastChild } from './hastJsx.ts';
+import { renderSlides } from './expressions/renderSlides.ts';
+import { createDeckSandbox, preloadSandbox } from './expressions/sandbox.ts';
 import { remarkDataImports } from './remarkDataImports.ts';
 import { remarkImages } from './remarkImages.ts';
 import { remarkKnownComponents } from './remarkKnownComponents.ts';
 import { remarkSlides } from './remarkSlides.ts';
 import { remarkThousandsCommas } from './remarkThousandsCommas.ts';
+import { remarkUnravel } from './remarkUnravel.ts';
 
 export interface CompileOptions {
   /** Absolute path of the deck; data and images are resolved beside it. */
@@ -40,8 +44,15 @@ export interface Deck {
   chartTypes: string[];
 }
 
-/** MDX → Deck: parse, check and resolve at build time, then run the deck into hast slides. */
+/** MDX node types that stay in the tree when Markdown becomes hast, to be rendered by Podium. */
+const mdxNodeTypes: string[] = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+
+/**
+ * MDX → Deck: parse, check and resolve at build time, then render the slides to hast. The
+ * deck's expressions are evaluated as data in a sandbox, never run as Node code.
+ */
 export async function compileDeck(options: CompileOptions): Promise<Deck> {
+  preloadSandbox();
   const files = options.files ?? diskFiles();
   const { file, publicDir } = options;
   const source = options.source ?? files.readText(file);
@@ -50,39 +61,40 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   }
   let meta: DeckMeta | undefined;
   let placeOf: Deck['placeOf'] = () => ({ file, line: 1, column: 1 });
-  const compiled = await compileMdx(source, file, [
+  let data: Record<string, unknown> = {};
+  const tree = await parseDeck(source, file, [
     remarkFrontmatter,
     remarkGfm,
+    remarkUnravel,
     [remarkDeckMeta, { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) }],
     [remarkKnownComponents, { file, source, known: componentNames }],
     [remarkThousandsCommas, { file, source }],
-    [remarkDataImports, { file, source, files }],
+    [remarkDataImports, { file, source, files, onData: (value: Record<string, unknown>) => (data = value) }],
     [remarkImages, { file, source, publicDir, files }],
     [remarkSlides, { file, source }],
   ]);
   const state: DeckState = { file, source, lang: meta!.lang, url: meta!.url, chartCount: 0, chartTypes: new Set(), sources: new Map() };
-  const slides = await runDeck(compiled, state);
-  numberCitations(slides, state.sources);
-  return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes] };
-}
-
-type PluginList = NonNullable<Parameters<typeof compile>[1]>['remarkPlugins'];
-
-interface CompiledMdx {
-  code: string;
-  /** Maps the generated code back to the deck, to place errors thrown while it runs. */
-  map: RawSourceMap | undefined;
-}
-
-async function compileMdx(source: string, file: string, remarkPlugins: PluginList): Promise<CompiledMdx> {
+  const sandbox = await createDeckSandbox({ data, components: componentNames, lang: state.lang });
   try {
-    const output = await compile(new VFile({ path: file, value: source }), {
-      development: true,
-      outputFormat: 'function-body',
-      remarkPlugins,
-      SourceMapGenerator: SourceMapGenerator as unknown as NonNullable<Parameters<typeof compile>[1]>['SourceMapGenerator'],
-    });
-    return { code: String(output), map: output.map as RawSourceMap | undefined };
+    const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
+    const slides = renderSlides(tree, { file, source, sandbox, dataNames: new Set(Object.keys(data)), components: provided });
+    numberCitations(slides, state.sources);
+    return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes] };
+  } finally {
+    sandbox.dispose();
+  }
+}
+
+/** Parses the deck and runs the passes: Markdown with JSX and expressions, as hast. */
+async function parseDeck(source: string, file: string, remarkPlugins: PluggableList): Promise<HastRoot> {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkPlugins)
+    .use(remarkRehype, { passThrough: mdxNodeTypes } as never);
+  const vfile = new VFile({ path: file, value: source });
+  try {
+    return (await processor.run(processor.parse(vfile) as MdastRoot, vfile)) as HastRoot;
   } catch (error) {
     if (error instanceof DeckError) throw error;
     const message = error as { reason?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; url?: string };
@@ -108,35 +120,4 @@ function syntaxHint(reason: string): string {
   if (/closing tag|end tag/i.test(reason)) return 'Every component needs a closing tag (<Notes>…</Notes>) or a self-closing slash (<BarChart … />).';
   if (/parse expression|acorn/i.test(reason)) return 'Braces {…} hold data such as {figures.total}; to show a brace as text write \\{. Numbers in code are written without commas: 2000, not 2,000.';
   return 'Check the markup near this place: a component\'s tags, braces {…} and quotes must match.';
-}
-
-async function runDeck({ code, map }: CompiledMdx, state: DeckState): Promise<Element[]> {
-  const runtime = createHastJsx(state.file, state.source);
-  const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
-  try {
-    const { default: content } = await run(code, { ...runtime, baseUrl: pathToFileURL(state.file) } as unknown as Parameters<typeof run>[1]);
-    const nodes = toHastChildren((content as (props: unknown) => HastChild)({ components: provided }));
-    return nodes.filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
-  } catch (error) {
-    if (error instanceof DeckError) throw error;
-    const reason = (error as Error).message;
-    throw new DeckError(`An expression in braces failed: ${reason}`, {
-      place: { file: state.file, ...(placeInDeck(error, map) ?? { line: 1, column: 1 }) },
-      hint: /is not defined/.test(reason)
-        ? 'Each name in braces must be imported at the top, e.g. import figures from \'./data/figures.json\'. To show a brace as text, write \\{.'
-        : 'Check the names in braces {…} against the data file: a key may be misspelt or missing.',
-      source: state.source,
-      ruleId: 'deck-expression',
-      cause: error,
-    });
-  }
-}
-
-/** Where in the deck a run-time error happened, from its stack and the compile's source map. */
-function placeInDeck(error: unknown, map: RawSourceMap | undefined): { line: number; column: number } | undefined {
-  // `run` evaluates the code as the body of `async function anonymous(\n) {\n…`: two lines above it.
-  const frame = /<anonymous>:(\d+):(\d+)/.exec((error as Error)?.stack ?? '');
-  if (!frame || !map) return undefined;
-  const original = new SourceMapConsumer(map).originalPositionFor({ line: Number(frame[1]) - 2, column: Number(frame[2]) - 1 });
-  return original.line ? { line: original.line, column: original.column + 1 } : undefined;
 }

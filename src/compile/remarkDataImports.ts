@@ -1,5 +1,4 @@
-import type { ImportDeclaration, Program, Statement } from 'estree';
-import { valueToEstree } from 'estree-util-value-to-estree';
+import type { ImportDeclaration, Program } from 'estree';
 import type { Root } from 'mdast';
 import { dirname, extname, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
@@ -11,6 +10,8 @@ export interface DataImportsOptions {
   file: string;
   source: string;
   files: DeckFiles;
+  /** Receives the data, by the name the deck gives it, for the deck's expressions. */
+  onData: (data: Record<string, unknown>) => void;
 }
 
 /** Data a deck can import, by file extension. */
@@ -20,22 +21,35 @@ const dataReaders: Record<string, (path: string, text: string) => unknown> = {
 };
 
 /**
- * Resolves `import x from './data/x.json'` (or `.csv`) at build time: the data is read now and inlined
- * as a constant, so props and text can use it and the deck runs with no module loading.
+ * Resolves `import x from './data/x.json'` (or `.csv`) at build time: the data is read now and
+ * handed to the deck's expressions as values. A deck holds no code: any other import or export
+ * is refused where it is written.
  */
-export function remarkDataImports({ file, source, files }: DataImportsOptions) {
+export function remarkDataImports({ file, source, files, onData }: DataImportsOptions) {
   return (tree: Root) => {
+    const data: Record<string, unknown> = {};
     visit(tree, 'mdxjsEsm', (node) => {
       const program = node.data?.estree as Program | undefined;
-      if (!program) return;
-      program.body = program.body.flatMap((statement): Statement[] => {
-        if (statement.type !== 'ImportDeclaration') return [statement as Statement];
-        return inlineImport(statement);
-      });
+      for (const statement of program?.body ?? []) {
+        if (statement.type === 'ImportDeclaration') {
+          Object.assign(data, readImport(statement));
+          continue;
+        }
+        const at = statement.loc?.start;
+        const exported = statement.type.startsWith('Export');
+        throw new DeckError(exported ? 'A deck cannot export anything' : 'Only imports of data files can stand outside the slides', {
+          place: { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 },
+          hint: 'A deck holds text and data, not code: put values in a data file (import figures from \'./data/figures.json\') and show them with {figures.total}.',
+          source,
+          ruleId: 'deck-code',
+        });
+      }
     });
+    tree.children = tree.children.filter((node) => node.type !== 'mdxjsEsm');
+    onData(data);
   };
 
-  function inlineImport(statement: ImportDeclaration): Statement[] {
+  function readImport(statement: ImportDeclaration): Record<string, unknown> {
     const specifier = String(statement.source.value);
     const at = statement.source.loc?.start;
     const place = { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 };
@@ -55,17 +69,13 @@ export function remarkDataImports({ file, source, files }: DataImportsOptions) {
       fail(`Cannot find the data file "${specifier}"`, `Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).`, 'import-missing');
     }
     const value = read(path, text!);
-    return statement.specifiers.map((spec) => {
-      const picked =
-        spec.type === 'ImportSpecifier'
-          ? (value as Record<string, unknown>)[spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value)]
-          : value;
-      return {
-        type: 'VariableDeclaration',
-        kind: 'const',
-        declarations: [{ type: 'VariableDeclarator', id: { type: 'Identifier', name: spec.local.name }, init: valueToEstree(picked) }],
-      };
-    });
+    return Object.fromEntries(
+      statement.specifiers.map((spec) => {
+        if (spec.type !== 'ImportSpecifier') return [spec.local.name, value];
+        const key = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+        return [spec.local.name, value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined];
+      }),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { DeckError } from '../../src/compile/deckError.ts';
 import { describe, expect, it } from 'vitest';
 import { createHastJsx } from '../../src/compile/hastJsx.ts';
 import { compileDeck } from '../../src/compile/index.ts';
@@ -34,14 +35,21 @@ describe('remarkSlides', () => {
 describe('createHastJsx', () => {
   const { jsxDEV, Fragment } = createHastJsx('/deck.mdx');
 
-  it('builds hast elements, turning JSX style objects into CSS text and dropping empty children', () => {
-    const node = jsxDEV('td', { style: { textAlign: 'right' }, className: 'n', children: ['a', null, false, 1] });
+  it('builds hast elements placed in the deck, turning JSX style objects into CSS text and dropping empty children', () => {
+    const node = jsxDEV('td', { style: { textAlign: 'right' }, className: 'n', children: ['a', null, false, 1] }, undefined, false, { lineNumber: 3, columnNumber: 5 });
     expect(node).toEqual({
       type: 'element',
       tagName: 'td',
       properties: { style: 'text-align: right', className: ['n'] },
       children: [{ type: 'text', value: 'a' }, { type: 'text', value: '1' }],
+      position: { start: { line: 3, column: 5 }, end: { line: 3, column: 5 } },
     });
+  });
+
+  it('refuses a data object shaped like an element where content belongs', () => {
+    const meta = { type: 'element', tagName: 'meta', properties: { httpEquiv: 'refresh', content: '0;url=http://example.org' }, children: [] };
+    expect(() => jsxDEV('p', { children: [meta] }, undefined, false, { lineNumber: 2, columnNumber: 1 })).toThrow(/Content here is an object with type, tagName, properties, children, not text/);
+    expect(() => jsxDEV(Fragment, { children: meta })).toThrow(DeckError);
   });
 
   it('flattens fragments and passes components their place in the deck', () => {

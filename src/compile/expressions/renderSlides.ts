@@ -1,0 +1,160 @@
+import type { Expression, Node, Program } from 'estree';
+import { buildJsx } from 'estree-util-build-jsx';
+import { toJs } from 'estree-util-to-js';
+import { walk } from 'estree-walker';
+import type { Element, Root } from 'hast';
+import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
+import { visit } from 'unist-util-visit';
+import type { ComponentFunction, HastChild } from '../hastJsx.ts';
+import { createHastJsx, describeValue, Fragment, isMadeByPodium, toHastChildren } from '../hastJsx.ts';
+import { DeckError } from '../deckError.ts';
+import { checkExpression } from './checkExpression.ts';
+import { SandboxElement, SandboxFailure, SandboxOpaque, type DeckSandbox } from './sandbox.ts';
+
+export interface RenderSlidesOptions {
+  file: string;
+  source: string;
+  sandbox: DeckSandbox;
+  /** Names the deck imported data under. */
+  dataNames: ReadonlySet<string>;
+  /** Podium's components, ready to render for this deck. */
+  components: Record<string, ComponentFunction>;
+}
+
+/**
+ * The deck's tree (Markdown turned to hast, with its JSX and expressions still in it) → slides.
+ * Elements are made by Podium's JSX runtime; each expression is checked, then evaluated in the
+ * deck's sandbox, and what it gives is data: text, or elements written as JSX in the deck.
+ */
+export function renderSlides(tree: Root, { file, source, sandbox, dataNames, components }: RenderSlidesOptions): Element[] {
+  const runtime = createHastJsx(file, source);
+  const known = { data: dataNames, components: new Set(Object.keys(components)) };
+  const shownAsContent = new WeakSet<Node>();
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
+    const statement = (node.data?.estree as Program | undefined)?.body[0];
+    if (statement?.type === 'ExpressionStatement') {
+      shownAsContent.add(statement.expression);
+      return;
+    }
+    // A comment in braces ({/* … */}) holds no expression: it shows nothing.
+    parent?.children.splice(index!, 1);
+    return index;
+  });
+
+  const placeOf = (node: Node) => ({ file, line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 });
+  const fail = (node: Node, reason: string, hint: string, ruleId: string, at = placeOf(node)): never => {
+    throw new DeckError(reason, { place: at, hint, source, ruleId });
+  };
+
+  /** Sandbox values → what the JSX runtime takes: elements written in braces are made here. */
+  const fromSandbox = (value: unknown): unknown => {
+    if (value instanceof SandboxElement) {
+      const { type, props, source: at } = value;
+      const made = 'tag' in type ? type.tag : 'component' in type ? components[type.component] : Fragment;
+      const converted = Object.fromEntries(Object.entries(props).map(([key, item]) => [key, fromSandbox(item)]));
+      return runtime.jsxDEV(made, converted, undefined, false, at);
+    }
+    if (Array.isArray(value)) return value.map(fromSandbox);
+    if (value !== null && typeof value === 'object' && !(value instanceof SandboxOpaque)) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromSandbox(item)]));
+    }
+    return value;
+  };
+
+  const evaluateExpression = (expression: Expression): unknown => {
+    // Component names in the deck's own JSX (<BarChart>) come here too.
+    if (expression.type === 'Identifier' && expression.name in components && !expression.loc) return components[expression.name];
+    const problem = checkExpression(expression, known);
+    if (problem) fail(problem.node, problem.reason, problem.hint, problem.ruleId);
+    const start = placeOf(expression);
+    const { code, exact } = codeOf(expression, source, file);
+    let value: unknown;
+    try {
+      value = sandbox.evaluate(code);
+    } catch (error) {
+      if (!(error instanceof SandboxFailure)) throw error;
+      const at = exact && error.at ? { file, line: start.line + error.at.line - 1, column: error.at.line === 1 ? start.column + error.at.column - 1 : error.at.column } : start;
+      fail(expression, ...sandboxMessage(error), at);
+    }
+    const shown = fromSandbox(value);
+    if (shownAsContent.has(expression)) checkContent(shown, expression);
+    return shown;
+  };
+
+  /** What braces show on a slide must be text or elements, never raw data. */
+  const checkContent = (value: unknown, expression: Expression) => {
+    const name = source.slice((expression as { start?: number }).start ?? 0, (expression as { end?: number }).end ?? 0).trim();
+    if (value === undefined) {
+      fail(expression, 'An expression in braces here gives nothing', 'A data key in it may be misspelt or missing from the data file: check it against the file.', 'expression-empty');
+    }
+    if (value instanceof SandboxOpaque) fail(expression, `\`${name}\` gives a ${value.kind}, not a value to show`, 'Show a value from the data, such as {figures.total}.', 'expression-not-text');
+    const items = Array.isArray(value) ? value.flat(Infinity) : [value];
+    const shown = (item: unknown) => item === null || ['string', 'number', 'boolean'].includes(typeof item) || isMadeByPodium(item);
+    if (Array.isArray(value) && items.length > 0 && items.every((item) => !isMadeByPodium(item) && item !== null && typeof item !== 'object')) {
+      fail(expression, `\`${name}\` is ${describeValue(value)}, not text`, `Show one of them ({${name}[0]}) or join them ({${name}.join(', ')}).`, 'expression-not-text');
+    }
+    const data = items.find((item) => !shown(item));
+    if (data !== undefined) {
+      const fields = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
+      fail(
+        expression,
+        `\`${name}\` is ${describeValue(Array.isArray(value) ? data : value)}, not text`,
+        fields.length ? `Show one of its fields: ${fields.slice(0, 6).map((field) => `{${name}.${field}}`).join(', ')}${fields.length > 6 ? ', …' : ''}.` : 'Show a value from the data, such as {figures.total}.',
+        'expression-not-text',
+      );
+    }
+  };
+
+  const content = toJsxRuntime(tree, {
+    Fragment,
+    jsx: runtime.jsxDEV as never,
+    jsxs: runtime.jsxDEV as never,
+    // hast-util-to-jsx-runtime counts columns from 0; Podium's places, like editors, from 1.
+    jsxDEV: ((type: unknown, props: Record<string, unknown>, key: unknown, isStatic: boolean, at?: { lineNumber?: number; columnNumber?: number }) =>
+      runtime.jsxDEV(type, props, key, isStatic, at && { ...at, columnNumber: (at.columnNumber ?? 0) + 1 })) as never,
+    development: true,
+    filePath: file,
+    components: components as unknown as Partial<Components>,
+    passKeys: false,
+    createEvaluater: () => ({
+      evaluateExpression,
+      evaluateProgram: () => {
+        throw new Error('Deck programs are resolved before rendering');
+      },
+    }),
+  }) as HastChild;
+  return toHastChildren(content).filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
+}
+
+/** The code the sandbox runs: the deck's own text when it has no JSX, so error columns are exact. */
+function codeOf(expression: Expression, source: string, file: string): { code: string; exact: boolean } {
+  let hasJsx = false;
+  walk(expression, {
+    enter(node) {
+      if ((node.type as string) === 'JSXElement' || (node.type as string) === 'JSXFragment') hasJsx = true;
+    },
+  });
+  const { start, end } = expression as { start?: number; end?: number };
+  if (!hasJsx && start !== undefined && end !== undefined) return { code: source.slice(start, end), exact: true };
+  const program: Program = { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression: structuredClone(expression) }] };
+  buildJsx(program, { runtime: 'automatic', development: true, filePath: file });
+  // The automatic runtime imports its functions; the sandbox defines them instead.
+  program.body = program.body.filter((statement) => statement.type !== 'ImportDeclaration');
+  return { code: toJs(program).value.replace(/;\s*$/, ''), exact: false };
+}
+
+function sandboxMessage(error: SandboxFailure): [string, string, string] {
+  switch (error.kind) {
+    case 'time':
+      return ['The deck\'s expressions took longer than 2 seconds; this one was still running', 'Braces compute values from data: a calculation that never ends (or repeats millions of times) cannot finish. Simplify it, or put the result in a data file.', 'expression-time'];
+    case 'memory':
+      return ['This expression needs more memory than a deck may use', 'Braces compute values from data: make the value smaller, or put it in a data file.', 'expression-memory'];
+    case 'stack':
+      return ['This expression calls itself too deeply', 'Braces compute values from data: a function that calls itself without end cannot finish.', 'expression-depth'];
+    case 'depth':
+      return ['This expression gives a value nested more than 100 deep', 'Slides hold values and elements nested a few levels deep: simplify it.', 'expression-depth'];
+    default:
+      return [`An expression in braces failed: ${error.message}`, 'Check the names in braces {…} against the data file: a key may be misspelt or missing.', 'deck-expression'];
+  }
+}

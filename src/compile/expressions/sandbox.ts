@@ -1,0 +1,209 @@
+import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
+import {
+  DefaultIntrinsics,
+  newQuickJSWASMModuleFromVariant,
+  shouldInterruptAfterDeadline,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+  type QuickJSWASMModule,
+} from 'quickjs-emscripten-core';
+import { sandboxPrelude } from './prelude.ts';
+
+/**
+ * A deck's expressions run here: a QuickJS interpreter compiled to WebAssembly, with no
+ * Node, no files, no network and no clock but the one it is given. Data goes in as JSON;
+ * values and JSX elements come out as JSON, tagged so that data can never pass for an element.
+ */
+
+export interface SourceInfo {
+  fileName?: string;
+  lineNumber?: number;
+  columnNumber?: number;
+}
+
+/** An element written as JSX inside braces, made in the sandbox. */
+export class SandboxElement {
+  constructor(
+    /** A tag name, a component's name, or the fragment `<>…</>`. */
+    readonly type: { tag: string } | { component: string } | { fragment: true },
+    readonly props: Record<string, unknown>,
+    readonly source: SourceInfo | undefined,
+  ) {}
+}
+
+/** A value that is not data (a function, a symbol): it can be neither shown nor passed on. */
+export class SandboxOpaque {
+  constructor(readonly kind: string) {}
+}
+
+export interface SandboxLimits {
+  /** Milliseconds all of a deck's expressions may take together. */
+  time: number;
+  /** Bytes the interpreter may allocate. */
+  memory: number;
+  /** Bytes of stack: deep recursion stops here, well before Node's own stack. */
+  stack: number;
+}
+
+export const defaultLimits: SandboxLimits = { time: 2000, memory: 64 * 1024 * 1024, stack: 256 * 1024 };
+
+/** Why an expression did not give a value, with its place inside the evaluated code. */
+export class SandboxFailure extends Error {
+  constructor(
+    readonly kind: 'error' | 'time' | 'memory' | 'stack' | 'depth',
+    message: string,
+    /** 1-based line and column in the expression's code, when the interpreter said. */
+    readonly at: { line: number; column: number } | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export interface DeckSandbox {
+  /** Evaluates one expression (JavaScript source, JSX already turned into calls). */
+  evaluate(code: string): unknown;
+  dispose(): void;
+}
+
+export interface SandboxOptions {
+  /** Imported data, by the name the deck gave it. */
+  data: Record<string, unknown>;
+  /** Names of Podium's components, usable as JSX inside braces. */
+  components: readonly string[];
+  /** The deck's language, the default for toLocaleString and Intl formats. */
+  lang: string;
+  limits?: SandboxLimits;
+}
+
+let loading: Promise<QuickJSWASMModule> | undefined;
+
+/** The interpreter is loaded once per process; each deck gets a runtime of its own. */
+function quickJs(): Promise<QuickJSWASMModule> {
+  loading ??= newQuickJSWASMModuleFromVariant(releaseSync as never);
+  return loading;
+}
+
+/** Starts loading the interpreter while other work goes on. */
+export function preloadSandbox(): void {
+  void quickJs();
+}
+
+export async function createDeckSandbox({ data, components, lang, limits = defaultLimits }: SandboxOptions): Promise<DeckSandbox> {
+  const module = await quickJs();
+  const runtime = module.newRuntime();
+  runtime.setMemoryLimit(limits.memory);
+  runtime.setMaxStackSize(limits.stack);
+  runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + limits.time));
+  const context = runtime.newContext({ intrinsics: { ...DefaultIntrinsics, Proxy: false, Promise: false, TypedArrays: false } });
+  try {
+    installFormatting(context, lang);
+    const prelude = context.evalCode(sandboxPrelude(components, lang), 'podium-prelude.js');
+    context.unwrapResult(prelude).dispose();
+    for (const [name, value] of Object.entries(data)) {
+      const defined = context.evalCode(`__podium.data(${JSON.stringify(name)}, ${JSON.stringify(JSON.stringify(value) ?? 'null')})`, 'podium-data.js');
+      context.unwrapResult(defined).dispose();
+    }
+  } catch (error) {
+    disposeAll(context, runtime);
+    throw error;
+  }
+  const encode = context.getProp(context.global, '__podiumExport');
+  return {
+    evaluate: (code) => evaluate(context, encode, code),
+    dispose: () => {
+      encode.dispose();
+      disposeAll(context, runtime);
+    },
+  };
+}
+
+function evaluate(context: QuickJSContext, encode: QuickJSHandle, code: string): unknown {
+  // The code starts on the second line, so the interpreter's lines are the expression's lines plus one.
+  const result = context.evalCode(`(\n${code}\n)`, 'deck.js');
+  if (result.error) throw failure(context, result.error, 1);
+  const encoded = context.callFunction(encode, context.undefined, result.value);
+  result.value.dispose();
+  if (encoded.error) throw failure(context, encoded.error, 0);
+  const json = context.getString(encoded.value);
+  encoded.value.dispose();
+  return decode(JSON.parse(json));
+}
+
+function failure(context: QuickJSContext, handle: QuickJSHandle, lineOffset: number): SandboxFailure {
+  const error = context.dump(handle) as { name?: string; message?: string; stack?: string } | undefined;
+  handle.dispose();
+  const message = String(error?.message ?? error);
+  const frame = lineOffset ? /\(deck\.js:(\d+):(\d+)\)/.exec(error?.stack ?? '') : null;
+  const at = frame ? { line: Number(frame[1]) - lineOffset, column: Number(frame[2]) } : undefined;
+  if (error?.name === 'InternalError' && message === 'interrupted') return new SandboxFailure('time', message, at);
+  if (error?.name === 'InternalError' && /stack overflow/.test(message)) return new SandboxFailure('stack', message, at);
+  if (/out of memory/i.test(message) || error?.name === 'InternalError' && /memory/.test(message)) return new SandboxFailure('memory', message, at);
+  if (message === '__podium_depth') return new SandboxFailure('depth', message, undefined);
+  return new SandboxFailure('error', message, at);
+}
+
+/** Disposing a runtime that still holds objects aborts the interpreter: then start a fresh one. */
+function disposeAll(context: QuickJSContext, runtime: QuickJSRuntime): void {
+  try {
+    context.dispose();
+    runtime.dispose();
+  } catch {
+    loading = undefined;
+  }
+}
+
+/** Number and date formats, from Node's Intl, given only plain values. */
+function installFormatting(context: QuickJSContext, lang: string): void {
+  const format = context.newFunction('__podiumFormat', (kindHandle, localeHandle, optionsHandle, valueHandle) => {
+    const kind = context.getString(kindHandle);
+    const locale = context.typeof(localeHandle) === 'string' ? context.getString(localeHandle) : lang;
+    const options = readOptions(context.getString(optionsHandle));
+    const value = context.getNumber(valueHandle);
+    try {
+      const text = kind === 'date' ? new Intl.DateTimeFormat(locale, options).format(new Date(value)) : new Intl.NumberFormat(locale, options).format(value);
+      return context.newString(text);
+    } catch (error) {
+      return { error: context.newError({ name: 'RangeError', message: (error as Error).message }) };
+    }
+  });
+  context.setProp(context.global, '__podiumFormat', format);
+  format.dispose();
+}
+
+/** Only plain option values reach Intl: no objects, no getters. */
+function readOptions(json: string): Record<string, string | number | boolean> {
+  const options: Record<string, string | number | boolean> = {};
+  const parsed: unknown = JSON.parse(json);
+  if (parsed === null || typeof parsed !== 'object') return options;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) options[key] = value as string | number | boolean;
+  }
+  return options;
+}
+
+type Encoded =
+  | string
+  | number
+  | boolean
+  | null
+  | { u: 0 }
+  | { n: string }
+  | { f: 0 }
+  | { x: string }
+  | { a: Encoded[] }
+  | { o: Record<string, Encoded> }
+  | { e: { tag: string } | { component: string } | { fragment: true }; p: Record<string, Encoded>; s?: SourceInfo };
+
+/** JSON from the sandbox back to values: every object is a tag, so data stays data. */
+function decode(value: Encoded): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if ('u' in value) return undefined;
+  if ('n' in value) return Number(value.n);
+  if ('f' in value) return new SandboxOpaque('function');
+  if ('x' in value) return new SandboxOpaque(value.x);
+  if ('a' in value) return value.a.map(decode);
+  if ('o' in value) return Object.fromEntries(Object.entries(value.o).map(([key, item]) => [key, decode(item)]));
+  const props = Object.fromEntries(Object.entries(value.p).map(([key, item]) => [key, decode(item)]));
+  return new SandboxElement(value.e, props, value.s);
+}
