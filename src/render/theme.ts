@@ -3,20 +3,19 @@ import { join } from 'node:path';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
 import type { DeckFiles } from '../compile/deckFiles.ts';
 import type { Deck } from '../compile/index.ts';
+import { importRefused, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
 
 /**
  * The stylesheet for a deck's `theme`: `themes/<name>.css` in the project, then Podium's own.
- * A theme must be self-contained: anything it would fetch (`@import`, remote `url()`) is refused.
+ * A theme must be self-contained: its own fonts and images are written into it, and anything
+ * else it would fetch (`@import`, a remote `url()`) is refused.
  */
 export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckFiles): { path: string; css: string } {
   const name = deck.meta.theme;
   for (const dir of themeDirs) {
     const path = join(dir, `${name}.css`);
     const css = files.readText(path);
-    if (css !== undefined) {
-      checkSelfContained(path, css);
-      return { path, css: minified(path, css) };
-    }
+    if (css !== undefined) return { path, css: minified(path, css, files) };
   }
   throw new DeckError(`Unknown theme "${name}"`, {
     place: deck.placeOf('theme'),
@@ -25,23 +24,21 @@ export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckF
   });
 }
 
-function checkSelfContained(path: string, css: string): void {
-  const found = /@import\b|url\(\s*(?!['"]?data:)/i.exec(css);
-  if (!found) return;
-  throw new DeckError(`The theme loads another file (${found[0].trim()}…)`, {
-    place: { file: path, ...placeOfOffset(css, found.index) },
-    hint: 'A shared deck must open offline: write the CSS into the theme itself, and use system fonts or data: URLs.',
-    source: css,
-    ruleId: 'theme-remote',
-  });
-}
-
-/** Themes are written to be read; the shared file carries them minified (a third smaller). */
-function minified(path: string, css: string): string {
+/**
+ * Themes are written to be read; the shared file carries them minified (a third smaller). The
+ * same parse checks what the theme refers to, so no text escapes the check by being written oddly.
+ */
+function minified(path: string, css: string, files: DeckFiles): string {
   try {
-    return transform({ filename: path, code: Buffer.from(css), minify: true }).code.toString();
+    return transform({ filename: path, code: Buffer.from(css), minify: true, visitor: selfContainedTheme(path, css, files) }).code.toString();
   } catch (error) {
-    const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
+    if (error instanceof DeckError) throw error;
+    const { loc, message, data } = error as { loc?: { line: number; column: number }; message: string; data?: { type?: string } };
+    if (data?.type === 'UnexpectedImportRule' && loc) {
+      // lightningcss places it after the at-keyword; point at its "@".
+      const start = css.lastIndexOf('@', offsetOf(css, loc));
+      throw importRefused(path, css, start === -1 ? loc : placeOfOffset(css, start));
+    }
     throw new DeckError(`The theme's CSS is invalid: ${message}`, {
       place: { file: path, line: loc?.line ?? 1, column: loc?.column ?? 1 },
       hint: 'Check the braces, colons and semicolons near this place.',
