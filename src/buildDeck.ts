@@ -2,7 +2,7 @@ import { compileDeck, type Deck } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles } from './render/runtimeFiles.ts';
-import { standaloneDocument } from './render/standaloneDocument.ts';
+import { inlineScriptHash, standaloneDocument } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
 import { runtimeVariantFor } from './runtimeVariants.ts';
 
@@ -11,15 +11,15 @@ export interface BuiltDeck {
   html: string;
   /** Every file the build read or looked for, theme included. */
   files: string[];
+  /** The hash source the document's policy allows its runtime by (a dev page's policy needs it too). */
+  runtimeHash: string;
 }
 
 /** Deck file → standalone HTML. Every front door (CLI, dev server, PDF) builds through here. */
 export interface BuildOptions {
   /** File name of the title-slide picture written beside the HTML, for link previews. */
   ogImage?: string;
-  /** Leave out the Content-Security-Policy: only for the dev server, which adds its own scripts. */
-  withoutPolicy?: boolean;
-  /** The dev server's page client, put in the document as it is built (see standaloneDocument). */
+  /** The dev server's page client, put in the document in place of its policy (see standaloneDocument). */
   devClient?: string;
 }
 
@@ -27,6 +27,6 @@ export async function buildDeck(file: string, config: PodiumConfig, files: DeckF
   const deck = await compileDeck({ file, publicDir: config.publicDir, files });
   const theme = loadTheme(deck, config.themeDirs, files);
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
-  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage, withoutPolicy: options.withoutPolicy, devClient: options.devClient });
-  return { deck, html, files: [...files.used] };
+  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage, devClient: options.devClient });
+  return { deck, html, files: [...files.used], runtimeHash: inlineScriptHash(runtime.script) };
 }

@@ -9,6 +9,8 @@ import { buildDeck } from '../buildDeck.ts';
 import { DeckError } from '../compile/deckError.ts';
 import { diskFiles } from '../compile/deckFiles.ts';
 import type { PodiumConfig } from '../config.ts';
+import { contentSecurityPolicy } from '../render/contentSecurityPolicy.ts';
+import { inlineScriptHash } from '../render/standaloneDocument.ts';
 import { devClientScript } from './devClient.ts';
 import { deckIndexPage, listDecks } from './deckIndex.ts';
 
@@ -35,6 +37,8 @@ interface DeckPage {
   /** Counts the builds, so that a page can say which one it shows. */
   build: number;
   html?: string;
+  /** The hash sources of the last good build's inline scripts: the runtime and the page client. */
+  scripts: string[];
   error?: DeckError;
   building?: Promise<void>;
 }
@@ -45,10 +49,16 @@ const indexPage = '/';
  * `podium dev`: a Vite server whose pages are the documents `podium build` writes, plus a
  * small client that reloads the page when a file the deck read changes and shows errors in
  * Vite's overlay. A deck error never stops the server.
+ *
+ * A deck and its data are as untrusted here as in the shared file: every page runs under the
+ * shared file's policy, sent as a header, which adds only the page's client, Vite's client
+ * modules and the websocket back to this server. The server answers only for the pages, the
+ * favicon and Vite's client; every other address, the project's files included, is not found.
  */
 export async function startDevServer({ config, port = 5170, log = console.log, logError = console.error }: DevServerOptions): Promise<DevServer> {
   const pages = new Map<string, DeckPage>();
   let vite: ViteDevServer;
+  let listeningPort = 0;
 
   // The page path arrives decoded once; a name is a single file in decks/, never a path.
   const deckFileFor = (page: string) => {
@@ -61,11 +71,12 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
     const files = diskFiles();
     deck.build += 1;
     try {
-      // The dev page adds Vite's client and its own script, which the shared file's policy would refuse.
       // The page client goes in as the document is built: Vite's own HTML pass over a whole deck
       // would take longer than the build.
-      const built = await buildDeck(deck.file, config, files, { withoutPolicy: true, devClient: devClientScript(deck.page, undefined, deck.build) });
+      const client = devClientScript(deck.page, undefined, deck.build);
+      const built = await buildDeck(deck.file, config, files, { devClient: client });
       deck.html = built.html;
+      deck.scripts = [built.runtimeHash, inlineScriptHash(client)];
       deck.error = undefined;
       log(`built ${relative(config.root, deck.file)} in ${(performance.now() - started).toFixed(0)} ms`);
     } catch (error) {
@@ -88,23 +99,45 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
     return deck.building;
   }
 
-  async function serveDeck(page: string, response: ServerResponse): Promise<boolean> {
+  async function serveDeck(page: string, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const file = deckFileFor(page);
     if (!file || !existsSync(file)) return false;
     let deck = pages.get(page);
     if (!deck || deck.file !== file) {
-      deck = { page, file, dependencies: new Set([file]), build: 0 };
+      deck = { page, file, dependencies: new Set([file]), build: 0, scripts: [] };
       pages.set(page, deck);
     }
     if (deck.building) await deck.building;
     // A reload of a page in error tries again: the fix may have come from outside the watched files.
     if (deck.html === undefined || deck.error) await rebuild(deck);
-    const html = deck.error ? errorDocument(deck.error, devClientScript(page, overlayError(deck.error), deck.build)) : deck.html!;
-    response.statusCode = deck.error ? 500 : 200;
+    if (deck.error) {
+      const client = devClientScript(page, overlayError(deck.error), deck.build);
+      await sendPage(request, response, 500, errorDocument(deck.error, client), [inlineScriptHash(client)]);
+    } else {
+      await sendPage(request, response, 200, deck.html!, deck.scripts);
+    }
+    return true;
+  }
+
+  /** Vite's client and the modules it imports: the only scripts a page loads from the server. */
+  let viteClient: Promise<Set<string>> | undefined;
+  const viteClientModules = () => {
+    viteClient ??= moduleAndImports(vite, '/@vite/client').catch((error: unknown) => {
+      viteClient = undefined;
+      throw error;
+    });
+    return viteClient;
+  };
+
+  /** A page, under the shared file's policy plus its own inline scripts, Vite's client and the websocket. */
+  async function sendPage(request: IncomingMessage, response: ServerResponse, status: number, html: string, inlineScripts: string[]) {
+    const host = serverHost(request.headers.host, listeningPort);
+    const viteScripts = [...(await viteClientModules())].map((path) => `http://${host}${path.replace(/[\s;,]/g, encodeURIComponent)}`);
+    response.statusCode = status;
     response.setHeader('content-type', 'text/html; charset=utf-8');
     response.setHeader('cache-control', 'no-store');
+    response.setHeader('content-security-policy', contentSecurityPolicy([...inlineScripts, ...viteScripts], `ws://${host}`));
     response.end(html);
-    return true;
   }
 
   function overlayError(error: DeckError) {
@@ -121,24 +154,29 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
   const plugin: Plugin = {
     name: 'podium:dev',
     configureServer(server) {
-      server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
-        const url = request.url ?? '/';
+      // Before Vite's middlewares that serve files: what this does not answer or pass on is not found.
+      server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
         const respond = async () => {
-          const path = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+          const { path, query } = requestedPath(request.url ?? '/');
+          if (path === undefined) return plainAnswer(response, 400, 'Bad request: the address is not valid.');
           if (path === '/' || path === '/index.html') {
-            response.setHeader('content-type', 'text/html; charset=utf-8');
-            response.end(await vite.transformIndexHtml(url, deckIndexPage(await listDecks(config.decksDir), devClientScript(indexPage))));
-            return;
+            const client = devClientScript(indexPage);
+            return sendPage(request, response, 200, deckIndexPage(await listDecks(config.decksDir), client), [inlineScriptHash(client)]);
           }
-          if (/^\/[^/]+\.html$/.test(path) && (await serveDeck(path, response))) return;
+          if (/^\/[^/]+\.html$/.test(path) && (await serveDeck(path, request, response))) return;
           if (path === '/favicon.ico') {
             response.statusCode = 204;
             response.end();
             return;
           }
-          next();
+          if (query === undefined && (await viteClientModules()).has(path)) return next();
+          plainAnswer(response, 404, 'Not found.');
         };
-        respond().catch(next);
+        respond().catch((error: unknown) => {
+          logError(`podium dev could not answer ${request.url}: ${String(error)}`);
+          if (!response.headersSent) plainAnswer(response, 500, 'The dev server could not answer; see the terminal.');
+          else response.end();
+        });
       });
     },
     handleHotUpdate() {
@@ -154,7 +192,8 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
     logLevel: 'warn',
     clearScreen: false,
     optimizeDeps: { noDiscovery: true, include: [] },
-    server: { port, strictPort: false, host: 'localhost' },
+    // No cross-origin reads: a page of another local server cannot fetch the decks.
+    server: { port, strictPort: false, host: 'localhost', cors: false },
     plugins: [plugin],
   });
 
@@ -196,7 +235,51 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
 
   await vite.listen();
   const url = vite.resolvedUrls?.local[0] ?? `http://localhost:${port}/`;
+  listeningPort = Number(new URL(url).port);
   return { url, close: () => vite.close() };
+}
+
+/**
+ * The decoded path and the query of a request's address; no path when its percent-encoding is
+ * malformed. Dot segments stay as sent, so such a path names no page.
+ */
+function requestedPath(url: string): { path?: string; query?: string } {
+  const queryStart = url.indexOf('?');
+  const query = queryStart === -1 ? undefined : url.slice(queryStart + 1);
+  try {
+    return { path: decodeURIComponent(queryStart === -1 ? url : url.slice(0, queryStart)), query };
+  } catch {
+    return { query };
+  }
+}
+
+/** The server as the page addresses it (what Vite's client connects back to), else as it is announced. */
+function serverHost(requested: string | undefined, port: number): string {
+  const names = ['localhost', '127.0.0.1', '[::1]'].map((name) => `${name}:${port}`);
+  const host = requested?.toLowerCase();
+  return host && names.includes(host) ? host : names[0];
+}
+
+function plainAnswer(response: ServerResponse, status: number, text: string) {
+  response.statusCode = status;
+  response.setHeader('content-type', 'text/plain; charset=utf-8');
+  response.setHeader('content-security-policy', "default-src 'none'");
+  response.end(`${text}\n`);
+}
+
+/** A module Vite serves and every module it imports, by address. */
+async function moduleAndImports(vite: ViteDevServer, entry: string): Promise<Set<string>> {
+  const { client } = vite.environments;
+  const found = new Set<string>();
+  const visit = async (url: string) => {
+    if (found.has(url)) return;
+    found.add(url);
+    await client.transformRequest(url);
+    const module = await client.moduleGraph.getModuleByUrl(url);
+    for (const imported of module?.importedModules ?? []) await visit(imported.url);
+  };
+  await visit(entry);
+  return found;
 }
 
 /** What a deck that does not build shows in place of its slides: the error, in Vite's overlay. */

@@ -14,9 +14,10 @@ export interface DocumentParts {
   themeStyle: string;
   /** A picture of the title slide for link previews: its file name beside the HTML. */
   ogImage?: string;
-  /** Leave out the Content-Security-Policy (the dev server adds its own client scripts). */
-  withoutPolicy?: boolean;
-  /** The dev server's client, a module script first in the head: only in pages without the policy. */
+  /**
+   * The dev server's client, a module script first in the head. Such a page carries no policy of
+   * its own: the dev server sends it as a header, allowing this script too (see devServer).
+   */
   devClient?: string;
 }
 
@@ -30,9 +31,9 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
   const runtimeScript = rawText(parts.runtimeScript, 'script');
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
-    ...(parts.withoutPolicy && parts.devClient ? [h('script', { type: 'module' }, rawText(parts.devClient, 'script'))] : []),
+    ...(parts.devClient ? [h('script', { type: 'module' }, rawText(parts.devClient, 'script'))] : []),
     // First in the head, so it governs everything after it.
-    ...(parts.withoutPolicy ? [] : [h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(cspHash(runtimeScript)) })]),
+    ...(parts.devClient ? [] : [h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy([cspHash(runtimeScript)]) })]),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', meta.title),
     h('meta', { name: 'description', content: description }),
@@ -59,6 +60,11 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
     ],
   };
   return toHtml(tree);
+}
+
+/** The hash source a policy allows an inline script by, as a document inlines its text. */
+export function inlineScriptHash(script: string): string {
+  return cspHash(rawText(script, 'script'));
 }
 
 /**
