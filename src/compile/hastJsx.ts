@@ -71,7 +71,10 @@ export function createHastJsx(file: string, deckSource?: string) {
         properties[key] = value.map(String);
       }
     }
-    return h(type, properties, toHastChildren(children as HastChild) as ElementContent[]);
+    const element = h(type, properties, toHastChildren(children as HastChild) as ElementContent[]);
+    // Where the deck wrote it, so checks made once the deck has run (the allow-list) can point there.
+    if (source?.lineNumber) element.position = { start: { line: source.lineNumber, column: source.columnNumber ?? 1 }, end: { line: source.lineNumber, column: source.columnNumber ?? 1 } };
+    return element;
   }
   return { Fragment, jsx: jsxDEV, jsxs: jsxDEV, jsxDEV };
 }
