@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { SourceMapConsumer, SourceMapGenerator, type RawSourceMap } from 'source-map-js';
 import { VFile } from 'vfile';
+import { checkAllowList } from './allowList.ts';
 import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/defineComponent.ts';
@@ -63,6 +64,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   const state: DeckState = { file, source, lang: meta!.lang, url: meta!.url, chartCount: 0, chartTypes: new Set(), sources: new Map() };
   const slides = await runDeck(compiled, state);
   numberCitations(slides, state.sources);
+  checkAllowList(slides, state);
   return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes] };
 }
 
