@@ -104,7 +104,8 @@ export function createHastJsx(file: string, deckSource?: string) {
       }
     }
     const element = h(type, properties, childrenAt(children as HastChild, place) as ElementContent[]);
-    element.position = { start: { line: place.line, column: place.column }, end: { line: place.line, column: place.column } };
+    // Where the deck wrote it, so checks made once the deck has run (the allow-list) can point there.
+    if (source?.lineNumber) element.position = { start: { line: place.line, column: place.column }, end: { line: place.line, column: place.column } };
     return madeByPodium(element);
   }
 

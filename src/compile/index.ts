@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import { checkAllowList } from './allowList.ts';
 import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/defineComponent.ts';
@@ -79,6 +80,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
     const slides = renderSlides(tree, { file, source, sandbox, dataNames: new Set(Object.keys(data)), components: provided });
     numberCitations(slides, state.sources);
+    checkAllowList(slides, state);
     return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes] };
   } finally {
     sandbox.dispose();

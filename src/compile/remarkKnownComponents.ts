@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
+import { refusedElement } from './allowList.ts';
 import { DeckError } from './deckError.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -12,14 +13,10 @@ export interface KnownComponentsOptions {
 
 /**
  * Fails at build time, with a place, on a component Podium does not have: MDX itself would
- * only fail when the deck runs, without saying where.
+ * only fail when the deck runs, without saying where. HTML elements outside the allow-list
+ * (a refresh to a tracker, a frame of a local file, a video) are refused here too, before
+ * the deck runs; the allow-list pass catches those made any other way.
  */
-/**
- * HTML a slide may not carry: elements that load, navigate or run something on their own
- * (a refresh to a tracker, a frame of a local file), or that belong to the document head.
- */
-const refusedElements = new Set(['script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'portal', 'noscript', 'template']);
-
 export function remarkKnownComponents({ file, source, known }: KnownComponentsOptions) {
   return (tree: Root) => {
     visit(tree, (node) => {
@@ -36,11 +33,12 @@ export function remarkKnownComponents({ file, source, known }: KnownComponentsOp
         // <notes> would be an unknown HTML element shown on the slide: private notes in public.
         fail(`<${name}> must be written <${component}>`, 'Component names start with a capital letter; in lowercase the text would show on the slide.', 'component-case');
       }
-      if (refusedElements.has(name.toLowerCase())) {
-        fail(`<${name}> is not allowed on a slide`, 'A shared deck must open offline and run nothing but Podium: use Markdown, images and Podium components instead.', 'element-refused');
-      }
       // Other lowercase names are HTML elements.
-      if (/^[a-z]/.test(name) && !name.includes('.')) return;
+      if (/^[a-z]/.test(name) && !name.includes('.')) {
+        const refusal = refusedElement(name);
+        if (refusal) fail(refusal.reason, refusal.hint, refusal.ruleId);
+        return;
+      }
       const suggestion = didYouMean(name, known);
       fail(`Unknown component <${name}>${suggestion ? `; did you mean <${suggestion}>?` : ''}`, `Components Podium has: ${known.map((k) => `<${k}>`).join(', ')}.`, 'unknown-component');
     });

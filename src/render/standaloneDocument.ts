@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Deck } from '../compile/index.ts';
+import { sanitizeSlides } from '../compile/slideSchema.ts';
 import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
 
 export interface DocumentParts {
@@ -29,6 +30,8 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
   const { meta } = deck;
   const description = meta.description || [meta.subtitle, meta.meeting, meta.date].filter(Boolean).join(' · ') || meta.title;
   const runtimeScript = rawText(parts.runtimeScript, 'script');
+  // Compile refuses what the allow-list does not take; this keeps it out even if a path was missed.
+  const slides = sanitizeSlides(deck.slides);
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
     ...(parts.devClient ? [h('script', { type: 'module' }, rawText(parts.devClient, 'script'))] : []),
@@ -51,8 +54,8 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
         h('head', head),
         h('body', [
           // Deck settings the runtime acts on travel as data attributes, escaped like any text.
-          h('div', { className: ['reveal'], dataDeck: slidesStamp(deck.slides), dataTimeLimit: meta.timeLimit, dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined }, [
-            h('div', { className: ['slides'] }, deck.slides),
+          h('div', { className: ['reveal'], dataDeck: slidesStamp(slides), dataTimeLimit: meta.timeLimit, dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined }, [
+            h('div', { className: ['slides'] }, slides),
           ]),
           h('script', runtimeScript),
         ]),
@@ -71,7 +74,7 @@ export function inlineScriptHash(script: string): string {
  * Names the slides of a build, so that a speaker view can tell it shows the same deck as the
  * presentation window (and not another deck, or an older build of this one).
  */
-function slidesStamp(slides: Element[]): string {
+function slidesStamp(slides: ElementContent[]): string {
   return createHash('sha256').update(toHtml(slides)).digest('base64url').slice(0, 16);
 }
 
