@@ -9,7 +9,7 @@ import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/defineComponent.ts';
 import { DeckError, type Place } from './deckError.ts';
-import { diskFiles, type DeckFiles } from './deckFiles.ts';
+import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { createHastJsx, toHastChildren, type HastChild } from './hastJsx.ts';
 import { remarkDataImports } from './remarkDataImports.ts';
@@ -21,6 +21,8 @@ import { remarkThousandsCommas } from './remarkThousandsCommas.ts';
 export interface CompileOptions {
   /** Absolute path of the deck; data and images are resolved beside it. */
   file: string;
+  /** The project folder: no file outside it is read (see diskFiles). */
+  root: string;
   /** The deck's text; read from `file` when not given. */
   source?: string;
   /** Folder of images any deck can use (`public/`). */
@@ -42,9 +44,16 @@ export interface Deck {
 
 /** MDX → Deck: parse, check and resolve at build time, then run the deck into hast slides. */
 export async function compileDeck(options: CompileOptions): Promise<Deck> {
-  const files = options.files ?? diskFiles();
+  const files = options.files ?? diskFiles([options.root]);
   const { file, publicDir } = options;
-  const source = options.source ?? files.readText(file);
+  const source =
+    options.source ??
+    readInsideProject(
+      () => files.readText(file),
+      () => {
+        throw new DeckError('The deck is outside the project', { place: { file, line: 1, column: 1 }, hint: outsideProjectHint, ruleId: 'file-outside-project' });
+      },
+    );
   if (source === undefined) {
     throw new DeckError(`Cannot find the deck ${file}`, { place: { file, line: 1, column: 1 }, hint: 'Check the path; decks are .mdx files.', ruleId: 'deck-missing' });
   }

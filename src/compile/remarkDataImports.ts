@@ -5,7 +5,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { parseCsv } from './csvData.ts';
 import { DeckError, placeOfOffset } from './deckError.ts';
-import type { DeckFiles } from './deckFiles.ts';
+import { outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 
 export interface DataImportsOptions {
   file: string;
@@ -50,7 +50,10 @@ export function remarkDataImports({ file, source, files }: DataImportsOptions) {
       fail(`Cannot import "${specifier}": only data files can be imported`, `Use a .json or .csv file; components such as <BarChart> are available without importing them.`, 'import-not-data');
     }
     const path = resolve(dirname(file), specifier);
-    const text = files.readText(path);
+    const text = readInsideProject(
+      () => files.readText(path),
+      () => fail(`Cannot import "${specifier}": the file is outside the project`, outsideProjectHint, 'file-outside-project'),
+    );
     if (text === undefined) {
       fail(`Cannot find the data file "${specifier}"`, `Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).`, 'import-missing');
     }

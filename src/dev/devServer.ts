@@ -58,7 +58,7 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
 
   async function build(deck: DeckPage): Promise<void> {
     const started = performance.now();
-    const files = diskFiles();
+    const files = diskFiles(config.readableDirs);
     deck.build += 1;
     try {
       // The dev page adds Vite's client and its own script, which the shared file's policy would refuse.
