@@ -4,8 +4,9 @@ import type { Root } from 'mdast';
 import { dirname, extname, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { parseCsv } from './csvData.ts';
-import { DeckError, placeOfOffset } from './deckError.ts';
+import { DeckError } from './deckError.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
+import { parseJson } from './jsonData.ts';
 
 export interface DataImportsOptions {
   file: string;
@@ -68,21 +69,6 @@ export function remarkDataImports({ file, source, files }: DataImportsOptions) {
         kind: 'const',
         declarations: [{ type: 'VariableDeclarator', id: { type: 'Identifier', name: spec.local.name }, init: valueToEstree(picked) }],
       };
-    });
-  }
-}
-
-function parseJson(path: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    throw new DeckError(`Invalid JSON: ${message}`, {
-      place: { file: path, ...placeOfOffset(text, offset) },
-      hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
-      source: text,
-      ruleId: 'data-invalid-json',
     });
   }
 }
