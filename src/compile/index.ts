@@ -12,6 +12,7 @@ import { DeckError, type Place } from './deckError.ts';
 import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { createHastJsx, toHastChildren, type HastChild } from './hastJsx.ts';
+import { refuseDeepNesting, remarkNestingLimit } from './nestingDepth.ts';
 import { remarkDataImports } from './remarkDataImports.ts';
 import { remarkImages } from './remarkImages.ts';
 import { remarkKnownComponents } from './remarkKnownComponents.ts';
@@ -57,11 +58,13 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   if (source === undefined) {
     throw new DeckError(`Cannot find the deck ${file}`, { place: { file, line: 1, column: 1 }, hint: 'Check the path; decks are .mdx files.', ruleId: 'deck-missing' });
   }
+  refuseDeepNesting(file, source);
   let meta: DeckMeta | undefined;
   let placeOf: Deck['placeOf'] = () => ({ file, line: 1, column: 1 });
   const compiled = await compileMdx(source, file, [
     remarkFrontmatter,
     remarkGfm,
+    [remarkNestingLimit, { file, source }],
     [remarkDeckMeta, { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) }],
     [remarkKnownComponents, { file, source, known: componentNames }],
     [remarkThousandsCommas, { file, source }],
