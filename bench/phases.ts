@@ -8,7 +8,7 @@ const { resolveConfig } = await builtModule<typeof import('../src/config.ts')>('
 const { compileDeck } = await builtModule<typeof import('../src/compile/index.ts')>('compile/index.js');
 const loaded = performance.now();
 const config = resolveConfig({ outDir });
-const deck = await compileDeck({ file: deckFile, publicDir: config.publicDir });
+const deck = await compileDeck({ file: deckFile, root: config.root, publicDir: config.publicDir });
 const compiled = performance.now();
 const { buildDeck } = await builtModule<typeof import('../src/buildDeck.ts')>('buildDeck.js');
 await buildDeck(deckFile, config);

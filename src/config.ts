@@ -11,6 +11,8 @@ export interface PodiumConfig {
   readonly publicDir: string;
   /** Project themes first, then Podium's own. */
   readonly themeDirs: readonly string[];
+  /** The only folders a build reads from: the project, and Podium's own themes. */
+  readonly readableDirs: readonly string[];
   readonly outDir: string;
 }
 
@@ -23,6 +25,7 @@ export function resolveConfig(options: { root?: string; outDir?: string } = {}):
     decksDir: resolve(root, 'decks'),
     publicDir: resolve(root, 'public'),
     themeDirs: Object.freeze(themeDirs),
+    readableDirs: Object.freeze([root, resolve(builtInThemes)]),
     outDir: resolve(root, options.outDir ?? 'dist'),
   });
 }

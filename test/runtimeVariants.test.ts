@@ -24,7 +24,7 @@ describe('a deck with <Chart>', () => {
   it('gets the runtime that has the scales and plugins its options name', async () => {
     const { compileDeck } = await import('../src/compile/index.ts');
     const file = new URL('./fixtures/chart-log-scale/deck.mdx', import.meta.url).pathname;
-    const deck = await compileDeck({ file, publicDir: '/nonexistent' });
+    const deck = await compileDeck({ file, root: new URL('../', import.meta.url).pathname, publicDir: '/nonexistent' });
     expect(deck.chartTypes).toContain('scale:logarithmic');
     expect(runtimeVariantFor(deck.chartTypes)).toBe('full');
   });

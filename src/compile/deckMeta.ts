@@ -1,5 +1,5 @@
 import type { Root, Yaml } from 'mdast';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { DeckError, placeOfOffset, type Place } from './deckError.ts';
 import { validate } from './validate.ts';
@@ -60,6 +60,9 @@ export function parseDuration(value: string | number): number | undefined {
 
 export type DeckMeta = z.output<typeof deckMetaSchema>;
 
+/** Far more than any frontmatter repeats a value with `*name`, far fewer than an alias bomb expands to. */
+const maxAliasCount = 100;
+
 export interface DeckMetaOptions {
   file: string;
   source: string;
@@ -83,8 +86,16 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
     // The YAML text starts on the line after the opening `---`.
     const start = source.indexOf('\n', yaml.position?.start.offset ?? 0) + 1;
     const placeAt = (offset: number): Place => ({ file, ...placeOfOffset(source, start + offset) });
+    const tooLarge = (place: Place) =>
+      new DeckError('The frontmatter is too large once its aliases (*name) or nesting are expanded', {
+        place,
+        hint: 'Frontmatter holds a few plain "key: value" lines; write each value out instead of repeating others with &name and *name.',
+        source,
+        ruleId: 'frontmatter-too-large',
+      });
     const document = parseDocument(yaml.value, { prettyErrors: false });
     const problem = document.errors[0];
+    if (problem?.code === 'RESOURCE_EXHAUSTION') throw tooLarge(placeAt(problem.pos[0]));
     if (problem) {
       throw new DeckError(`Invalid frontmatter: ${problem.message.split('\n')[0]}`, {
         place: placeAt(problem.pos[0]),
@@ -93,7 +104,13 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
         ruleId: 'frontmatter-yaml',
       });
     }
-    const value = document.toJS() ?? {};
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount }) ?? {};
+    } catch {
+      // Aliases (*name) repeating aliases grow exponentially ("billion laughs"); yaml stops counting past the limit.
+      throw tooLarge(placeAt(firstAlias(document) ?? 0));
+    }
     const placeOf = (key: string | undefined): Place => {
       if (key !== undefined && isMap(document.contents)) {
         const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
@@ -104,4 +121,16 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
     const meta = validate(deckMetaSchema, value, { name: 'the frontmatter', field: 'key', placeOf, source, ruleId: 'frontmatter-invalid' });
     onMeta(meta, (key) => placeOf(key));
   };
+}
+
+/** Where the first alias (`*name`) is written in the frontmatter's YAML. */
+function firstAlias(document: Document): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }

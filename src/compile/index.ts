@@ -12,10 +12,11 @@ import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/defineComponent.ts';
 import { DeckError, type Place } from './deckError.ts';
-import { diskFiles, type DeckFiles } from './deckFiles.ts';
+import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
 import { createDeckSandbox, preloadSandbox } from './expressions/sandbox.ts';
+import { refuseDeepNesting, remarkNestingLimit } from './nestingDepth.ts';
 import { remarkDataImports } from './remarkDataImports.ts';
 import { remarkImages } from './remarkImages.ts';
 import { remarkKnownComponents } from './remarkKnownComponents.ts';
@@ -26,6 +27,8 @@ import { remarkUnravel } from './remarkUnravel.ts';
 export interface CompileOptions {
   /** Absolute path of the deck; data and images are resolved beside it. */
   file: string;
+  /** The project folder: no file outside it is read (see diskFiles). */
+  root: string;
   /** The deck's text; read from `file` when not given. */
   source?: string;
   /** Folder of images any deck can use (`public/`). */
@@ -54,12 +57,20 @@ const mdxNodeTypes: string[] = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJs
  */
 export async function compileDeck(options: CompileOptions): Promise<Deck> {
   preloadSandbox();
-  const files = options.files ?? diskFiles();
+  const files = options.files ?? diskFiles([options.root]);
   const { file, publicDir } = options;
-  const source = options.source ?? files.readText(file);
+  const source =
+    options.source ??
+    readInsideProject(
+      () => files.readText(file),
+      () => {
+        throw new DeckError('The deck is outside the project', { place: { file, line: 1, column: 1 }, hint: outsideProjectHint, ruleId: 'file-outside-project' });
+      },
+    );
   if (source === undefined) {
     throw new DeckError(`Cannot find the deck ${file}`, { place: { file, line: 1, column: 1 }, hint: 'Check the path; decks are .mdx files.', ruleId: 'deck-missing' });
   }
+  refuseDeepNesting(file, source);
   let meta: DeckMeta | undefined;
   let placeOf: Deck['placeOf'] = () => ({ file, line: 1, column: 1 });
   let data: Record<string, unknown> = {};
@@ -67,6 +78,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     remarkFrontmatter,
     remarkGfm,
     remarkUnravel,
+    [remarkNestingLimit, { file, source }],
     [remarkDeckMeta, { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) }],
     [remarkKnownComponents, { file, source, known: componentNames }],
     [remarkThousandsCommas, { file, source }],

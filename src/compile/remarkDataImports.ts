@@ -3,8 +3,9 @@ import type { Root } from 'mdast';
 import { dirname, extname, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { parseCsv } from './csvData.ts';
-import { DeckError, placeOfOffset } from './deckError.ts';
-import type { DeckFiles } from './deckFiles.ts';
+import { DeckError } from './deckError.ts';
+import { outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
+import { parseJson } from './jsonData.ts';
 
 export interface DataImportsOptions {
   file: string;
@@ -64,7 +65,10 @@ export function remarkDataImports({ file, source, files, onData }: DataImportsOp
       fail(`Cannot import "${specifier}": only data files can be imported`, `Use a .json or .csv file; components such as <BarChart> are available without importing them.`, 'import-not-data');
     }
     const path = resolve(dirname(file), specifier);
-    const text = files.readText(path);
+    const text = readInsideProject(
+      () => files.readText(path),
+      () => fail(`Cannot import "${specifier}": the file is outside the project`, outsideProjectHint, 'file-outside-project'),
+    );
     if (text === undefined) {
       fail(`Cannot find the data file "${specifier}"`, `Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).`, 'import-missing');
     }
@@ -76,20 +80,5 @@ export function remarkDataImports({ file, source, files, onData }: DataImportsOp
         return [spec.local.name, value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined];
       }),
     );
-  }
-}
-
-function parseJson(path: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    throw new DeckError(`Invalid JSON: ${message}`, {
-      place: { file: path, ...placeOfOffset(text, offset) },
-      hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
-      source: text,
-      ruleId: 'data-invalid-json',
-    });
   }
 }

@@ -3,7 +3,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { dirname, extname, join, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { DeckError } from './deckError.ts';
-import type { DeckFiles } from './deckFiles.ts';
+import { outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 
 export interface ImagesOptions {
   file: string;
@@ -58,7 +58,10 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
       ? [join(publicDir, path)]
       : [resolve(dirname(file), path), join(publicDir, path)];
     for (const candidate of candidates) {
-      const bytes = files.readBytes(candidate);
+      const bytes = readInsideProject(
+        () => files.readBytes(candidate),
+        () => fail(`Image "${url}" is outside the project`, outsideProjectHint, 'file-outside-project'),
+      );
       if (bytes) return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
     }
     const where = path.startsWith('/') ? 'in public/' : 'beside the deck or in public/';

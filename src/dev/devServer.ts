@@ -68,7 +68,7 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
 
   async function build(deck: DeckPage): Promise<void> {
     const started = performance.now();
-    const files = diskFiles();
+    const files = diskFiles(config.readableDirs);
     deck.build += 1;
     try {
       // The page client goes in as the document is built: Vite's own HTML pass over a whole deck

@@ -1,7 +1,7 @@
 import { transform } from 'lightningcss';
 import { join } from 'node:path';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
-import type { DeckFiles } from '../compile/deckFiles.ts';
+import { outsideProjectHint, readInsideProject, type DeckFiles } from '../compile/deckFiles.ts';
 import type { Deck } from '../compile/index.ts';
 import { importRefused, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
 
@@ -14,7 +14,12 @@ export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckF
   const name = deck.meta.theme;
   for (const dir of themeDirs) {
     const path = join(dir, `${name}.css`);
-    const css = files.readText(path);
+    const css = readInsideProject(
+      () => files.readText(path),
+      () => {
+        throw new DeckError(`The theme "${name}" is outside the project`, { place: deck.placeOf('theme'), hint: outsideProjectHint, ruleId: 'file-outside-project' });
+      },
+    );
     if (css !== undefined) return { path, css: minified(path, css, files) };
   }
   throw new DeckError(`Unknown theme "${name}"`, {

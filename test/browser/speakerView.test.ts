@@ -286,7 +286,7 @@ it('catches up with a rebuilt deck, and steps aside for another one', async () =
   const file = fileURLToPath(url);
   const edited = join(dirname(file), 'speaker-view-edited.mdx');
   writeFileSync(edited, readFileSync(new URL('decks/speaker-view.mdx', import.meta.url), 'utf8').replace('Thank the board for the time.', 'Thank the board and the clerk.'));
-  writeFileSync(file, (await buildDeck(edited, resolveConfig({ root: fileURLToPath(new URL('../../', import.meta.url)) }))).html);
+  writeFileSync(file, (await buildDeck(edited, resolveConfig({ root: dirname(file) }))).html);
   await page.reload();
   await page.waitForSelector('html[data-podium-ready]');
   await expect.poll(() => notes(speaker), { timeout: 10_000 }).toBe('Thank the board and the clerk.');

@@ -9,13 +9,14 @@ import { compileDeck } from '../../src/compile/index.ts';
 // One folder per case: deck.mdx beside the slides it must give (slides.html, meta.json)
 // or the message it must report (error.txt).
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const repository = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('compile fixtures', () => {
   for (const name of readdirSync(fixtures).sort()) {
     const dir = join(fixtures, name);
     it(name, async () => {
       const file = join(dir, 'deck.mdx');
-      const result = await compileDeck({ file, publicDir: join(dir, 'public') }).then(
+      const result = await compileDeck({ file, root: repository, publicDir: join(dir, 'public') }).then(
         (deck) => ({ deck }),
         (error: unknown) => ({ error }),
       );

@@ -73,6 +73,7 @@ describe('remarkThousandsCommas', () => {
   const deck = (values: string) =>
     compileDeck({
       file: '/decks/deck.mdx',
+      root: '/',
       publicDir: '/public',
       source: `---\ntitle: t\n---\n\n# t\n\n<BarChart title="c" labels={["a: 1,200", "b", "c"]} values={${values}} source="s" />\n`,
     });

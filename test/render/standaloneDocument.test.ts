@@ -30,7 +30,7 @@ function thrown(action: () => unknown): DeckError {
 
 async function deckFrom(source: string) {
   const dir = project({ 'deck.mdx': source });
-  return compileDeck({ file: join(dir, 'deck.mdx'), publicDir: join(dir, 'public') });
+  return compileDeck({ file: join(dir, 'deck.mdx'), root: dir, publicDir: join(dir, 'public') });
 }
 
 describe('standaloneDocument', () => {
@@ -76,21 +76,22 @@ describe('loadTheme', () => {
   it('refuses a theme that would load a remote file, at its file:line:column', async () => {
     const deck = await deckFrom('---\ntitle: t\ntheme: remote\n---\n\n# x\n');
     const themes = project({ 'remote.css': ':root { color: black; }\n@import url("https://fonts.example/css");\n' });
-    const error = thrown(() => loadTheme(deck, [themes], diskFiles()));
+    const error = thrown(() => loadTheme(deck, [themes], diskFiles([themes])));
     expect(error.format(themes)).toMatch(/^remote\.css:2:1: The theme loads another file \(@import/);
   });
 
   it('minifies the theme, and reports broken CSS at its file:line:column', async () => {
     const deck = await deckFrom('---\ntitle: t\ntheme: mine\n---\n\n# x\n');
     const good = project({ 'mine.css': '/* why */\n.reveal {\n  color: #141414;\n}\n' });
-    expect(loadTheme(deck, [good], diskFiles()).css).toBe('.reveal{color:#141414}');
+    expect(loadTheme(deck, [good], diskFiles([good])).css).toBe('.reveal{color:#141414}');
     const broken = project({ 'mine.css': '.reveal { color: black; }\n@media screen and ( {\n  h1 { color: red; }\n}\n' });
-    expect(thrown(() => loadTheme(deck, [broken], diskFiles())).format(broken)).toMatch(/^mine\.css:2:\d+: The theme's CSS is invalid: Invalid media query/);
+    expect(thrown(() => loadTheme(deck, [broken], diskFiles([broken]))).format(broken)).toMatch(/^mine\.css:2:\d+: The theme's CSS is invalid: Invalid media query/);
   });
 
   it('names the deck line of an unknown theme', async () => {
     const deck = await deckFrom('---\ntitle: t\ntheme: civc\n---\n\n# x\n');
-    const error = thrown(() => loadTheme(deck, [project({})], diskFiles()));
+    const empty = project({});
+    const error = thrown(() => loadTheme(deck, [empty], diskFiles([empty])));
     expect(error.place).toMatchObject({ line: 3, column: 1 });
     expect(error.message).toBe('Unknown theme "civc"');
   });

@@ -159,7 +159,7 @@ it('leaves the slides of every sample, docs, browser-test and fixture deck exact
   expect(decks.length).toBeGreaterThan(20);
   for (const file of decks) {
     const publicDir = file.includes('/test/fixtures/') ? join(dirname(file), 'public') : join(root, 'public');
-    const { slides } = await compileDeck({ file, publicDir });
+    const { slides } = await compileDeck({ file, root, publicDir });
     expect(toHtml(sanitizeSlides(slides)), file).toBe(toHtml(slides));
   }
 });
