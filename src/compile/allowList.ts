@@ -174,7 +174,7 @@ function attributeRefusal(element: Element): Refusal | undefined {
         return { reason: `<${tag} ${name}="${shown(text)}"> is not allowed: a ${scheme}: address ${does}`, hint: 'Links lead to web pages (https://…), e-mail (mailto:…), phone numbers (tel:…) or another slide (#/sources).', ruleId: 'link-refused' };
       }
       if (tag === 'a' && lower === 'href' && !linkTarget.test(text)) {
-        return { reason: `<a href="${shown(text)}"> is not a link a shared deck can follow`, hint: 'Links lead to web pages (https://…), e-mail (mailto:…), phone numbers (tel:…) or another slide (#/sources); write the full address.', ruleId: 'link-refused' };
+        return { reason: `<a href="${shown(text)}"> is not a link a shared deck can follow`, hint: 'Links lead to web pages (https://…), e-mail (mailto:…), phone numbers (tel:…), another slide (#/sources) or a file beside the deck (budget.html, with no spaces: write %20).', ruleId: 'link-refused' };
       }
     }
     if (lower === 'style' && !inertStyle.test(text)) {

@@ -1,8 +1,13 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 
-/** Where a link may lead: a web page, an e-mail, a phone number, or a place in this deck. */
-export const linkTarget = /^(?:https?:|mailto:|tel:|#)/i;
+/**
+ * Where a link may lead: a web page, an e-mail, a phone number, a place in this deck, or a file
+ * beside it (another deck, `budget.html`). A relative address has no scheme, no `//` host (a
+ * file:// page would reach a network share) and no spaces, controls or backslashes, which
+ * browsers strip or rewrite (`java\tscript:`).
+ */
+export const linkTarget = /^(?:https?:|mailto:|tel:|#|(?![a-z][a-z\d+.-]*:)(?!\/\/)(?![\s\S]*[\u0000-\u0020\\]))/i;
 
 /** Images are embedded when the deck is built, so every image on a slide is `data:image/…`. */
 export const embeddedImage = /^data:image\//i;

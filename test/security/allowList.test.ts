@@ -108,8 +108,14 @@ describe('attributes that run code or lead to code are refused', () => {
   it('a data: link given by an expression', () =>
     expectRefused(deckWith('<a href={"data:text/html,<script>alert(1)</script>"}>Budget</a>'), '7:1', /<a href="data:text\/html,<script>alert\(1\)<\/script>"> is not allowed: a data: address opens a page/));
 
-  it('a link to a file beside the deck', () =>
+  it('a file: link', () =>
     expectRefused(deckWith('[notes](file:///etc/passwd)'), '7:1', /<a href="file:\/\/\/etc\/passwd"> is not a link a shared deck can follow/));
+
+  it('a link with no scheme that reaches another host, or hides one', async () => {
+    // From a file:// page, //host/share is a network share.
+    await expectRefused(deckWith('<a href="//fileserver.example/share">x</a>'), '7:1', /is not a link a shared deck can follow/);
+    await expectRefused(deckWith('<a href={"java\tscript:alert(1)"}>x</a>'), '7:1', /is not allowed: a javascript: address runs code/);
+  });
 
   it('an onClick handler', () => expectRefused(deckWith('<p onClick="alert(1)">Budget</p>'), '7:1', /onClick on <p> is not allowed: it runs code/));
 
@@ -125,7 +131,7 @@ describe('attributes that run code or lead to code are refused', () => {
 });
 
 it('builds the plain HTML and Markdown a deck may write', async () => {
-  const { code } = await build(deckWith(`<p className="fragment" style={{ textAlign: 'left' }}>A <small>b</small> <mark>c</mark> <abbr title="d">e</abbr> [f](https://example.org) [g](#/sources) <a href="mailto:a@example.org">h</a></p>\n\n- [ ] i\n\nj[^1]\n\n[^1]: k`));
+  const { code } = await build(deckWith(`<p className="fragment" style={{ textAlign: 'left' }}>A <small>b</small> <mark>c</mark> <abbr title="d">e</abbr> [f](https://example.org) [g](#/sources) <a href="mailto:a@example.org">h</a> [the budget deck](budget.html) [its PDF](./pdf/budget%20handout.pdf)</p>\n\n- [ ] i\n\nj[^1]\n\n[^1]: k`));
   expect(code).toBe(0);
 });
 
