@@ -29,6 +29,15 @@ const offline = 'A shared deck must open offline and load nothing';
 const howToFix = 'put the file in themes/ and refer to it by a relative path (Podium writes it into the deck), or use system fonts';
 
 /**
+ * False only for CSS that cannot name a file: every way to load one is a function whose name
+ * holds url, src or image (`url(`, `URL/**\/(`, `-webkit-image-set(`), or `@import`, and any
+ * other spelling needs a backslash escape.
+ */
+export function mayReferToFiles(css: string): boolean {
+  return /\\|@import|(?:url|src|image)[\w-]*(?:\s|\/\*[\s\S]*?\*\/)*\(/i.test(css);
+}
+
+/**
  * A lightningcss visitor that keeps a theme from loading anything, run in the same pass that
  * minifies it. Every address the parser finds (`url()`, `image-set()`, `@import`, escaped or
  * not) must name a font or an image inside the theme's folder, which is written into the CSS as

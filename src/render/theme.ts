@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from '../compile/deckFiles.ts';
 import type { Deck } from '../compile/index.ts';
-import { importRefused, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
+import { importRefused, mayReferToFiles, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
 
 /**
  * The stylesheet for a deck's `theme`: `themes/<name>.css` in the project, then Podium's own.
@@ -35,7 +35,9 @@ export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckF
  */
 function minified(path: string, css: string, files: DeckFiles): string {
   try {
-    return transform({ filename: path, code: Buffer.from(css), minify: true, visitor: selfContainedTheme(path, css, files) }).code.toString();
+    // Visiting costs a theme's whole syntax tree in JavaScript; only a theme that could refer to a file needs it.
+    const visitor = mayReferToFiles(css) ? selfContainedTheme(path, css, files) : undefined;
+    return transform({ filename: path, code: Buffer.from(css), minify: true, visitor }).code.toString();
   } catch (error) {
     if (error instanceof DeckError) throw error;
     const { loc, message, data } = error as { loc?: { line: number; column: number }; message: string; data?: { type?: string } };

@@ -54,7 +54,15 @@ export function sandboxPrelude(components: readonly string[], lang: string): str
     for (const key of Object.keys(value)) out[key] = encode(value[key], depth);
     return out;
   };
-  define('__podiumExport', (value) => JSON.stringify(encode(value, 0)));
+  // Each expression on its own: one that fails leaves the others their values.
+  define('__podiumRunAll', (thunks) => JSON.stringify(thunks.map((thunk) => {
+    try {
+      return { v: encode(thunk(), 0) };
+    } catch (error) {
+      const thrown = error !== null && typeof error === 'object' ? error : { message: String(error) };
+      return { e: { name: String(thrown.name ?? 'Error'), message: String(thrown.message ?? ''), stack: String(thrown.stack ?? '') } };
+    }
+  })));
   define('__podium', Object.freeze({ data: (name, json) => define(name, JSON.parse(json)) }));
 
   const lang = ${JSON.stringify(lang)};

@@ -9,7 +9,7 @@ import type { ComponentFunction, HastChild } from '../hastJsx.ts';
 import { createHastJsx, describeValue, Fragment, isMadeByPodium, toHastChildren } from '../hastJsx.ts';
 import { DeckError } from '../deckError.ts';
 import { checkExpression } from './checkExpression.ts';
-import { SandboxElement, SandboxFailure, SandboxOpaque, type DeckSandbox } from './sandbox.ts';
+import { SandboxElement, SandboxFailure, SandboxOpaque, type DeckSandbox, type Outcome } from './sandbox.ts';
 
 export interface RenderSlidesOptions {
   file: string;
@@ -30,11 +30,24 @@ export function renderSlides(tree: Root, { file, source, sandbox, dataNames, com
   const runtime = createHastJsx(file, source);
   const known = { data: dataNames, components: new Set(Object.keys(components)) };
   const shownAsContent = new WeakSet<Node>();
+  const expressions: Expression[] = [];
   visit(tree, (node, index, parent) => {
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const attribute of node.attributes) {
+        const program = (attribute.type === 'mdxJsxExpressionAttribute' ? attribute.data?.estree : typeof attribute.value === 'object' ? attribute.value?.data?.estree : undefined) as Program | undefined;
+        const statement = program?.body[0];
+        if (statement?.type !== 'ExpressionStatement') continue;
+        // A spread attribute ({...props}) is evaluated for the object it spreads.
+        const spread = attribute.type === 'mdxJsxExpressionAttribute' && statement.expression.type === 'ObjectExpression' ? statement.expression.properties[0] : undefined;
+        expressions.push(spread?.type === 'SpreadElement' ? spread.argument : statement.expression);
+      }
+      return;
+    }
     if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
     const statement = (node.data?.estree as Program | undefined)?.body[0];
     if (statement?.type === 'ExpressionStatement') {
       shownAsContent.add(statement.expression);
+      expressions.push(statement.expression);
       return;
     }
     // A comment in braces ({/* … */}) holds no expression: it shows nothing.
@@ -62,22 +75,35 @@ export function renderSlides(tree: Root, { file, source, sandbox, dataNames, com
     return value;
   };
 
+  // Every expression is checked before any runs, then all run in one pass of the sandbox.
+  for (const expression of expressions) {
+    const problem = checkExpression(expression, known);
+    if (problem) fail(problem.node, problem.reason, problem.hint, problem.ruleId);
+  }
+  const codes = expressions.map((expression) => codeOf(expression, source, file));
+  const placedFailure = (expression: Expression, exact: boolean, failure: SandboxFailure): never => {
+    const start = placeOf(expression);
+    const { at: inside } = failure;
+    const at = exact && inside ? { file, line: start.line + inside.line - 1, column: inside.line === 1 ? start.column + inside.column - 1 : inside.column } : start;
+    return fail(expression, ...sandboxMessage(failure), at);
+  };
+  let evaluated: Outcome[];
+  try {
+    evaluated = sandbox.evaluateAll(codes.map(({ code }) => code));
+  } catch (error) {
+    if (!(error instanceof SandboxFailure) || error.index === undefined) throw error;
+    placedFailure(expressions[error.index]!, codes[error.index]!.exact, error);
+  }
+  const outcomes = new Map(evaluated!.map((outcome, index) => [expressions[index]!, { outcome, exact: codes[index]!.exact }]));
+
   const evaluateExpression = (expression: Expression): unknown => {
     // Component names in the deck's own JSX (<BarChart>) come here too.
     if (expression.type === 'Identifier' && expression.name in components && !expression.loc) return components[expression.name];
-    const problem = checkExpression(expression, known);
-    if (problem) fail(problem.node, problem.reason, problem.hint, problem.ruleId);
-    const start = placeOf(expression);
-    const { code, exact } = codeOf(expression, source, file);
-    let value: unknown;
-    try {
-      value = sandbox.evaluate(code);
-    } catch (error) {
-      if (!(error instanceof SandboxFailure)) throw error;
-      const at = exact && error.at ? { file, line: start.line + error.at.line - 1, column: error.at.line === 1 ? start.column + error.at.column - 1 : error.at.column } : start;
-      fail(expression, ...sandboxMessage(error), at);
-    }
-    const shown = fromSandbox(value);
+    const evaluated = outcomes.get(expression);
+    if (!evaluated) throw new Error('An expression was not evaluated before rendering');
+    const { outcome, exact } = evaluated;
+    if ('failure' in outcome) placedFailure(expression, exact, outcome.failure);
+    const shown = fromSandbox((outcome as { value: unknown }).value);
     if (shownAsContent.has(expression)) checkContent(shown, expression);
     return shown;
   };

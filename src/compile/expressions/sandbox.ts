@@ -8,6 +8,7 @@ import {
   type QuickJSRuntime,
   type QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
+import { setFlagsFromString } from 'node:v8';
 import { sandboxPrelude } from './prelude.ts';
 
 /**
@@ -50,6 +51,9 @@ export const defaultLimits: SandboxLimits = { time: 2000, memory: 64 * 1024 * 10
 
 /** Why an expression did not give a value, with its place inside the evaluated code. */
 export class SandboxFailure extends Error {
+  /** Which expression, when the failure stopped them all (see DeckSandbox.evaluateAll). */
+  index: number | undefined;
+
   constructor(
     readonly kind: 'error' | 'time' | 'memory' | 'stack' | 'depth',
     message: string,
@@ -60,9 +64,16 @@ export class SandboxFailure extends Error {
   }
 }
 
+/** What one expression gave: a value, or why it gave none. */
+export type Outcome = { value: unknown } | { failure: SandboxFailure };
+
 export interface DeckSandbox {
-  /** Evaluates one expression (JavaScript source, JSX already turned into calls). */
-  evaluate(code: string): unknown;
+  /**
+   * Evaluates a deck's expressions (JavaScript source, JSX already turned into calls) in one
+   * pass, each on its own; the time limit holds for them all, and past it throws a
+   * SandboxFailure naming the expression that was running.
+   */
+  evaluateAll(codes: readonly string[]): Outcome[];
   dispose(): void;
 }
 
@@ -78,9 +89,18 @@ export interface SandboxOptions {
 
 let loading: Promise<QuickJSWASMModule> | undefined;
 
-/** The interpreter is loaded once per process; each deck gets a runtime of its own. */
+/**
+ * The interpreter is loaded once per process; each deck gets a runtime of its own. A deck's
+ * expressions are few and small: V8's baseline compiler, function by function as they are first
+ * called, is enough, and leaves the cores to the build (optimising the whole interpreter in the
+ * background slowed the Markdown parse beside it by half on a 2-core machine).
+ */
 function quickJs(): Promise<QuickJSWASMModule> {
-  loading ??= newQuickJSWASMModuleFromVariant(releaseSync as never);
+  if (!loading) {
+    setFlagsFromString('--liftoff-only');
+    setFlagsFromString('--wasm-lazy-compilation');
+    loading = newQuickJSWASMModuleFromVariant(releaseSync as never);
+  }
   return loading;
 }
 
@@ -108,37 +128,80 @@ export async function createDeckSandbox({ data, components, lang, limits = defau
     disposeAll(context, runtime);
     throw error;
   }
-  const encode = context.getProp(context.global, '__podiumExport');
   return {
-    evaluate: (code) => evaluate(context, encode, code),
-    dispose: () => {
-      encode.dispose();
-      disposeAll(context, runtime);
-    },
+    evaluateAll: (codes) => evaluateAll(context, codes),
+    dispose: () => disposeAll(context, runtime),
   };
 }
 
-function evaluate(context: QuickJSContext, encode: QuickJSHandle, code: string): unknown {
-  // The code starts on the second line, so the interpreter's lines are the expression's lines plus one.
-  const result = context.evalCode(`(\n${code}\n)`, 'deck.js');
-  if (result.error) throw failure(context, result.error, 1);
-  const encoded = context.callFunction(encode, context.undefined, result.value);
-  result.value.dispose();
-  if (encoded.error) throw failure(context, encoded.error, 0);
-  const json = context.getString(encoded.value);
-  encoded.value.dispose();
-  return decode(JSON.parse(json));
+/**
+ * All expressions as one list of functions, each starting on a line of its own, so a place the
+ * interpreter gives (`deck.js:12:5`) leads back to its expression and its line there.
+ */
+function evaluateAll(context: QuickJSContext, codes: readonly string[]): Outcome[] {
+  const firstLines: number[] = [];
+  let text = '[\n';
+  let line = 2;
+  for (const code of codes) {
+    text += '() => (\n';
+    firstLines.push(line + 1);
+    text += `${code}\n),\n`;
+    line += code.split('\n').length + 2;
+  }
+  text += ']';
+  const whereIs = (at: { line: number; column: number } | undefined) => {
+    if (!at) return undefined;
+    const index = firstLines.findLastIndex((first) => first <= at.line);
+    return index === -1 ? undefined : { index, at: { line: at.line - firstLines[index]! + 1, column: at.column } };
+  };
+  const thunks = context.evalCode(text, 'deck.js');
+  if (thunks.error) failedAll(failure(context, thunks.error), whereIs);
+  const runAll = context.getProp(context.global, '__podiumRunAll');
+  const results = context.callFunction(runAll, context.undefined, thunks.value);
+  runAll.dispose();
+  thunks.value.dispose();
+  if (results.error) failedAll(failure(context, results.error), whereIs);
+  const json = context.getString(results.value);
+  results.value.dispose();
+  return (JSON.parse(json) as Array<{ v: Encoded } | { e: ThrownError }>).map((result) => {
+    if ('v' in result) return { value: decode(result.v) };
+    const found = failureOf(result.e, (at) => whereIs(at)?.at);
+    return { failure: found };
+  });
 }
 
-function failure(context: QuickJSContext, handle: QuickJSHandle, lineOffset: number): SandboxFailure {
-  const error = context.dump(handle) as { name?: string; message?: string; stack?: string } | undefined;
+/** A failure no expression could catch (the time limit) stops them all; it is the running one's. */
+function failedAll(failed: { error: ThrownError }, whereIs: (at: { line: number; column: number } | undefined) => { index: number; at: { line: number; column: number } } | undefined): never {
+  const found = whereIs(stackPlace(failed.error.stack));
+  const stopped = failureOf(failed.error, () => found?.at);
+  stopped.index = found?.index ?? 0;
+  throw stopped;
+}
+
+interface ThrownError {
+  name?: string;
+  message?: string;
+  stack?: string;
+}
+
+function failure(context: QuickJSContext, handle: QuickJSHandle): { error: ThrownError } {
+  const dumped = context.dump(handle) as ThrownError | string | undefined;
   handle.dispose();
-  const message = String(error?.message ?? error);
-  const frame = lineOffset ? /\(deck\.js:(\d+):(\d+)\)/.exec(error?.stack ?? '') : null;
-  const at = frame ? { line: Number(frame[1]) - lineOffset, column: Number(frame[2]) } : undefined;
-  if (error?.name === 'InternalError' && message === 'interrupted') return new SandboxFailure('time', message, at);
-  if (error?.name === 'InternalError' && /stack overflow/.test(message)) return new SandboxFailure('stack', message, at);
-  if (/out of memory/i.test(message) || error?.name === 'InternalError' && /memory/.test(message)) return new SandboxFailure('memory', message, at);
+  return { error: typeof dumped === 'object' && dumped !== null ? dumped : { message: String(dumped) } };
+}
+
+/** The innermost place in the deck's code an error's stack names. */
+function stackPlace(stack: string | undefined): { line: number; column: number } | undefined {
+  const frame = /\(deck\.js:(\d+):(\d+)\)/.exec(stack ?? '');
+  return frame ? { line: Number(frame[1]), column: Number(frame[2]) } : undefined;
+}
+
+function failureOf(error: ThrownError, placed: (at: { line: number; column: number } | undefined) => { line: number; column: number } | undefined): SandboxFailure {
+  const message = String(error.message ?? error);
+  const at = placed(stackPlace(error.stack));
+  if (error.name === 'InternalError' && message === 'interrupted') return new SandboxFailure('time', message, at);
+  if (error.name === 'InternalError' && /stack overflow/.test(message)) return new SandboxFailure('stack', message, at);
+  if (/out of memory/i.test(message)) return new SandboxFailure('memory', message, at);
   if (message === '__podium_depth') return new SandboxFailure('depth', message, undefined);
   return new SandboxFailure('error', message, at);
 }
