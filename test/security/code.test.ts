@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostileProject, listener, secret } from './project.ts';
@@ -94,6 +94,13 @@ describe('a deck holds no code', () => {
     const html = readFileSync(join(project.root, 'dist', 'computed-constructor.html'), 'utf8');
     expect(html).toContain('<section>undefinedundefinedundefined</section>');
     expect(html).not.toContain(secret);
+  });
+
+  it('left nothing in the project but the decks, their data and the decks that built', () => {
+    const top = readdirSync(project.root).sort();
+    expect(top).toEqual(['decks', 'dist']);
+    expect(readdirSync(join(project.root, 'dist'))).toEqual(['computed-constructor.html']);
+    expect(readdirSync(join(project.root, 'decks')).filter((name) => !name.endsWith('.mdx'))).toEqual(['data']);
   });
 
   it('keeps building the other decks of a folder when the first one tries to exit', async () => {
