@@ -90,7 +90,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   const sandbox = await createDeckSandbox({ data, components: componentNames, lang: state.lang });
   try {
     const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
-    const slides = renderSlides(tree, { file, source, sandbox, dataNames: new Set(Object.keys(data)), components: provided });
+    const slides = await renderSlides(tree, { file, source, sandbox, dataNames: new Set(Object.keys(data)), components: provided });
     numberCitations(slides, state.sources);
     checkAllowList(slides, state);
     return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes] };

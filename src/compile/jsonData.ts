@@ -1,5 +1,9 @@
-import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
 import { DeckError, placeOfOffset } from './deckError.ts';
+
+/** The tolerant parser that finds a mistake's place: loaded only when a file has one. */
+const mistakeFinder = () => createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
 
 /** Deeper than any real data file; deeper still would exhaust the stack when the data is inlined. */
 export const maxJsonDepth = 100;
@@ -36,7 +40,7 @@ export function parseJson(path: string, withMark: string): unknown {
     value = JSON.parse(text);
   } catch {
     const mistake = firstMistake(text);
-    throw new DeckError(`Invalid JSON: ${(mistake && mistakes[printParseErrorCode(mistake.error)]) ?? 'this is not JSON'}`, {
+    throw new DeckError(`Invalid JSON: ${(mistake && mistakes[mistakeFinder().printParseErrorCode(mistake.error)]) ?? 'this is not JSON'}`, {
       place: { file: path, ...placeOfOffset(text, mistake?.offset ?? 0) },
       hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
       source: text,
@@ -58,7 +62,7 @@ export function parseJson(path: string, withMark: string): unknown {
 function firstMistake(text: string): ParseError | undefined {
   const errors: ParseError[] = [];
   try {
-    parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    mistakeFinder().parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch {
     // The tolerant parser recurses; on data too deep for it the place stays unknown.
     return undefined;

@@ -1,6 +1,4 @@
 import type { Expression, Node, Program } from 'estree';
-import { buildJsx } from 'estree-util-build-jsx';
-import { toJs } from 'estree-util-to-js';
 import { walk } from 'estree-walker';
 import type { Element, Root } from 'hast';
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
@@ -26,7 +24,7 @@ export interface RenderSlidesOptions {
  * Elements are made by Podium's JSX runtime; each expression is checked, then evaluated in the
  * deck's sandbox, and what it gives is data: text, or elements written as JSX in the deck.
  */
-export function renderSlides(tree: Root, { file, source, sandbox, dataNames, components }: RenderSlidesOptions): Element[] {
+export async function renderSlides(tree: Root, { file, source, sandbox, dataNames, components }: RenderSlidesOptions): Promise<Element[]> {
   const runtime = createHastJsx(file, source);
   const known = { data: dataNames, components: new Set(Object.keys(components)) };
   const shownAsContent = new WeakSet<Node>();
@@ -80,7 +78,9 @@ export function renderSlides(tree: Root, { file, source, sandbox, dataNames, com
     const problem = checkExpression(expression, known);
     if (problem) fail(problem.node, problem.reason, problem.hint, problem.ruleId);
   }
-  const codes = expressions.map((expression) => codeOf(expression, source, file));
+  // Turning JSX into calls takes a compiler of its own, loaded only for a deck that writes JSX in braces.
+  const jsxTools = expressions.some(holdsJsx) ? await loadJsxTools() : undefined;
+  const codes = expressions.map((expression) => codeOf(expression, source, file, jsxTools));
   const placedFailure = (expression: Expression, exact: boolean, failure: SandboxFailure): never => {
     const start = placeOf(expression);
     const { at: inside } = failure;
@@ -153,21 +153,32 @@ export function renderSlides(tree: Root, { file, source, sandbox, dataNames, com
   return toHastChildren(content).filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
 }
 
-/** The code the sandbox runs: the deck's own text when it has no JSX, so error columns are exact. */
-function codeOf(expression: Expression, source: string, file: string): { code: string; exact: boolean } {
-  let hasJsx = false;
+function holdsJsx(expression: Expression): boolean {
+  let found = false;
   walk(expression, {
     enter(node) {
-      if ((node.type as string) === 'JSXElement' || (node.type as string) === 'JSXFragment') hasJsx = true;
+      if ((node.type as string) === 'JSXElement' || (node.type as string) === 'JSXFragment') found = true;
     },
   });
+  return found;
+}
+
+type JsxTools = Awaited<ReturnType<typeof loadJsxTools>>;
+
+async function loadJsxTools() {
+  const [{ buildJsx }, { toJs }] = await Promise.all([import('estree-util-build-jsx'), import('estree-util-to-js')]);
+  return { buildJsx, toJs };
+}
+
+/** The code the sandbox runs: the deck's own text when it has no JSX, so error columns are exact. */
+function codeOf(expression: Expression, source: string, file: string, jsxTools: JsxTools | undefined): { code: string; exact: boolean } {
   const { start, end } = expression as { start?: number; end?: number };
-  if (!hasJsx && start !== undefined && end !== undefined) return { code: source.slice(start, end), exact: true };
+  if (!jsxTools || !holdsJsx(expression)) return { code: source.slice(start ?? 0, end ?? 0), exact: true };
   const program: Program = { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression: structuredClone(expression) }] };
-  buildJsx(program, { runtime: 'automatic', development: true, filePath: file });
+  jsxTools.buildJsx(program, { runtime: 'automatic', development: true, filePath: file });
   // The automatic runtime imports its functions; the sandbox defines them instead.
   program.body = program.body.filter((statement) => statement.type !== 'ImportDeclaration');
-  return { code: toJs(program).value.replace(/;\s*$/, ''), exact: false };
+  return { code: jsxTools.toJs(program).value.replace(/;\s*$/, ''), exact: false };
 }
 
 function sandboxMessage(error: SandboxFailure): [string, string, string] {
