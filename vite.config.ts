@@ -24,7 +24,9 @@ const dropUnusedRevealStyles: PostcssPlugin = {
 
 export default defineConfig(({ mode }) => {
   if (!(mode in runtimeVariants)) {
-    throw new Error(`Build the runtime with --mode ${Object.keys(runtimeVariants).join('|')} (got "${mode}"); npm run build:runtime builds all.`);
+    throw new Error(
+      `Build the runtime with --mode ${Object.keys(runtimeVariants).join('|')} (got "${mode}"); npm run build:runtime builds all.`,
+    );
   }
   return {
     publicDir: false,

@@ -8,7 +8,9 @@ const [decksDir, rounds] = [process.argv[2], Number(process.argv[3] ?? 10)];
 const { resolveConfig } = await builtModule<typeof import('../src/config.ts')>('config.js');
 const { buildDeck } = await builtModule<typeof import('../src/buildDeck.ts')>('buildDeck.js');
 const config = resolveConfig();
-const decks = readdirSync(decksDir).filter((name) => name.endsWith('.mdx')).map((name) => join(decksDir, name));
+const decks = readdirSync(decksDir)
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => join(decksDir, name));
 await buildDeck(decks[0], config); // loads the toolchain; the batch measures steady state
 const start = performance.now();
 for (let round = 0; round < rounds; round++) for (const deck of decks) await buildDeck(deck, config);

@@ -6,14 +6,24 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { builtModule } from './tool.ts';
 
-export async function saveToUpdate(deckName: string, runs: number, executablePath: string, args: string[]): Promise<number[]> {
+export async function saveToUpdate(
+  deckName: string,
+  runs: number,
+  executablePath: string,
+  args: string[],
+): Promise<number[]> {
   const { startDevServer } = await builtModule<typeof import('../src/dev/devServer.ts')>('dev/devServer.js');
   const { resolveConfig } = await builtModule<typeof import('../src/config.ts')>('config.js');
   const project = mkdtempSync(join(tmpdir(), 'podium-bench-dev-'));
   cpSync(join(process.cwd(), 'decks'), join(project, 'decks'), { recursive: true });
   const deckFile = join(project, 'decks', `${deckName}.mdx`);
   const original = readFileSync(deckFile, 'utf8');
-  const server = await startDevServer({ config: resolveConfig({ root: project }), port: 0, log: () => {}, logError: () => {} });
+  const server = await startDevServer({
+    config: resolveConfig({ root: project }),
+    port: 0,
+    log: () => {},
+    logError: () => {},
+  });
   const browser = await chromium.launch({ executablePath, args });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`${server.url}${deckName}.html`);
@@ -24,7 +34,11 @@ export async function saveToUpdate(deckName: string, runs: number, executablePat
     // The first heading is replaced; the presenter stays on slide 1 and sees it change.
     const started = performance.now();
     writeFileSync(deckFile, original.replace(/^# .*$/m, `# ${marker}`));
-    await page.waitForFunction((text) => document.querySelector('.reveal .slides section.present h1')?.textContent === text, marker, { polling: 'raf', timeout: 10_000 });
+    await page.waitForFunction(
+      (text) => document.querySelector('.reveal .slides section.present h1')?.textContent === text,
+      marker,
+      { polling: 'raf', timeout: 10_000 },
+    );
     times.push(performance.now() - started);
     await page.waitForSelector('html[data-podium-ready]');
   }

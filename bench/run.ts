@@ -9,10 +9,13 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { builtModule } from './tool.ts';
 
-const { chromiumArgs, chromiumInstallCommand, findChromium } = await builtModule<typeof import('../src/chromium.ts')>('chromium.js');
+const { chromiumArgs, chromiumInstallCommand, findChromium } =
+  await builtModule<typeof import('../src/chromium.ts')>('chromium.js');
 const root = process.cwd();
 const deckName = process.argv[2] ?? 'school-support-staff';
-const decks = readdirSync(resolve(root, 'decks')).filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, ''));
+const decks = readdirSync(resolve(root, 'decks'))
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => name.replace(/\.mdx$/, ''));
 const deckFile = resolve(root, 'decks', `${deckName}.mdx`);
 const out = mkdtempSync(join(tmpdir(), 'podium-bench-'));
 const runs = 5;
@@ -20,7 +23,8 @@ const runs = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(52)} ${value.padStart(13)}  ${note}`);
+const row = (label: string, value: string, note = '') =>
+  console.log(`${label.padEnd(52)} ${value.padStart(13)}  ${note}`);
 
 function timeCommand(args: string[]): number {
   const start = performance.now();
@@ -37,8 +41,15 @@ const nodeAlone = Array.from({ length: runs }, () => timeCommand(['-e', '0']));
 row('cold podium build', ms(median(cold)), `(min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))})`);
 row('  of which: node starting', ms(median(nodeAlone)));
 
-const phases = Array.from({ length: runs }, () =>
-  JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, 'phases.js'), deckFile, out], { cwd: root, encoding: 'utf8' })) as Record<string, number>,
+const phases = Array.from(
+  { length: runs },
+  () =>
+    JSON.parse(
+      execFileSync(process.execPath, [join(import.meta.dirname, 'phases.js'), deckFile, out], {
+        cwd: root,
+        encoding: 'utf8',
+      }),
+    ) as Record<string, number>,
 );
 const phase = (key: string) => median(phases.map((p) => p[key]));
 row('  of which: loading MDX toolchain', ms(phase('loadToolchain')));
@@ -46,14 +57,27 @@ row('  of which: compiling the deck', ms(phase('compile')), `(${phases[0].slides
 row('  warm rebuild, compile + render', ms(phase('renderAgain')));
 
 // Batch: every sample deck, many times over, in one process.
-const batch = JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, 'batch.js'), resolve(root, 'decks'), '10'], { cwd: root, encoding: 'utf8' })) as { decks: number; perSecond: number };
-row('batch throughput', `${batch.perSecond.toFixed(1)} decks/s`, `(${batch.decks} builds of ${decks.length} sample decks, one process)`);
+const batch = JSON.parse(
+  execFileSync(process.execPath, [join(import.meta.dirname, 'batch.js'), resolve(root, 'decks'), '10'], {
+    cwd: root,
+    encoding: 'utf8',
+  }),
+) as { decks: number; perSecond: number };
+row(
+  'batch throughput',
+  `${batch.perSecond.toFixed(1)} decks/s`,
+  `(${batch.decks} builds of ${decks.length} sample decks, one process)`,
+);
 
 // Output size of every sample deck, raw and as a server or mail client would compress it.
 execFileSync(process.execPath, [bin, 'build', '--out', out], { cwd: root, stdio: 'ignore' });
 for (const name of decks) {
   const html = readFileSync(join(out, `${name}.html`));
-  row(`output bytes: ${name}`, kb(html.length), `raw (${html.length} B); gzip -9 ${kb(gzipSync(html, { level: 9 }).length)} (${gzipSync(html, { level: 9 }).length} B)`);
+  row(
+    `output bytes: ${name}`,
+    kb(html.length),
+    `raw (${html.length} B); gzip -9 ${kb(gzipSync(html, { level: 9 }).length)} (${gzipSync(html, { level: 9 }).length} B)`,
+  );
 }
 for (const variant of ['bar', 'standard', 'full']) {
   const script = readFileSync(join(root, 'build', 'runtime', `podium-runtime-${variant}.js`));
@@ -85,7 +109,11 @@ if (!executablePath) {
       paint.push(marks.paint);
       await page.close();
     }
-    row(`first slide shown: ${name}`, ms(median(ready)), `reveal ready from navigation start, file://; first paint ${ms(median(paint))}`);
+    row(
+      `first slide shown: ${name}`,
+      ms(median(ready)),
+      `reveal ready from navigation start, file://; first paint ${ms(median(paint))}`,
+    );
   }
   await browser.close();
   // PDF export: a new process each run, Chromium's start included, as a presenter runs it.
@@ -94,10 +122,18 @@ if (!executablePath) {
   const exports = Array.from({ length: pdfRuns }, () => timeCommand([bin, 'pdf', deckFile, '--out', pdfFile]));
   const { pdfPageCount } = await builtModule<typeof import('../src/pdf/pdfPageCount.ts')>('pdf/pdfPageCount.js');
   const pdf = readFileSync(pdfFile);
-  row(`podium pdf (median of ${pdfRuns})`, ms(median(exports)), `(min ${ms(Math.min(...exports))}, max ${ms(Math.max(...exports))}) ${deckName}, ${pdfPageCount(pdf)} pages, ${kb(pdf.length)}`);
+  row(
+    `podium pdf (median of ${pdfRuns})`,
+    ms(median(exports)),
+    `(min ${ms(Math.min(...exports))}, max ${ms(Math.max(...exports))}) ${deckName}, ${pdfPageCount(pdf)} pages, ${kb(pdf.length)}`,
+  );
   const { saveToUpdate } = await import('./devLatency.ts');
   const saves = await saveToUpdate(deckName, 10, executablePath, chromiumArgs);
-  row('podium dev: save to update (median of 10)', ms(median(saves)), `(min ${ms(Math.min(...saves))}, max ${ms(Math.max(...saves))}) ${deckName}, slide 1`);
+  row(
+    'podium dev: save to update (median of 10)',
+    ms(median(saves)),
+    `(min ${ms(Math.min(...saves))}, max ${ms(Math.max(...saves))}) ${deckName}, slide 1`,
+  );
 }
 
 rmSync(out, { recursive: true, force: true });

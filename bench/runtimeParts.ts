@@ -11,7 +11,8 @@ interface Part {
 
 const baseline: Part = {
   name: 'reveal.js + bar chart core',
-  imports: "import 'reveal.js'; import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';",
+  imports:
+    "import 'reveal.js'; import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';",
   register: 'Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);',
 };
 
@@ -21,11 +22,31 @@ const additions: Part[] = [
     imports: "import { startSpeakerView } from '../../src/runtime/speaker/speakerView.ts';",
     register: 'startSpeakerView();',
   },
-  { name: "reveal.js's notes plugin, with marked (not included: replaced by the above)", imports: "import n from 'reveal.js/plugin/notes';", register: 'console.log(n);' },
-  { name: 'chartjs-plugin-datalabels (in every runtime)', imports: "import d from 'chartjs-plugin-datalabels';", register: 'Chart.register(d);' },
-  { name: 'line chart parts (standard, full)', imports: "import { LineController, LineElement, PointElement } from 'chart.js';", register: 'Chart.register(LineController, LineElement, PointElement);' },
-  { name: 'doughnut + pie parts (standard, full)', imports: "import { DoughnutController, PieController, ArcElement } from 'chart.js';", register: 'Chart.register(DoughnutController, PieController, ArcElement);' },
-  { name: 'chartjs-plugin-annotation (not included)', imports: "import a from 'chartjs-plugin-annotation';", register: 'Chart.register(a);' },
+  {
+    name: "reveal.js's notes plugin, with marked (not included: replaced by the above)",
+    imports: "import n from 'reveal.js/plugin/notes';",
+    register: 'console.log(n);',
+  },
+  {
+    name: 'chartjs-plugin-datalabels (in every runtime)',
+    imports: "import d from 'chartjs-plugin-datalabels';",
+    register: 'Chart.register(d);',
+  },
+  {
+    name: 'line chart parts (standard, full)',
+    imports: "import { LineController, LineElement, PointElement } from 'chart.js';",
+    register: 'Chart.register(LineController, LineElement, PointElement);',
+  },
+  {
+    name: 'doughnut + pie parts (standard, full)',
+    imports: "import { DoughnutController, PieController, ArcElement } from 'chart.js';",
+    register: 'Chart.register(DoughnutController, PieController, ArcElement);',
+  },
+  {
+    name: 'chartjs-plugin-annotation (not included)',
+    imports: "import a from 'chartjs-plugin-annotation';",
+    register: 'Chart.register(a);',
+  },
 ];
 
 async function bundleSize(parts: Part[]): Promise<{ raw: number; gzip: number }> {
@@ -34,7 +55,10 @@ async function bundleSize(parts: Part[]): Promise<{ raw: number; gzip: number }>
   const dir = join(process.cwd(), 'build', 'bench');
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'probe-entry.js');
-  writeFileSync(entry, `${parts.map((part) => part.imports).join('\n')}\n${parts.map((part) => part.register).join('\n')}\n`);
+  writeFileSync(
+    entry,
+    `${parts.map((part) => part.imports).join('\n')}\n${parts.map((part) => part.register).join('\n')}\n`,
+  );
   const result = (await build({
     configFile: false,
     logLevel: 'silent',

@@ -42,7 +42,10 @@ interface Slide {
 const slides: Slide[] = [
   { holds: 'aside.notes', pictures: [{ image: 'notes', show: 'speaker-view' }] },
   { holds: 'figure.podium-chart[data-chart-type="bar"]', pictures: [{ image: 'ratio-chart' }] },
-  { holds: 'figure.podium-chart[data-chart-type="bar"]', pictures: [{ image: 'bar-chart' }, { image: 'bar-chart-data', show: 'data' }] },
+  {
+    holds: 'figure.podium-chart[data-chart-type="bar"]',
+    pictures: [{ image: 'bar-chart' }, { image: 'bar-chart-data', show: 'data' }],
+  },
   { holds: 'figure.podium-chart[data-chart-type="line"]', pictures: [{ image: 'line-chart' }] },
   { holds: 'figure.podium-chart[data-chart-type="doughnut"]', pictures: [{ image: 'doughnut-chart' }] },
   { holds: 'figure.podium-chart[data-chart-type="pie"]', pictures: [{ image: 'pie-chart' }] },
@@ -77,10 +80,14 @@ const htmlFile = join(root, 'build', 'docs', 'components.html');
 const { buildDeck } = await builtModule<typeof import('../src/buildDeck.ts')>('buildDeck.js');
 const { resolveConfig } = await builtModule<typeof import('../src/config.ts')>('config.js');
 const { DeckError } = await builtModule<typeof import('../src/compile/deckError.ts')>('compile/deckError.js');
-const { chromiumArgs, chromiumInstallCommand, findChromium } = await builtModule<typeof import('../src/chromium.ts')>('chromium.js');
+const { chromiumArgs, chromiumInstallCommand, findChromium } =
+  await builtModule<typeof import('../src/chromium.ts')>('chromium.js');
 
 const executablePath = findChromium();
-if (!executablePath) fail(`No Chromium found to take the pictures. Install it: ${chromiumInstallCommand}\nor set CHROME_PATH to a Chromium or Chrome binary.`);
+if (!executablePath)
+  fail(
+    `No Chromium found to take the pictures. Install it: ${chromiumInstallCommand}\nor set CHROME_PATH to a Chromium or Chrome binary.`,
+  );
 
 let html: string;
 try {
@@ -102,11 +109,15 @@ const page = await context.newPage();
 await page.goto(pathToFileURL(htmlFile).href);
 await page.waitForSelector('html[data-podium-ready]');
 // The pictures show the slide alone, without reveal's arrows, progress bar and slide number.
-await page.evaluate(() => (window as unknown as DeckWindow).Reveal.configure({ controls: false, progress: false, slideNumber: false }));
+await page.evaluate(() =>
+  (window as unknown as DeckWindow).Reveal.configure({ controls: false, progress: false, slideNumber: false }),
+);
 
 const count = await page.evaluate(() => (window as unknown as DeckWindow).Reveal.getTotalSlides());
 if (count !== slides.length) {
-  fail(`docs/components.mdx has ${count} slides, but docs/screenshots.ts pictures ${slides.length}: update the list of slides in the script.`);
+  fail(
+    `docs/components.mdx has ${count} slides, but docs/screenshots.ts pictures ${slides.length}: update the list of slides in the script.`,
+  );
 }
 
 const written: { file: string; maxBytes: number }[] = [];
@@ -124,7 +135,9 @@ await browser.close();
 if (problems.length > 0) fail(`The deck reported problems in the browser:\n  ${problems.join('\n  ')}`);
 for (const { file, maxBytes } of written) {
   const bytes = statSync(file).size;
-  console.log(`${file.slice(root.length + 1).padEnd(36)} ${(bytes / 1000).toFixed(1).padStart(6)} kB${bytes > maxBytes ? '  (large: trim the slide)' : ''}`);
+  console.log(
+    `${file.slice(root.length + 1).padEnd(36)} ${(bytes / 1000).toFixed(1).padStart(6)} kB${bytes > maxBytes ? '  (large: trim the slide)' : ''}`,
+  );
 }
 
 /** Goes to slide `index` (fragments hidden), checks it is the slide meant, and gets it ready for its picture. */
@@ -137,13 +150,17 @@ async function showSlide(page: Page, index: number, holds: string, picture: Pict
     },
     { index, holds },
   );
-  if (!found) fail(`Slide ${index + 1} of docs/components.mdx holds no ${holds}, for docs/images/${picture.image}.png: update the list of slides in the script.`);
-  if (picture.show === 'all-steps') await page.evaluate(() => {
-    const deck = (window as unknown as DeckWindow).Reveal;
-    while (deck.nextFragment()) {
-      // Each call shows one more step; false once all are shown.
-    }
-  });
+  if (!found)
+    fail(
+      `Slide ${index + 1} of docs/components.mdx holds no ${holds}, for docs/images/${picture.image}.png: update the list of slides in the script.`,
+    );
+  if (picture.show === 'all-steps')
+    await page.evaluate(() => {
+      const deck = (window as unknown as DeckWindow).Reveal;
+      while (deck.nextFragment()) {
+        // Each call shows one more step; false once all are shown.
+      }
+    });
   if (picture.show === 'data') await page.keyboard.press('t');
   await chartsDrawn(page);
 }
@@ -171,7 +188,9 @@ async function slideContent(page: Page): Promise<{ x: number; y: number; width: 
   const margin = 24;
   const { top, bottom } = await page.evaluate(() => {
     const slide = (window as unknown as DeckWindow).Reveal.getCurrentSlide();
-    const boxes = [...(slide?.children ?? [])].map((child) => child.getBoundingClientRect()).filter((box) => box.height > 0);
+    const boxes = [...(slide?.children ?? [])]
+      .map((child) => child.getBoundingClientRect())
+      .filter((box) => box.height > 0);
     return { top: Math.min(...boxes.map((box) => box.top)), bottom: Math.max(...boxes.map((box) => box.bottom)) };
   });
   const y = Math.max(0, Math.floor(top - margin));
@@ -183,17 +202,29 @@ async function pictureSpeakerView(page: Page, context: BrowserContext, file: str
   const [speakerView] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
   await speakerView.setViewportSize(speakerViewport);
   await speakerView.waitForSelector('html[data-podium-ready]');
-  await speakerView.waitForFunction(() => (document.querySelector('.podium-speaker-notes-text')?.textContent ?? '').trim() !== '');
+  await speakerView.waitForFunction(
+    () => (document.querySelector('.podium-speaker-notes-text')?.textContent ?? '').trim() !== '',
+  );
   // The presentation has said where the talk stands: the slide number is complete and no notice shows.
-  await speakerView.waitForFunction(() => document.querySelector('.podium-speaker-place')?.textContent?.includes(' of ') === true && document.querySelector<HTMLElement>('.podium-speaker-status')?.hidden === true);
+  await speakerView.waitForFunction(
+    () =>
+      document.querySelector('.podium-speaker-place')?.textContent?.includes(' of ') === true &&
+      document.querySelector<HTMLElement>('.podium-speaker-status')?.hidden === true,
+  );
   // The current and the next slide are the deck itself, each in a frame: wait until both have started
   // and shown their place, the "Now" frame the presentation's slide and the "Next" frame a step on.
   const shown = await page.evaluate(() => JSON.stringify((window as unknown as DeckWindow).Reveal.getIndices()));
-  for (const [selector, same] of [['.podium-speaker-now iframe', true], ['.podium-speaker-next iframe', false]] as const) {
+  for (const [selector, same] of [
+    ['.podium-speaker-now iframe', true],
+    ['.podium-speaker-next iframe', false],
+  ] as const) {
     const frame = await (await speakerView.waitForSelector(selector)).contentFrame();
     if (!frame) fail(`The speaker view's ${selector} holds no document.`);
     await frame.waitForSelector('html[data-podium-ready]');
-    await frame.waitForFunction(({ shown, same }) => (JSON.stringify((window as unknown as DeckWindow).Reveal.getIndices()) === shown) === same, { shown, same });
+    await frame.waitForFunction(
+      ({ shown, same }) => (JSON.stringify((window as unknown as DeckWindow).Reveal.getIndices()) === shown) === same,
+      { shown, same },
+    );
   }
   await speakerView.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await speakerView.screenshot({ path: file, type: 'png' });
@@ -205,7 +236,8 @@ async function watch(context: BrowserContext): Promise<string[]> {
   const problems: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('about:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith('file:') || url.startsWith('about:') || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
     problems.push(`requested ${url}`);
     return route.abort();
   });

@@ -23,10 +23,21 @@ export interface BuildOptions {
   devClient?: string;
 }
 
-export async function buildDeck(file: string, config: PodiumConfig, files: DeckFiles = diskFiles(config.readableDirs), options: BuildOptions = {}): Promise<BuiltDeck> {
+export async function buildDeck(
+  file: string,
+  config: PodiumConfig,
+  files: DeckFiles = diskFiles(config.readableDirs),
+  options: BuildOptions = {},
+): Promise<BuiltDeck> {
   const deck = await compileDeck({ file, root: config.root, publicDir: config.publicDir, files });
   const theme = loadTheme(deck, config.themeDirs, files);
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
-  const html = standaloneDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle: theme.css, ogImage: options.ogImage, devClient: options.devClient });
+  const html = standaloneDocument(deck, {
+    runtimeScript: runtime.script,
+    runtimeStyle: runtime.style,
+    themeStyle: theme.css,
+    ogImage: options.ogImage,
+    devClient: options.devClient,
+  });
   return { deck, html, files: [...files.used], runtimeHash: inlineScriptHash(runtime.script) };
 }

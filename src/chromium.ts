@@ -3,7 +3,12 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 
 /** Where Debian and other systems put Chromium; CHROME_PATH wins when set. */
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const candidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export const chromiumInstallCommand = 'sudo apt-get install chromium';
 
@@ -32,7 +37,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
  * Lets a page load its own deck file (with any query, for the print view) and nothing else: no
  * network, and no other local file a deck might try to pull into a PDF or a picture.
  */
-export async function allowOnlyTheDeck(context: BrowserContext, deckFile: string, onBlocked: (url: string) => void = () => {}): Promise<void> {
+export async function allowOnlyTheDeck(
+  context: BrowserContext,
+  deckFile: string,
+  onBlocked: (url: string) => void = () => {},
+): Promise<void> {
   const own = pathToFileURL(deckFile).href;
   await context.route('**/*', (route) => {
     const requested = route.request().url();

@@ -7,7 +7,21 @@ export const runtimeVariants = {
   bar: ['bar'],
   standard: ['bar', 'line', 'doughnut', 'pie'],
   // Besides chart types, the largest runtime alone has these scales and plugins (named so).
-  full: ['bar', 'line', 'doughnut', 'pie', 'radar', 'polarArea', 'scatter', 'bubble', 'scale:logarithmic', 'scale:radialLinear', 'plugin:title', 'plugin:subtitle', 'plugin:filler'],
+  full: [
+    'bar',
+    'line',
+    'doughnut',
+    'pie',
+    'radar',
+    'polarArea',
+    'scatter',
+    'bubble',
+    'scale:logarithmic',
+    'scale:radialLinear',
+    'plugin:title',
+    'plugin:subtitle',
+    'plugin:filler',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RuntimeVariant = keyof typeof runtimeVariants;
@@ -18,7 +32,10 @@ export const chartTypes: readonly string[] = runtimeVariants.full.filter((part) 
 export function runtimeVariantFor(types: Iterable<string>): RuntimeVariant {
   const needed = [...types];
   const names = Object.keys(runtimeVariants) as RuntimeVariant[];
-  const fits = names.find((name) => needed.every((type) => (runtimeVariants[name] as readonly string[]).includes(type)));
-  if (!fits) throw new Error(`No Podium runtime draws chart type(s) ${needed.join(', ')}; known: ${chartTypes.join(', ')}`);
+  const fits = names.find((name) =>
+    needed.every((type) => (runtimeVariants[name] as readonly string[]).includes(type)),
+  );
+  if (!fits)
+    throw new Error(`No Podium runtime draws chart type(s) ${needed.join(', ')}; known: ${chartTypes.join(', ')}`);
   return fits;
 }

@@ -9,20 +9,36 @@ import { chromiumFor, launchChromiumFor, type ChromiumIo } from './commandChromi
 import { eachDeck, findDecks, kilobytes, writeAtomically } from './outputFiles.ts';
 
 /** `podium build`: every named deck (or all of decks/) into one HTML file each. */
-export default async function buildCommand({ positionals, values }: { positionals: string[]; values: Record<string, unknown> }, io: ChromiumIo): Promise<number> {
+export default async function buildCommand(
+  { positionals, values }: { positionals: string[]; values: Record<string, unknown> },
+  io: ChromiumIo,
+): Promise<number> {
   const config = resolveConfig({ root: io.cwd, outDir: values.out as string | undefined });
-  const decks = await findDecks(positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [config.decksDir], config, 'html');
+  const decks = await findDecks(
+    positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [config.decksDir],
+    config,
+    'html',
+  );
   await mkdir(config.outDir, { recursive: true }).catch((error: Error) => {
-    throw new CliError(`Cannot write to ${relative(io.cwd, config.outDir) || '.'}: ${error.message}. Choose another folder with --out.`, ExitCode.deckFailed);
+    throw new CliError(
+      `Cannot write to ${relative(io.cwd, config.outDir) || '.'}: ${error.message}. Choose another folder with --out.`,
+      ExitCode.deckFailed,
+    );
   });
-  const pictures = values['og-image'] ? await launchChromiumFor(chromiumFor(values.chrome as string | undefined, io, '--og-image draws the title slide with Chromium')) : undefined;
+  const pictures = values['og-image']
+    ? await launchChromiumFor(
+        chromiumFor(values.chrome as string | undefined, io, '--og-image draws the title slide with Chromium'),
+      )
+    : undefined;
   try {
     return await eachDeck(decks, io, 'build', async (file) => {
       const name = basename(file, extname(file));
       const target = join(config.outDir, `${name}.html`);
       const { html } = await buildDeck(file, config, undefined, { ogImage: pictures ? `${name}.png` : undefined });
       if (pictures) {
-        await writeWithPicture(target, html, join(config.outDir, `${name}.png`), (htmlFile) => titleSlidePicture(pictures, htmlFile));
+        await writeWithPicture(target, html, join(config.outDir, `${name}.png`), (htmlFile) =>
+          titleSlidePicture(pictures, htmlFile),
+        );
         io.out(`${relative(io.cwd, target)}  ${sizes(html)}, with ${name}.png`);
       } else {
         await writeAtomically(target, html);
@@ -38,7 +54,12 @@ export default async function buildCommand({ positionals, values }: { positional
  * The deck and its preview picture appear together or not at all: both are made beside
  * their targets, the picture from the new deck, then both renamed into place.
  */
-async function writeWithPicture(target: string, html: string, pictureTarget: string, picture: (htmlFile: string) => Promise<Buffer>): Promise<void> {
+async function writeWithPicture(
+  target: string,
+  html: string,
+  pictureTarget: string,
+  picture: (htmlFile: string) => Promise<Buffer>,
+): Promise<void> {
   const temporary = `${target}.${process.pid}.tmp.html`;
   const temporaryPicture = `${pictureTarget}.${process.pid}.tmp`;
   try {

@@ -17,7 +17,12 @@ export function chromiumFor(chosen: string | undefined, io: ChromiumIo, needs: s
   const env = io.env ?? process.env;
   const found = findChromium(chosen !== undefined ? { CHROME_PATH: resolve(io.cwd, chosen) } : env);
   if (found) return found;
-  const looked = chosen !== undefined ? `at ${chosen} (--chrome)` : env.CHROME_PATH ? `at ${env.CHROME_PATH} (CHROME_PATH)` : 'on this machine';
+  const looked =
+    chosen !== undefined
+      ? `at ${chosen} (--chrome)`
+      : env.CHROME_PATH
+        ? `at ${env.CHROME_PATH} (CHROME_PATH)`
+        : 'on this machine';
   throw new CliError(
     `No Chromium found ${looked}. ${needs}; install it with:\n  ${chromiumInstallCommand}\nor name a Chromium or Chrome binary with --chrome <path> or CHROME_PATH.`,
     ExitCode.deckFailed,
@@ -32,6 +37,9 @@ export async function launchChromiumFor(executablePath: string): Promise<Browser
   } catch (error) {
     // Playwright's first line says what failed; the rest is its launch log.
     const reason = String((error as Error).message).split('\n')[0];
-    throw new CliError(`Chromium at ${executablePath} did not start (${reason}). Reinstall it with:\n  ${chromiumInstallCommand}\nor name another with --chrome <path> or CHROME_PATH.`, ExitCode.deckFailed);
+    throw new CliError(
+      `Chromium at ${executablePath} did not start (${reason}). Reinstall it with:\n  ${chromiumInstallCommand}\nor name another with --chrome <path> or CHROME_PATH.`,
+      ExitCode.deckFailed,
+    );
   }
 }

@@ -13,7 +13,8 @@ export async function findDecks(paths: string[], config: PodiumConfig, extension
   const decks: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new CliError(`No such deck or folder: ${relative(config.root, path) || path}`, ExitCode.deckFailed);
+    if (!info)
+      throw new CliError(`No such deck or folder: ${relative(config.root, path) || path}`, ExitCode.deckFailed);
     if (info.isDirectory()) {
       const names = (await readdir(path)).filter((name) => name.endsWith('.mdx')).sort();
       decks.push(...names.map((name) => join(path, name)));
@@ -21,12 +22,20 @@ export async function findDecks(paths: string[], config: PodiumConfig, extension
       decks.push(path);
     }
   }
-  if (decks.length === 0) throw new CliError(`No decks (.mdx files) found in ${paths.map((p) => relative(config.root, p) || '.').join(', ')}`, ExitCode.deckFailed);
+  if (decks.length === 0)
+    throw new CliError(
+      `No decks (.mdx files) found in ${paths.map((p) => relative(config.root, p) || '.').join(', ')}`,
+      ExitCode.deckFailed,
+    );
   const byName = new Map<string, string>();
   for (const deck of decks) {
     const name = basename(deck, extname(deck));
     const other = byName.get(name);
-    if (other && other !== deck) throw new CliError(`Two decks would both be written to ${name}.${extension}: ${other} and ${deck}. Rename one.`, ExitCode.deckFailed);
+    if (other && other !== deck)
+      throw new CliError(
+        `Two decks would both be written to ${name}.${extension}: ${other} and ${deck}. Rename one.`,
+        ExitCode.deckFailed,
+      );
     byName.set(name, deck);
   }
   return [...byName.values()];
@@ -53,7 +62,12 @@ export function kilobytes(bytes: number): string {
  * when it is the deck's own mistake) and counted, and the others still go ahead. A CliError
  * (no browser, a bad option) stops the whole run.
  */
-export async function eachDeck(decks: readonly string[], io: Io, done: string, work: (file: string) => Promise<void>): Promise<number> {
+export async function eachDeck(
+  decks: readonly string[],
+  io: Io,
+  done: string,
+  work: (file: string) => Promise<void>,
+): Promise<number> {
   let failed = 0;
   for (const file of decks) {
     try {
@@ -61,7 +75,11 @@ export async function eachDeck(decks: readonly string[], io: Io, done: string, w
     } catch (error) {
       if (error instanceof CliError) throw error;
       failed += 1;
-      io.err(error instanceof DeckError ? `${error.format(io.cwd)}\n` : `${relative(io.cwd, file)}: ${(error as Error).stack ?? String(error)}\n`);
+      io.err(
+        error instanceof DeckError
+          ? `${error.format(io.cwd)}\n`
+          : `${relative(io.cwd, file)}: ${(error as Error).stack ?? String(error)}\n`,
+      );
     }
   }
   if (failed > 0) io.err(`${failed} of ${decks.length} deck${decks.length === 1 ? '' : 's'} failed to ${done}.`);

@@ -26,7 +26,9 @@ interface Command {
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /** Loaded only when the command runs, so --help stays instant. */
-  load: () => Promise<{ default: (args: { positionals: string[]; values: Record<string, unknown> }, io: Io) => Promise<number> }>;
+  load: () => Promise<{
+    default: (args: { positionals: string[]; values: Record<string, unknown> }, io: Io) => Promise<number>;
+  }>;
 }
 
 const commands: Record<string, Command> = {
@@ -46,7 +48,12 @@ Options:
 
 Exit code: 0 when every deck built, 1 when any deck failed (the others are still built).
 `,
-    options: { out: { type: 'string', short: 'o' }, 'og-image': { type: 'boolean' }, chrome: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      'og-image': { type: 'boolean' },
+      chrome: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     load: () => import('./buildCommand.ts'),
   },
   dev: {
@@ -138,5 +145,9 @@ async function version(): Promise<string> {
 }
 
 function defaultIo(): Io {
-  return { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`), cwd: process.cwd() };
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+  };
 }

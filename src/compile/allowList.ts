@@ -56,7 +56,23 @@ const hints: Record<string, string> = {
 };
 
 /** Attributes whose value the browser follows as an address. */
-const addressAttributes = new Set(['href', 'xlinkhref', 'action', 'formaction', 'src', 'poster', 'data', 'ping', 'background', 'cite', 'longdesc', 'manifest', 'codebase', 'lowsrc', 'dynsrc']);
+const addressAttributes = new Set([
+  'href',
+  'xlinkhref',
+  'action',
+  'formaction',
+  'src',
+  'poster',
+  'data',
+  'ping',
+  'background',
+  'cite',
+  'longdesc',
+  'manifest',
+  'codebase',
+  'lowsrc',
+  'dynsrc',
+]);
 
 /**
  * Refusal of an element by its name alone: one that could load, navigate or run something, a
@@ -65,14 +81,19 @@ const addressAttributes = new Set(['href', 'xlinkhref', 'action', 'formaction', 
 export function refusedElement(name: string): Refusal | undefined {
   const lower = name.toLowerCase();
   if (Object.hasOwn(activeElements, lower)) {
-    return { reason: `<${name}> is not allowed on a slide: ${activeElements[lower]}`, hint: hints[lower] ?? instead, ruleId: 'element-refused' };
+    return {
+      reason: `<${name}> is not allowed on a slide: ${activeElements[lower]}`,
+      hint: hints[lower] ?? instead,
+      ruleId: 'element-refused',
+    };
   }
   if (Object.hasOwn(mediaElements, lower)) {
     return {
       reason: `<${name}> is not supported in a shared deck: a ${mediaElements[lower]} would have to be carried in the file or loaded from the network`,
-      hint: lower === 'picture'
-        ? 'Use one image, ![description](images/photo.png): Podium embeds it in the file when the deck is built.'
-        : 'Show an image instead (a still, ![description](images/still.png)) and link to where the media is: [Watch the video](https://…).',
+      hint:
+        lower === 'picture'
+          ? 'Use one image, ![description](images/photo.png): Podium embeds it in the file when the deck is built.'
+          : 'Show an image instead (a still, ![description](images/still.png)) and link to where the media is: [Watch the video](https://…).',
       ruleId: 'media-refused',
     };
   }
@@ -100,7 +121,11 @@ export function checkAllowList(slides: readonly Element[], { file, source }: All
     };
     if (isNode(node, 'text')) return;
     if (!isNode(node, 'element')) {
-      return fail({ reason: 'A slide holds something that is neither text nor an element', hint: 'Data from a file is shown as text in braces, {figures.total}; only Podium\'s components make elements.', ruleId: 'node-refused' });
+      return fail({
+        reason: 'A slide holds something that is neither text nor an element',
+        hint: "Data from a file is shown as text in braces, {figures.total}; only Podium's components make elements.",
+        ruleId: 'node-refused',
+      });
     }
     const refusal = elementRefusal(node, ancestors) ?? attributeRefusal(node);
     if (refusal) fail(refusal);
@@ -116,7 +141,11 @@ function elementRefusal(element: Element, ancestors: readonly Element[]): Refusa
   if (refusal) return refusal;
   const within = slideSchema.ancestors?.[name];
   if (within && !ancestors.some((ancestor) => within.includes(ancestor.tagName))) {
-    return { reason: `<${name}> is allowed only inside ${within.map((tag) => `<${tag}>`).join(' or ')}`, hint: `Put it inside its <${within[0]}>, or write a Markdown table.`, ruleId: 'element-refused' };
+    return {
+      reason: `<${name}> is allowed only inside ${within.map((tag) => `<${tag}>`).join(' or ')}`,
+      hint: `Put it inside its <${within[0]}>, or write a Markdown table.`,
+      ruleId: 'element-refused',
+    };
   }
   return undefined;
 }
@@ -137,12 +166,23 @@ function podiumMade(element: Element, parent: Element | undefined): boolean {
   if (!Array.isArray(children)) return false;
   const classes = JSON.stringify(properties?.className);
   if (tagName === 'script') {
-    return parent.tagName === 'figure' && classes === '["podium-chart-config"]' && properties.type === 'application/json' && Object.keys(properties).length === 2
-      && children.length === 1 && children[0].type === 'text' && !children[0].value.includes('<');
+    return (
+      parent.tagName === 'figure' &&
+      classes === '["podium-chart-config"]' &&
+      properties.type === 'application/json' &&
+      Object.keys(properties).length === 2 &&
+      children.length === 1 &&
+      children[0].type === 'text' &&
+      !children[0].value.includes('<')
+    );
   }
   if (tagName === 'button') {
-    return parent.tagName === 'figcaption' && classes === '["podium-data-toggle"]' && properties.type === 'button'
-      && children.every((child) => child.type === 'text');
+    return (
+      parent.tagName === 'figcaption' &&
+      classes === '["podium-data-toggle"]' &&
+      properties.type === 'button' &&
+      children.every((child) => child.type === 'text')
+    );
   }
   return false;
 }
@@ -157,13 +197,25 @@ function attributeRefusal(element: Element): Refusal | undefined {
     const name = attributeName(key);
     const text = Array.isArray(value) ? value.join(' ') : String(value);
     if (lower.startsWith('on')) {
-      return { reason: `${name} on <${tag}> is not allowed: it runs code when the reader acts on the slide`, hint: `${offline}. Remove ${name}; to show parts one step at a time, use <Steps> or className="fragment".`, ruleId: 'attribute-refused' };
+      return {
+        reason: `${name} on <${tag}> is not allowed: it runs code when the reader acts on the slide`,
+        hint: `${offline}. Remove ${name}; to show parts one step at a time, use <Steps> or className="fragment".`,
+        ruleId: 'attribute-refused',
+      };
     }
     if (lower === 'srcdoc') {
-      return { reason: `${name} on <${tag}> is not allowed: it holds a whole page to show`, hint: instead, ruleId: 'attribute-refused' };
+      return {
+        reason: `${name} on <${tag}> is not allowed: it holds a whole page to show`,
+        hint: instead,
+        ruleId: 'attribute-refused',
+      };
     }
     if (lower === 'srcset' || (tag === 'img' && lower === 'sizes')) {
-      return { reason: `${name} on <${tag}> is not supported: the browser would choose among images to load by address`, hint: 'Give one image with src="images/photo.png": Podium embeds it in the file when the deck is built.', ruleId: 'image-srcset' };
+      return {
+        reason: `${name} on <${tag}> is not supported: the browser would choose among images to load by address`,
+        hint: 'Give one image with src="images/photo.png": Podium embeds it in the file when the deck is built.',
+        ruleId: 'image-srcset',
+      };
     }
     if (tag === 'img' && lower === 'src') {
       if (!embeddedImage.test(text)) return imageRefusal(text);
@@ -171,10 +223,18 @@ function attributeRefusal(element: Element): Refusal | undefined {
       const scheme = /^(javascript|data|vbscript):/.exec(text.replace(/[\u0000-\u0020]/g, '').toLowerCase())?.[1];
       if (scheme) {
         const does = scheme === 'data' ? 'opens a page made from the address itself' : 'runs code';
-        return { reason: `<${tag} ${name}="${shown(text)}"> is not allowed: a ${scheme}: address ${does}`, hint: 'Links lead to web pages (https://…), e-mail (mailto:…), phone numbers (tel:…) or another slide (#/sources).', ruleId: 'link-refused' };
+        return {
+          reason: `<${tag} ${name}="${shown(text)}"> is not allowed: a ${scheme}: address ${does}`,
+          hint: 'Links lead to web pages (https://…), e-mail (mailto:…), phone numbers (tel:…) or another slide (#/sources).',
+          ruleId: 'link-refused',
+        };
       }
       if (tag === 'a' && lower === 'href' && !linkTarget.test(text)) {
-        return { reason: `<a href="${shown(text)}"> is not a link a shared deck can follow`, hint: 'Links lead to web pages (https://…), e-mail (mailto:…), phone numbers (tel:…), another slide (#/sources) or a file beside the deck (budget.html, with no spaces: write %20).', ruleId: 'link-refused' };
+        return {
+          reason: `<a href="${shown(text)}"> is not a link a shared deck can follow`,
+          hint: 'Links lead to web pages (https://…), e-mail (mailto:…), phone numbers (tel:…), another slide (#/sources) or a file beside the deck (budget.html, with no spaces: write %20).',
+          ruleId: 'link-refused',
+        };
       }
     }
     if (lower === 'style' && !inertStyle.test(text)) {
@@ -201,22 +261,39 @@ function attributeRefusal(element: Element): Refusal | undefined {
 
 function imageRefusal(src: string): Refusal {
   if (/^data:/i.test(src)) {
-    return { reason: `Image "${shown(src)}" is data but not an image`, hint: 'Write the image\'s path as text, src="images/photo.png": Podium embeds the file when the deck is built.', ruleId: 'image-type' };
+    return {
+      reason: `Image "${shown(src)}" is data but not an image`,
+      hint: 'Write the image\'s path as text, src="images/photo.png": Podium embeds the file when the deck is built.',
+      ruleId: 'image-type',
+    };
   }
   if (/^[a-z][a-z\d+.-]*:/i.test(src) || src.startsWith('//')) {
-    return { reason: `Image "${shown(src)}" is on the network`, hint: `${offline}: save the image into public/ or beside the deck and write its path as text, src="images/photo.png"; Podium embeds it when the deck is built.`, ruleId: 'image-remote' };
+    return {
+      reason: `Image "${shown(src)}" is on the network`,
+      hint: `${offline}: save the image into public/ or beside the deck and write its path as text, src="images/photo.png"; Podium embeds it when the deck is built.`,
+      ruleId: 'image-remote',
+    };
   }
-  return { reason: `Image "${shown(src)}" was not embedded: its path came from an expression`, hint: 'Write the path as text, src="images/photo.png" or ![description](images/photo.png): Podium embeds the image when the deck is built.', ruleId: 'image-expression' };
+  return {
+    reason: `Image "${shown(src)}" was not embedded: its path came from an expression`,
+    hint: 'Write the path as text, src="images/photo.png" or ![description](images/photo.png): Podium embeds the image when the deck is built.',
+    ruleId: 'image-expression',
+  };
 }
 
 /** The properties `hast-util-sanitize` keeps on this element under Podium's schema (where it stands aside). */
 function keptProperties(tagName: string, properties: Properties): Properties {
-  const alone = sanitize({ type: 'element', tagName, properties, children: [] }, { ...slideSchema, ancestors: {}, required: {} });
+  const alone = sanitize(
+    { type: 'element', tagName, properties, children: [] },
+    { ...slideSchema, ancestors: {}, required: {} },
+  );
   return alone.type === 'element' ? alone.properties : {};
 }
 
 function sameValue(kept: unknown, given: unknown): boolean {
-  return Array.isArray(given) ? Array.isArray(kept) && kept.length === given.length && kept.every((item, index) => item === given[index]) : kept === given;
+  return Array.isArray(given)
+    ? Array.isArray(kept) && kept.length === given.length && kept.every((item, index) => item === given[index])
+    : kept === given;
 }
 
 /** The name a deck writes: `data-background-image`, `aria-label`, `onClick`, `srcSet`. */
@@ -228,11 +305,16 @@ function shown(text: string): string {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-function isNode<Type extends 'text' | 'element'>(node: unknown, type: Type): node is Type extends 'text' ? { type: 'text' } : Element {
+function isNode<Type extends 'text' | 'element'>(
+  node: unknown,
+  type: Type,
+): node is Type extends 'text' ? { type: 'text' } : Element {
   return typeof node === 'object' && node !== null && (node as { type?: unknown }).type === type;
 }
 
 function placeOf(node: unknown, file: string): Place | undefined {
   const start = (node as Element | null)?.position?.start;
-  return typeof start?.line === 'number' && typeof start.column === 'number' ? { file, line: start.line, column: start.column } : undefined;
+  return typeof start?.line === 'number' && typeof start.column === 'number'
+    ? { file, line: start.line, column: start.column }
+    : undefined;
 }

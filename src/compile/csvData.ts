@@ -20,7 +20,8 @@ export function parseCsv(path: string, text: string): Array<Record<string, unkno
     },
   });
   // A column holding any code with a leading zero is a column of codes: all of it stays text.
-  for (const row of result.data) for (const field of codeColumns) if (typeof row[field] === 'number') row[field] = String(row[field]);
+  for (const row of result.data)
+    for (const field of codeColumns) if (typeof row[field] === 'number') row[field] = String(row[field]);
   const problem = result.errors
     // With one column there is no delimiter to find; that is not the organizer's mistake.
     .filter((error) => error.type !== 'Delimiter')
@@ -38,7 +39,12 @@ export function parseCsv(path: string, text: string): Array<Record<string, unkno
     });
   }
   if (!result.meta.fields?.length) {
-    throw new DeckError('The CSV file has no header line', { place: { file: path, line: 1, column: 1 }, hint: 'The first line names the columns, e.g. year,police,parks.', source: text, ruleId: 'data-invalid-csv' });
+    throw new DeckError('The CSV file has no header line', {
+      place: { file: path, line: 1, column: 1 },
+      hint: 'The first line names the columns, e.g. year,police,parks.',
+      source: text,
+      ruleId: 'data-invalid-csv',
+    });
   }
   return result.data;
 }

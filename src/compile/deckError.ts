@@ -44,7 +44,11 @@ export class DeckError extends Error {
   /** The source lines around the problem, with a caret under its column. */
   frame(): string | undefined {
     if (this.source === undefined) return undefined;
-    return codeFrameColumns(this.source, { start: { line: this.place.line, column: this.place.column } }, { linesAbove: 1, linesBelow: 1 });
+    return codeFrameColumns(
+      this.source,
+      { start: { line: this.place.line, column: this.place.column } },
+      { linesAbove: 1, linesBelow: 1 },
+    );
   }
 }
 

@@ -15,9 +15,15 @@ export const deckMetaSchema = z.strictObject({
   date: text.optional(),
   lang: z
     .string()
-    .refine((tag) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag) && isLanguageTag(tag), 'must be a language tag such as en, es or en-US')
+    .refine(
+      (tag) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag) && isLanguageTag(tag),
+      'must be a language tag such as en, es or en-US',
+    )
     .default('en'),
-  theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a theme name such as civic (a file themes/<name>.css)').default('civic'),
+  theme: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a theme name such as civic (a file themes/<name>.css)')
+    .default('civic'),
   description: text.optional(),
   /** Where the deck will be shared: link previews and <ShareQR /> point here. */
   url: z.url({ protocol: /^https?$/, error: 'must be a web address such as https://example.org/deck.html' }).optional(),
@@ -28,11 +34,15 @@ export const deckMetaSchema = z.strictObject({
       const bare = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
       // "timeLimit: 3" almost always means three minutes, not three seconds.
       if (bare !== undefined && bare < 30) {
-        context.addIssue({ code: 'custom', message: `a bare number is seconds; did you mean ${bare}m (${bare} minutes)?` });
+        context.addIssue({
+          code: 'custom',
+          message: `a bare number is seconds; did you mean ${bare}m (${bare} minutes)?`,
+        });
         return 0;
       }
       const seconds = parseDuration(bare ?? value);
-      if (seconds === undefined) context.addIssue({ code: 'custom', message: 'must be a duration such as 3m, 90s or 2m30s' });
+      if (seconds === undefined)
+        context.addIssue({ code: 'custom', message: 'must be a duration such as 3m, 90s or 2m30s' });
       return seconds ?? 0;
     })
     .optional(),
@@ -118,7 +128,13 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
       }
       return top;
     };
-    const meta = validate(deckMetaSchema, value, { name: 'the frontmatter', field: 'key', placeOf, source, ruleId: 'frontmatter-invalid' });
+    const meta = validate(deckMetaSchema, value, {
+      name: 'the frontmatter',
+      field: 'key',
+      placeOf,
+      source,
+      ruleId: 'frontmatter-invalid',
+    });
     onMeta(meta, (key) => placeOf(key));
   };
 }

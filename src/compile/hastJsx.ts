@@ -60,7 +60,9 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length} value${value.length === 1 ? '' : 's'}`;
   if (value === null || typeof value !== 'object') return typeof value;
   const keys = Object.keys(value);
-  return keys.length ? `an object with ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}` : 'an empty object';
+  return keys.length
+    ? `an object with ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}`
+    : 'an empty object';
 }
 
 /** JSX's style objects (`{textAlign: 'left'}`) as the CSS text hast expects. */
@@ -76,7 +78,13 @@ function styleText(style: unknown): string | undefined {
  * to a syntax tree (serialized once, with escaping) and never to HTML strings.
  */
 export function createHastJsx(file: string, deckSource?: string) {
-  function jsxDEV(type: unknown, props: Record<string, unknown>, _key?: unknown, _static?: unknown, source?: SourceInfo): HastChild {
+  function jsxDEV(
+    type: unknown,
+    props: Record<string, unknown>,
+    _key?: unknown,
+    _static?: unknown,
+    source?: SourceInfo,
+  ): HastChild {
     const { children, ...rest } = props;
     // Text gets `undefined` only from an expression that found nothing: a misspelt data key,
     // which would otherwise leave a silent gap on the slide ("We have  staff").
@@ -105,7 +113,11 @@ export function createHastJsx(file: string, deckSource?: string) {
     }
     const element = h(type, properties, childrenAt(children as HastChild, place) as ElementContent[]);
     // Where the deck wrote it, so checks made once the deck has run (the allow-list) can point there.
-    if (source?.lineNumber) element.position = { start: { line: place.line, column: place.column }, end: { line: place.line, column: place.column } };
+    if (source?.lineNumber)
+      element.position = {
+        start: { line: place.line, column: place.column },
+        end: { line: place.line, column: place.column },
+      };
     return madeByPodium(element);
   }
 

@@ -49,7 +49,13 @@ export interface Deck {
 }
 
 /** MDX node types that stay in the tree when Markdown becomes hast, to be rendered by Podium. */
-const mdxNodeTypes: string[] = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+const mdxNodeTypes: string[] = [
+  'mdxFlowExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxTextExpression',
+  'mdxjsEsm',
+];
 
 /**
  * MDX → Deck: parse, check and resolve at build time, then render the slides to hast. The
@@ -64,11 +70,19 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     readInsideProject(
       () => files.readText(file),
       () => {
-        throw new DeckError('The deck is outside the project', { place: { file, line: 1, column: 1 }, hint: outsideProjectHint, ruleId: 'file-outside-project' });
+        throw new DeckError('The deck is outside the project', {
+          place: { file, line: 1, column: 1 },
+          hint: outsideProjectHint,
+          ruleId: 'file-outside-project',
+        });
       },
     );
   if (source === undefined) {
-    throw new DeckError(`Cannot find the deck ${file}`, { place: { file, line: 1, column: 1 }, hint: 'Check the path; decks are .mdx files.', ruleId: 'deck-missing' });
+    throw new DeckError(`Cannot find the deck ${file}`, {
+      place: { file, line: 1, column: 1 },
+      hint: 'Check the path; decks are .mdx files.',
+      ruleId: 'deck-missing',
+    });
   }
   refuseDeepNesting(file, source);
   let meta: DeckMeta | undefined;
@@ -79,18 +93,35 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     remarkGfm,
     remarkUnravel,
     [remarkNestingLimit, { file, source }],
-    [remarkDeckMeta, { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) }],
+    [
+      remarkDeckMeta,
+      { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) },
+    ],
     [remarkKnownComponents, { file, source, known: componentNames }],
     [remarkThousandsCommas, { file, source }],
     [remarkDataImports, { file, source, files, onData: (value: Record<string, unknown>) => (data = value) }],
     [remarkImages, { file, source, publicDir, files }],
     [remarkSlides, { file, source }],
   ]);
-  const state: DeckState = { file, source, lang: meta!.lang, url: meta!.url, chartCount: 0, chartTypes: new Set(), sources: new Map() };
+  const state: DeckState = {
+    file,
+    source,
+    lang: meta!.lang,
+    url: meta!.url,
+    chartCount: 0,
+    chartTypes: new Set(),
+    sources: new Map(),
+  };
   const sandbox = await createDeckSandbox({ data, components: componentNames, lang: state.lang });
   try {
     const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
-    const slides = await renderSlides(tree, { file, source, sandbox, dataNames: new Set(Object.keys(data)), components: provided });
+    const slides = await renderSlides(tree, {
+      file,
+      source,
+      sandbox,
+      dataNames: new Set(Object.keys(data)),
+      components: provided,
+    });
     numberCitations(slides, state.sources);
     checkAllowList(slides, state);
     return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes] };
@@ -111,12 +142,19 @@ async function parseDeck(source: string, file: string, remarkPlugins: PluggableL
     return (await processor.run(processor.parse(vfile) as MdastRoot, vfile)) as HastRoot;
   } catch (error) {
     if (error instanceof DeckError) throw error;
-    const message = error as { reason?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; url?: string };
+    const message = error as {
+      reason?: string;
+      line?: number;
+      column?: number;
+      place?: { line?: number; column?: number; start?: { line: number; column: number } };
+      url?: string;
+    };
     const given = message.place && 'start' in message.place ? message.place.start : message.place;
     // "Expected a closing tag for `<Notes>` (34:1-34:8)" is placed at the document's start;
     // the element it means is the place to show.
     const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(message.reason ?? '');
-    const at = named && (given?.line ?? message.line ?? 1) === 1 ? { line: Number(named[1]), column: Number(named[2]) } : given;
+    const at =
+      named && (given?.line ?? message.line ?? 1) === 1 ? { line: Number(named[1]), column: Number(named[2]) } : given;
     throw new DeckError(message.reason ?? String(error), {
       place: { file, line: at?.line ?? message.line ?? 1, column: at?.column ?? message.column ?? 1 },
       hint: syntaxHint(message.reason ?? ''),
@@ -130,8 +168,11 @@ async function parseDeck(source: string, file: string, remarkPlugins: PluggableL
 function syntaxHint(reason: string): string {
   if (/comment/.test(reason)) return 'MDX has no HTML comments: write {/* a comment */} instead of <!-- … -->.';
   const unclosed = /closing tag for `<([^>]+)>`/.exec(reason);
-  if (unclosed) return `This <${unclosed[1]}> is never closed: end it with </${unclosed[1]}>, or write <${unclosed[1]} … /> if it holds nothing.`;
-  if (/closing tag|end tag/i.test(reason)) return 'Every component needs a closing tag (<Notes>…</Notes>) or a self-closing slash (<BarChart … />).';
-  if (/parse expression|acorn/i.test(reason)) return 'Braces {…} hold data such as {figures.total}; to show a brace as text write \\{. Numbers in code are written without commas: 2000, not 2,000.';
-  return 'Check the markup near this place: a component\'s tags, braces {…} and quotes must match.';
+  if (unclosed)
+    return `This <${unclosed[1]}> is never closed: end it with </${unclosed[1]}>, or write <${unclosed[1]} … /> if it holds nothing.`;
+  if (/closing tag|end tag/i.test(reason))
+    return 'Every component needs a closing tag (<Notes>…</Notes>) or a self-closing slash (<BarChart … />).';
+  if (/parse expression|acorn/i.test(reason))
+    return 'Braces {…} hold data such as {figures.total}; to show a brace as text write \\{. Numbers in code are written without commas: 2000, not 2,000.';
+  return "Check the markup near this place: a component's tags, braces {…} and quotes must match.";
 }

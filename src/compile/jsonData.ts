@@ -40,12 +40,15 @@ export function parseJson(path: string, withMark: string): unknown {
     value = JSON.parse(text);
   } catch {
     const mistake = firstMistake(text);
-    throw new DeckError(`Invalid JSON: ${(mistake && mistakes[mistakeFinder().printParseErrorCode(mistake.error)]) ?? 'this is not JSON'}`, {
-      place: { file: path, ...placeOfOffset(text, mistake?.offset ?? 0) },
-      hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
-      source: text,
-      ruleId: 'data-invalid-json',
-    });
+    throw new DeckError(
+      `Invalid JSON: ${(mistake && mistakes[mistakeFinder().printParseErrorCode(mistake.error)]) ?? 'this is not JSON'}`,
+      {
+        place: { file: path, ...placeOfOffset(text, mistake?.offset ?? 0) },
+        hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
+        source: text,
+        ruleId: 'data-invalid-json',
+      },
+    );
   }
   const tooDeep = offsetPastDepth(text, maxJsonDepth);
   if (tooDeep !== undefined) {
@@ -62,7 +65,11 @@ export function parseJson(path: string, withMark: string): unknown {
 function firstMistake(text: string): ParseError | undefined {
   const errors: ParseError[] = [];
   try {
-    mistakeFinder().parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    mistakeFinder().parse(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
   } catch {
     // The tolerant parser recurses; on data too deep for it the place stays unknown.
     return undefined;

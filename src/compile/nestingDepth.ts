@@ -6,7 +6,15 @@ import { DeckError, type Place } from './deckError.ts';
 export const maxNesting = 100;
 
 /** Nodes that each add a level: what a deck can nest without end. */
-const nestingTypes = new Set(['blockquote', 'listItem', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'emphasis', 'strong', 'delete']);
+const nestingTypes = new Set([
+  'blockquote',
+  'listItem',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'emphasis',
+  'strong',
+  'delete',
+]);
 
 const listMarker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 const thematicBreak = /^(?:[-*_][ \t]*){3,}$/;
@@ -40,7 +48,8 @@ function columnPastLimit(line: string): number | undefined {
       index += 1;
       continue;
     }
-    const marker = char === '>' ? '>' : thematicBreak.test(line.slice(index)) ? undefined : listMarker.exec(line.slice(index))?.[0];
+    const marker =
+      char === '>' ? '>' : thematicBreak.test(line.slice(index)) ? undefined : listMarker.exec(line.slice(index))?.[0];
     if (!marker) return undefined;
     markers += 1;
     if (markers + Math.floor(indentation / 2) > maxNesting) return index + 1;

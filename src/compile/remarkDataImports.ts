@@ -38,12 +38,15 @@ export function remarkDataImports({ file, source, files, onData }: DataImportsOp
         }
         const at = statement.loc?.start;
         const exported = statement.type.startsWith('Export');
-        throw new DeckError(exported ? 'A deck cannot export anything' : 'Only imports of data files can stand outside the slides', {
-          place: { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 },
-          hint: 'A deck holds text and data, not code: put values in a data file (import figures from \'./data/figures.json\') and show them with {figures.total}.',
-          source,
-          ruleId: 'deck-code',
-        });
+        throw new DeckError(
+          exported ? 'A deck cannot export anything' : 'Only imports of data files can stand outside the slides',
+          {
+            place: { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 },
+            hint: "A deck holds text and data, not code: put values in a data file (import figures from './data/figures.json') and show them with {figures.total}.",
+            source,
+            ruleId: 'deck-code',
+          },
+        );
       }
     });
     tree.children = tree.children.filter((node) => node.type !== 'mdxjsEsm');
@@ -58,26 +61,48 @@ export function remarkDataImports({ file, source, files, onData }: DataImportsOp
       throw new DeckError(reason, { place, hint, source, ruleId });
     };
     if (!/^\.{1,2}\//.test(specifier)) {
-      fail(`Cannot import "${specifier}"`, `A deck can import data files that sit beside it, such as './data/figures.json'.`, 'import-not-relative');
+      fail(
+        `Cannot import "${specifier}"`,
+        `A deck can import data files that sit beside it, such as './data/figures.json'.`,
+        'import-not-relative',
+      );
     }
     const read = dataReaders[extname(specifier).toLowerCase()];
     if (!read) {
-      fail(`Cannot import "${specifier}": only data files can be imported`, `Use a .json or .csv file; components such as <BarChart> are available without importing them.`, 'import-not-data');
+      fail(
+        `Cannot import "${specifier}": only data files can be imported`,
+        `Use a .json or .csv file; components such as <BarChart> are available without importing them.`,
+        'import-not-data',
+      );
     }
     const path = resolve(dirname(file), specifier);
     const text = readInsideProject(
       () => files.readText(path),
-      () => fail(`Cannot import "${specifier}": the file is outside the project`, outsideProjectHint, 'file-outside-project'),
+      () =>
+        fail(
+          `Cannot import "${specifier}": the file is outside the project`,
+          outsideProjectHint,
+          'file-outside-project',
+        ),
     );
     if (text === undefined) {
-      fail(`Cannot find the data file "${specifier}"`, `Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).`, 'import-missing');
+      fail(
+        `Cannot find the data file "${specifier}"`,
+        `Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).`,
+        'import-missing',
+      );
     }
     const value = read(path, text!);
     return Object.fromEntries(
       statement.specifiers.map((spec) => {
         if (spec.type !== 'ImportSpecifier') return [spec.local.name, value];
         const key = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
-        return [spec.local.name, value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined];
+        return [
+          spec.local.name,
+          value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+            ? (value as Record<string, unknown>)[key]
+            : undefined,
+        ];
       }),
     );
   }

@@ -31,7 +31,10 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
     visit(tree, (node) => {
       if (node.type === 'image') {
         (node as Image).url = inline((node as Image).url, node);
-      } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as MdxJsxFlowElement).name === 'img') {
+      } else if (
+        (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+        (node as MdxJsxFlowElement).name === 'img'
+      ) {
         const src = (node as MdxJsxFlowElement | MdxJsxTextElement).attributes.find(
           (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src',
         );
@@ -43,16 +46,29 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
   function inline(url: string, node: { position?: Image['position'] }): string {
     const start = node.position?.start;
     const fail = (reason: string, hint: string, ruleId: string): never => {
-      throw new DeckError(reason, { place: { file, line: start?.line ?? 1, column: start?.column ?? 1 }, hint, source, ruleId });
+      throw new DeckError(reason, {
+        place: { file, line: start?.line ?? 1, column: start?.column ?? 1 },
+        hint,
+        source,
+        ruleId,
+      });
     };
     if (url.startsWith('data:')) return url;
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-      fail(`Image "${url}" is on the network`, `A shared deck must open offline: save the image into public/ or beside the deck and use its path.`, 'image-remote');
+      fail(
+        `Image "${url}" is on the network`,
+        `A shared deck must open offline: save the image into public/ or beside the deck and use its path.`,
+        'image-remote',
+      );
     }
     const path = decodedPath(url.split(/[?#]/)[0]);
     const type = imageTypes[extname(path).toLowerCase()];
     if (!type) {
-      fail(`Image "${url}" is not a supported image type`, `Use one of ${Object.keys(imageTypes).join(', ')}.`, 'image-type');
+      fail(
+        `Image "${url}" is not a supported image type`,
+        `Use one of ${Object.keys(imageTypes).join(', ')}.`,
+        'image-type',
+      );
     }
     const candidates = path.startsWith('/')
       ? [join(publicDir, path)]
@@ -65,7 +81,11 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
       if (bytes) return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
     }
     const where = path.startsWith('/') ? 'in public/' : 'beside the deck or in public/';
-    return fail(`Cannot find image "${url}" ${where}`, 'Check the file name and its folder; images any deck can use go in public/.', 'image-missing');
+    return fail(
+      `Cannot find image "${url}" ${where}`,
+      'Check the file name and its folder; images any deck can use go in public/.',
+      'image-missing',
+    );
   }
 }
 

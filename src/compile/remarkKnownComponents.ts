@@ -26,12 +26,21 @@ export function remarkKnownComponents({ file, source, known }: KnownComponentsOp
       if (!name || known.includes(name)) return;
       const start = node.position?.start;
       const fail = (reason: string, hint: string, ruleId: string): never => {
-        throw new DeckError(reason, { place: { file, line: start?.line ?? 1, column: start?.column ?? 1 }, hint, source, ruleId });
+        throw new DeckError(reason, {
+          place: { file, line: start?.line ?? 1, column: start?.column ?? 1 },
+          hint,
+          source,
+          ruleId,
+        });
       };
       const component = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
       if (component) {
         // <notes> would be an unknown HTML element shown on the slide: private notes in public.
-        fail(`<${name}> must be written <${component}>`, 'Component names start with a capital letter; in lowercase the text would show on the slide.', 'component-case');
+        fail(
+          `<${name}> must be written <${component}>`,
+          'Component names start with a capital letter; in lowercase the text would show on the slide.',
+          'component-case',
+        );
       }
       // Other lowercase names are HTML elements.
       if (/^[a-z]/.test(name) && !name.includes('.')) {
@@ -40,7 +49,11 @@ export function remarkKnownComponents({ file, source, known }: KnownComponentsOp
         return;
       }
       const suggestion = didYouMean(name, known);
-      fail(`Unknown component <${name}>${suggestion ? `; did you mean <${suggestion}>?` : ''}`, `Components Podium has: ${known.map((k) => `<${k}>`).join(', ')}.`, 'unknown-component');
+      fail(
+        `Unknown component <${name}>${suggestion ? `; did you mean <${suggestion}>?` : ''}`,
+        `Components Podium has: ${known.map((k) => `<${k}>`).join(', ')}.`,
+        'unknown-component',
+      );
     });
   };
 }

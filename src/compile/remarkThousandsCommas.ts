@@ -27,7 +27,8 @@ export function remarkThousandsCommas({ file, source }: ThousandsCommasOptions) 
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const element = node as MdxJsxFlowElement;
       for (const attribute of element.attributes) {
-        if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'object' || attribute.value === null) continue;
+        if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'object' || attribute.value === null)
+          continue;
         const code = attribute.value.value.replace(quoted, (text) => ' '.repeat(text.length));
         for (const list of code.matchAll(innermostList)) {
           if (!/,\s/.test(list[0])) continue;
@@ -37,12 +38,15 @@ export function remarkThousandsCommas({ file, source }: ThousandsCommasOptions) 
           const at = source.indexOf(attribute.value.value, element.position?.start.offset ?? 0);
           const offset = at < 0 ? (element.position?.start.offset ?? 0) : at + list.index + number.index;
           const parts = written.split(',');
-          throw new DeckError(`Prop "${attribute.name}" on <${element.name}>: ${written} is read as ${parts.length} numbers in code (${parts.map(Number).join(' and ')})`, {
-            place: { file, ...placeOfOffset(source, offset) },
-            hint: `Write numbers in code without commas: ${parts.join('')}. To list ${parts.map(Number).join(' and ')}, put a space after the comma.`,
-            source,
-            ruleId: 'thousands-comma',
-          });
+          throw new DeckError(
+            `Prop "${attribute.name}" on <${element.name}>: ${written} is read as ${parts.length} numbers in code (${parts.map(Number).join(' and ')})`,
+            {
+              place: { file, ...placeOfOffset(source, offset) },
+              hint: `Write numbers in code without commas: ${parts.join('')}. To list ${parts.map(Number).join(' and ')}, put a space after the comma.`,
+              source,
+              ruleId: 'thousands-comma',
+            },
+          );
         }
       }
     });

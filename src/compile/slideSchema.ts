@@ -18,8 +18,76 @@ export const embeddedImage = /^data:image\//i;
  */
 export const inertStyle = /^(?![\s\S]*(?:\\|@import|(?:url|image-set|image|cross-fade|element|expression|src)\s*\())/i;
 
-const phrasing = ['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr'];
-const blocks = ['article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'];
+const phrasing = [
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+];
+const blocks = [
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+];
 /**
  * What Podium's components draw: a canvas per chart, its config as inert JSON, the "Show data"
  * button, the QR code's SVG; and the disabled checkbox of a Markdown task list (`- [ ]`).
@@ -61,7 +129,10 @@ export const slideSchema: Schema = {
     section: ['dataFootnotes'],
     figure: [['dataChartType', /^[a-zA-Z]+$/]],
     canvas: ['width', 'height'],
-    script: [['type', 'application/json'], ['className', 'podium-chart-config']],
+    script: [
+      ['type', 'application/json'],
+      ['className', 'podium-chart-config'],
+    ],
     button: [['type', 'button'], ['ariaExpanded', 'true', 'false'], 'ariaControls'],
     input: [['type', 'checkbox'], 'checked', 'disabled'],
     svg: [['xmlns', 'http://www.w3.org/2000/svg'], 'viewBox', 'width', 'height', 'shapeRendering'],
@@ -89,7 +160,28 @@ export const slideSchema: Schema = {
   clobber: [],
   clobberPrefix: '',
   // Elements whose content must go with them: code, CSS, frames' fallback, form fields' text.
-  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'noframes', 'object', 'embed', 'noembed', 'applet', 'textarea', 'select', 'title', 'xmp', 'plaintext', 'math', 'video', 'audio'],
+  strip: [
+    'script',
+    'style',
+    'template',
+    'noscript',
+    'iframe',
+    'frame',
+    'frameset',
+    'noframes',
+    'object',
+    'embed',
+    'noembed',
+    'applet',
+    'textarea',
+    'select',
+    'title',
+    'xmp',
+    'plaintext',
+    'math',
+    'video',
+    'audio',
+  ],
   allowComments: false,
   allowDoctypes: false,
 };
@@ -108,7 +200,15 @@ function inertScripts(nodes: ElementContent[]): ElementContent[] {
   return nodes.flatMap((node): ElementContent[] => {
     if (node.type !== 'element') return [node];
     if (node.tagName !== 'script') return [{ ...node, children: inertScripts(node.children) }];
-    if (node.properties.type !== 'application/json' || String(node.properties.className) !== 'podium-chart-config') return [];
-    return [{ ...node, children: node.children.map((child) => (child.type === 'text' ? { ...child, value: child.value.replace(/</g, '\\u003c') } : child)) }];
+    if (node.properties.type !== 'application/json' || String(node.properties.className) !== 'podium-chart-config')
+      return [];
+    return [
+      {
+        ...node,
+        children: node.children.map((child) =>
+          child.type === 'text' ? { ...child, value: child.value.replace(/</g, '\\u003c') } : child,
+        ),
+      },
+    ];
   });
 }

@@ -19,14 +19,26 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   // An unknown name usually explains a "missing" one (a typo), so report it first.
-  const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const issues = [...result.error.issues].sort(
+    (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+  );
   const issue = issues[0];
-  const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0] === undefined ? undefined : String(issue.path[0]);
+  const field =
+    issue.code === 'unrecognized_keys'
+      ? issue.keys[0]
+      : issue.path[0] === undefined
+        ? undefined
+        : String(issue.path[0]);
   const { reason, hint } = describe(issue, value, subject, schema);
   throw new DeckError(reason, { place: subject.placeOf(field), hint, source: subject.source, ruleId: subject.ruleId });
 }
 
-function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, schema: z.ZodType): { reason: string; hint?: string } {
+function describe(
+  issue: z.core.$ZodIssue,
+  value: unknown,
+  subject: Subject,
+  schema: z.ZodType,
+): { reason: string; hint?: string } {
   const inner = unionBranchIssue(issue);
   if (inner) return describe(inner, value, subject, schema);
   const label = pathLabel(issue.path);
@@ -34,16 +46,29 @@ function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, sch
     const name = issue.keys[0];
     const known = knownFields(schemaAt(schema, issue.path));
     const suggestion = didYouMean(name, known);
-    const where = issue.path.length === 0 ? `${subject.field} "${name}" on ${subject.name}` : `key "${name}" in ${label} on ${subject.name}`;
+    const where =
+      issue.path.length === 0
+        ? `${subject.field} "${name}" on ${subject.name}`
+        : `key "${name}" in ${label} on ${subject.name}`;
     return {
       reason: `Unknown ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-      hint: known.length === 0 ? `${capitalize(subject.name)} takes no ${issue.path.length === 0 ? `${subject.field}s` : 'keys here'}.` : `Known ${issue.path.length === 0 ? `${subject.field}s` : 'keys'}: ${known.join(', ')}.`,
+      hint:
+        known.length === 0
+          ? `${capitalize(subject.name)} takes no ${issue.path.length === 0 ? `${subject.field}s` : 'keys here'}.`
+          : `Known ${issue.path.length === 0 ? `${subject.field}s` : 'keys'}: ${known.join(', ')}.`,
     };
   }
   const received = valueAt(value, issue.path);
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && received === undefined && issue.path.length > 0) {
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_union') &&
+    received === undefined &&
+    issue.path.length > 0
+  ) {
     const expected = issue.code === 'invalid_type' ? issue.expected : 'string';
-    return { reason: `${capitalize(subject.name)} needs the ${subject.field} "${label}"`, hint: `Add ${example(label, expected, subject)}.` };
+    return {
+      reason: `${capitalize(subject.name)} needs the ${subject.field} "${label}"`,
+      hint: `Add ${example(label, expected, subject)}.`,
+    };
   }
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
     const expected = issue.code === 'invalid_type' ? article(issue.expected) : 'one of the accepted forms';
@@ -74,7 +99,9 @@ function describe(issue: z.core.$ZodIssue, value: unknown, subject: Subject, sch
  */
 function unionBranchIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue | undefined {
   if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return undefined;
-  const branch = (issue.errors as z.core.$ZodIssue[][]).find((issues) => issues.length > 0 && !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  const branch = (issue.errors as z.core.$ZodIssue[][]).find(
+    (issues) => issues.length > 0 && !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+  );
   const first = branch?.[0];
   return first ? { ...first, path: [...issue.path, ...first.path] } : undefined;
 }
@@ -93,7 +120,9 @@ function schemaAt(schema: z.ZodType, path: PropertyKey[]): z.ZodType {
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
-  const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] } }).def;
+  const def = (
+    schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] } }
+  ).def;
   if (def.innerType) return unwrap(def.innerType);
   if (def.type === 'pipe' && def.in) return unwrap(def.in);
   // Of a union (text or an object), the object form is the one with keys to name.
@@ -107,11 +136,17 @@ function knownFields(schema: z.ZodType): string[] {
 }
 
 function pathLabel(path: PropertyKey[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('');
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
+    .join('');
 }
 
 function valueAt(value: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined), value);
+  return path.reduce<unknown>(
+    (current, key) =>
+      current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined,
+    value,
+  );
 }
 
 function shown(value: unknown): string {
@@ -123,7 +158,13 @@ function shown(value: unknown): string {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object' };
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'an object',
+  };
   return names[type] ?? type;
 }
 

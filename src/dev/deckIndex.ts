@@ -44,14 +44,26 @@ export function deckIndexPage(decks: DeckEntry[], clientScript: string): string 
           h('meta', { charSet: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', 'Podium decks'),
-          h('style', 'body{font:20px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:48rem;padding:0 1rem;color:#141414;background:#fafaf7}a{color:#0645ad}code{color:#3f3f3f}'),
+          h(
+            'style',
+            'body{font:20px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:48rem;padding:0 1rem;color:#141414;background:#fafaf7}a{color:#0645ad}code{color:#3f3f3f}',
+          ),
         ]),
         h('body', [
           h('main', [
             h('h1', 'Podium decks'),
             decks.length === 0
               ? h('p', ['No decks yet: add a ', h('code', '.mdx'), ' file to ', h('code', 'decks/'), '.'])
-              : h('ul', decks.map((deck) => h('li', [h('a', { href: `/${encodeURIComponent(deck.name)}.html` }, deck.title), ' ', h('code', `decks/${deck.name}.mdx`)]))),
+              : h(
+                  'ul',
+                  decks.map((deck) =>
+                    h('li', [
+                      h('a', { href: `/${encodeURIComponent(deck.name)}.html` }, deck.title),
+                      ' ',
+                      h('code', `decks/${deck.name}.mdx`),
+                    ]),
+                  ),
+                ),
             h('p', 'Saving a deck, its data, its theme or its images updates the open page.'),
           ]),
           h('script', { type: 'module' }, clientScript),

@@ -4,7 +4,10 @@
  * and shows build errors in Vite's overlay.
  */
 export function devClientScript(page: string, initialError?: unknown, build?: number): string {
-  const state = JSON.stringify({ page, initialError: initialError ?? null, build: build ?? null }).replace(/</g, '\\u003c');
+  const state = JSON.stringify({ page, initialError: initialError ?? null, build: build ?? null }).replace(
+    /</g,
+    '\\u003c',
+  );
   return `import { createHotContext, ErrorOverlay } from '/@vite/client';
 const { page, initialError, build } = ${state};
 // The speaker view's slide previews (?receiver) reload with the view around them.

@@ -55,7 +55,12 @@ const indexPage = '/';
  * modules and the websocket back to this server. The server answers only for the pages, the
  * favicon and Vite's client; every other address, the project's files included, is not found.
  */
-export async function startDevServer({ config, port = 5170, log = console.log, logError = console.error }: DevServerOptions): Promise<DevServer> {
+export async function startDevServer({
+  config,
+  port = 5170,
+  log = console.log,
+  logError = console.error,
+}: DevServerOptions): Promise<DevServer> {
   const pages = new Map<string, DeckPage>();
   let vite: ViteDevServer;
   let listeningPort = 0;
@@ -84,7 +89,11 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
       deck.error =
         error instanceof DeckError
           ? error
-          : new DeckError(`The deck could not be built: ${(error as Error).message}`, { place: { file: deck.file, line: 1, column: 1 }, ruleId: 'build-failed', cause: error });
+          : new DeckError(`The deck could not be built: ${(error as Error).message}`, {
+              place: { file: deck.file, line: 1, column: 1 },
+              ruleId: 'build-failed',
+              cause: error,
+            });
       logError(deck.error.format(config.root));
     }
     // Everything the build read or looked for, even when it failed: creating the missing file fixes it.
@@ -130,13 +139,24 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
   };
 
   /** A page, under the shared file's policy plus its own inline scripts, Vite's client and the websocket. */
-  async function sendPage(request: IncomingMessage, response: ServerResponse, status: number, html: string, inlineScripts: string[]) {
+  async function sendPage(
+    request: IncomingMessage,
+    response: ServerResponse,
+    status: number,
+    html: string,
+    inlineScripts: string[],
+  ) {
     const host = serverHost(request.headers.host, listeningPort);
-    const viteScripts = [...(await viteClientModules())].map((path) => `http://${host}${path.replace(/[\s;,]/g, encodeURIComponent)}`);
+    const viteScripts = [...(await viteClientModules())].map(
+      (path) => `http://${host}${path.replace(/[\s;,]/g, encodeURIComponent)}`,
+    );
     response.statusCode = status;
     response.setHeader('content-type', 'text/html; charset=utf-8');
     response.setHeader('cache-control', 'no-store');
-    response.setHeader('content-security-policy', contentSecurityPolicy([...inlineScripts, ...viteScripts], `ws://${host}`));
+    response.setHeader(
+      'content-security-policy',
+      contentSecurityPolicy([...inlineScripts, ...viteScripts], `ws://${host}`),
+    );
     response.end(html);
   }
 
@@ -161,7 +181,9 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
           if (path === undefined) return plainAnswer(response, 400, 'Bad request: the address is not valid.');
           if (path === '/' || path === '/index.html') {
             const client = devClientScript(indexPage);
-            return sendPage(request, response, 200, deckIndexPage(await listDecks(config.decksDir), client), [inlineScriptHash(client)]);
+            return sendPage(request, response, 200, deckIndexPage(await listDecks(config.decksDir), client), [
+              inlineScriptHash(client),
+            ]);
           }
           if (/^\/[^/]+\.html$/.test(path) && (await serveDeck(path, request, response))) return;
           if (path === '/favicon.ico') {
@@ -214,7 +236,9 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
   };
   /** What a page is told after its deck was built again: the new build, or the error. */
   const pageNews = (page: string, deck: DeckPage) =>
-    deck.error ? { event: 'podium:error', data: { page, err: overlayError(deck.error) } } : { event: 'podium:update', data: { page } };
+    deck.error
+      ? { event: 'podium:error', data: { page, err: overlayError(deck.error) } }
+      : { event: 'podium:update', data: { page } };
   vite.ws.on('podium:hello', (data: { page: string; build: number }, client) => {
     const deck = pages.get(data.page);
     if (!deck) return;
@@ -227,7 +251,10 @@ export async function startDevServer({ config, port = 5170, log = console.log, l
   vite.ws.on('podium:too-tall', (data: { page: string; tall: Array<{ slide: number; over: number }> }) => {
     const deck = pages.get(data.page);
     const name = deck ? relative(config.root, deck.file) : data.page;
-    for (const { slide, over } of data.tall) logError(`${name}: slide ${slide} is ${over} px taller than the slide area; its bottom is cut off when presenting.`);
+    for (const { slide, over } of data.tall)
+      logError(
+        `${name}: slide ${slide} is ${over} px taller than the slide area; its bottom is cut off when presenting.`,
+      );
   });
   vite.watcher.on('add', onFile('add'));
   vite.watcher.on('change', onFile('change'));
@@ -289,7 +316,11 @@ function errorDocument(error: DeckError, devClient: string): string {
     children: [
       { type: 'doctype' },
       h('html', { lang: 'en' }, [
-        h('head', [h('meta', { charSet: 'utf-8' }), h('title', `Error in ${basename(error.place.file)}`), h('script', { type: 'module' }, devClient)]),
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('title', `Error in ${basename(error.place.file)}`),
+          h('script', { type: 'module' }, devClient),
+        ]),
         // The overlay covers this; without script the message is still here.
         h('body', [h('pre', error.format(dirname(error.place.file)))]),
       ]),

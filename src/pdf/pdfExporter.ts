@@ -68,7 +68,9 @@ async function openPrintView(page: Page, url: string): Promise<void> {
     await page.waitForSelector('html[data-podium-print-ready]', { state: 'attached', timeout: readyTimeout });
   } catch (error) {
     const why = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
-    throw new Error(`The deck did not finish laying out its printed pages within ${readyTimeout / 1000} s${why}`, { cause: error });
+    throw new Error(`The deck did not finish laying out its printed pages within ${readyTimeout / 1000} s${why}`, {
+      cause: error,
+    });
   }
   await page.evaluate(async () => {
     await document.fonts.ready;

@@ -14,7 +14,9 @@ export async function titleSlidePicture(browser: Browser, htmlFile: string): Pro
     await page.goto(pathToFileURL(htmlFile).href);
     await page.waitForSelector('html[data-podium-ready]');
     // Controls and the slide number are for presenting, not for a preview card.
-    await page.addStyleTag({ content: '.reveal .controls, .reveal .progress, .reveal .slide-number { display: none !important; }' });
+    await page.addStyleTag({
+      content: '.reveal .controls, .reveal .progress, .reveal .slide-number { display: none !important; }',
+    });
     return await page.screenshot({ type: 'png' });
   } finally {
     await context.close();

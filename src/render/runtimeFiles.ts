@@ -21,13 +21,17 @@ export async function runtimeFiles(variant: RuntimeVariant): Promise<RuntimeFile
   const built = await stat(script).then(
     (info) => info.mtimeMs,
     (error: NodeJS.ErrnoException) => {
-      throw error.code === 'ENOENT' ? new Error(`Podium's browser runtime is not built (${runtimeDir}). Run: npm run build:tool`) : error;
+      throw error.code === 'ENOENT'
+        ? new Error(`Podium's browser runtime is not built (${runtimeDir}). Run: npm run build:tool`)
+        : error;
     },
   );
   const key = `${variant}@${built}`;
   let files = cache.get(key);
   if (!files) {
-    files = Promise.all([readFile(script, 'utf8'), readFile(`${runtimeDir}podium-runtime.css`, 'utf8')]).then(([code, style]) => ({ script: code, style }));
+    files = Promise.all([readFile(script, 'utf8'), readFile(`${runtimeDir}podium-runtime.css`, 'utf8')]).then(
+      ([code, style]) => ({ script: code, style }),
+    );
     files.catch(() => cache.delete(key));
     cache.set(key, files);
   }

@@ -20,13 +20,15 @@ const mediaTypes: Readonly<Record<string, string>> = {
 };
 
 /** data: URLs a theme may already hold: images and fonts, never documents or scripts. */
-const embeddedTypes = /^(?:image\/[\w.+-]+|font\/[\w.+-]+|application\/(?:x-)?font-[\w.+-]+|application\/vnd\.ms-fontobject)$/;
+const embeddedTypes =
+  /^(?:image\/[\w.+-]+|font\/[\w.+-]+|application\/(?:x-)?font-[\w.+-]+|application\/vnd\.ms-fontobject)$/;
 
 /** Functions that read a string argument as the address of an image. */
 const addressFunctions = /^(?:-[a-z]+-)?(?:image-set|image|src|url)$/i;
 
 const offline = 'A shared deck must open offline and load nothing';
-const howToFix = 'put the file in themes/ and refer to it by a relative path (Podium writes it into the deck), or use system fonts';
+const howToFix =
+  'put the file in themes/ and refer to it by a relative path (Podium writes it into the deck), or use system fonts';
 
 /**
  * False only for CSS that cannot name a file: every way to load one is a function whose name
@@ -66,7 +68,12 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     if (/^data:/i.test(trimmed)) {
       const type = /^data:([^;,]*)/i.exec(trimmed)![1]!.trim().toLowerCase();
       if (embeddedTypes.test(type)) return address;
-      return fail(`The theme holds a data: URL of type "${type || 'text/plain'}" (${written})`, at, 'Only images and fonts may be written into a theme as data: URLs.', 'theme-data');
+      return fail(
+        `The theme holds a data: URL of type "${type || 'text/plain'}" (${written})`,
+        at,
+        'Only images and fonts may be written into a theme as data: URLs.',
+        'theme-data',
+      );
     }
     // A fragment names an element of the deck itself (an SVG filter or mask): no request.
     if (trimmed.startsWith('#')) return address;
@@ -75,23 +82,43 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     }
     const name = fileName(trimmed);
     if (name === '') {
-      return fail(`The theme names no file (${written})`, at, 'Name a font or an image in themes/ by a relative path, or remove it.', 'theme-file-missing');
+      return fail(
+        `The theme names no file (${written})`,
+        at,
+        'Name a font or an image in themes/ by a relative path, or remove it.',
+        'theme-file-missing',
+      );
     }
     const file = resolve(folder, name);
     const outside = () =>
-      fail(`The theme refers to "${trimmed}", which is outside its folder (themes/)`, at, `${offline}, so Podium writes only files from the theme's own folder into it: copy the file into themes/ and refer to it by a relative path.`, 'theme-outside');
+      fail(
+        `The theme refers to "${trimmed}", which is outside its folder (themes/)`,
+        at,
+        `${offline}, so Podium writes only files from the theme's own folder into it: copy the file into themes/ and refer to it by a relative path.`,
+        'theme-outside',
+      );
     if (!isInside(folder, file)) return outside();
     const real = realPath(file);
     if (real !== undefined && !isInside(realPath(folder) ?? folder, real)) return outside();
     const type = mediaTypes[extname(file).toLowerCase()];
     if (type === undefined) {
-      return fail(`The theme refers to "${trimmed}", which is not a font or an image`, at, `A theme may carry fonts (${extensionsOf('font/')}) and images (${extensionsOf('image/')}).`, 'theme-file-type');
+      return fail(
+        `The theme refers to "${trimmed}", which is not a font or an image`,
+        at,
+        `A theme may carry fonts (${extensionsOf('font/')}) and images (${extensionsOf('image/')}).`,
+        'theme-file-type',
+      );
     }
     // Asked for even when missing, so that a watcher rebuilds once it appears.
     const read = files.readBytes(file);
     const bytes = real === undefined ? undefined : read;
     if (bytes === undefined) {
-      return fail(`The theme refers to "${trimmed}", which is not in its folder (themes/)`, at, `Check the name, or ${howToFix}.`, 'theme-file-missing');
+      return fail(
+        `The theme refers to "${trimmed}", which is not in its folder (themes/)`,
+        at,
+        `Check the name, or ${howToFix}.`,
+        'theme-file-missing',
+      );
     }
     return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
   };
@@ -111,9 +138,17 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     if (!addressFunctions.test(fn.name)) return;
     const at = () => placeInRule(new RegExp(`${escapeRegExp(fn.name)}\\(`));
     for (const argument of fn.arguments) {
-      const computed = argument.type === 'var' || argument.type === 'env' || (argument.type === 'function' && /^attr$/i.test(argument.value.name));
+      const computed =
+        argument.type === 'var' ||
+        argument.type === 'env' ||
+        (argument.type === 'function' && /^attr$/i.test(argument.value.name));
       if (computed) {
-        fail(`The theme builds the address in ${fn.name}() from a variable`, at(), `${offline}, and a variable could name any address: write the file's name in ${fn.name}() itself; ${howToFix}.`, 'theme-remote');
+        fail(
+          `The theme builds the address in ${fn.name}() from a variable`,
+          at(),
+          `${offline}, and a variable could name any address: write the file's name in ${fn.name}() itself; ${howToFix}.`,
+          'theme-remote',
+        );
       }
       if (argument.type === 'token' && argument.value.type === 'string') {
         const address = argument.value.value;
@@ -128,8 +163,10 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     if (Array.isArray(value)) return value.forEach((item) => embedWithin(item, at));
     if (typeof value !== 'object' || value === null) return;
     const node = value as Record<string, unknown>;
-    if (typeof node.url === 'string' && typeof node.loc === 'object') node.url = embedded(node.url, at, `url(${node.url})`);
-    else if (typeof node.name === 'string' && Array.isArray(node.arguments)) embeddedArguments(node as unknown as CssFunction);
+    if (typeof node.url === 'string' && typeof node.loc === 'object')
+      node.url = embedded(node.url, at, `url(${node.url})`);
+    else if (typeof node.name === 'string' && Array.isArray(node.arguments))
+      embeddedArguments(node as unknown as CssFunction);
     Object.values(node).forEach((item) => embedWithin(item, at));
   };
 
@@ -154,7 +191,8 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     Image(image) {
       if (image.type !== 'image-set') return;
       for (const { image: option } of image.value.options) {
-        if (option.type === 'url') option.value.url = embedded(option.value.url, settled(option.value.loc), `image-set("${option.value.url}")`);
+        if (option.type === 'url')
+          option.value.url = embedded(option.value.url, settled(option.value.loc), `image-set("${option.value.url}")`);
       }
       return image;
     },
@@ -163,7 +201,12 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
       // `URL/**/(…)` is no url() to the parser, but the minifier drops the comment and makes it one.
       ident(token) {
         if (token.value.toLowerCase() !== 'url') return;
-        fail('The theme writes "url" apart from its "(", which Podium cannot check', placeInRule(/url\s*(?:\/\*[\s\S]*?\*\/\s*)*\(/), `Write url(…) with nothing between url and "(". ${offline}: ${howToFix}.`, 'theme-remote');
+        fail(
+          'The theme writes "url" apart from its "(", which Podium cannot check',
+          placeInRule(/url\s*(?:\/\*[\s\S]*?\*\/\s*)*\(/),
+          `Write url(…) with nothing between url and "(". ${offline}: ${howToFix}.`,
+          'theme-remote',
+        );
       },
     },
   };

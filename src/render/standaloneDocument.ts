@@ -28,7 +28,8 @@ export interface DocumentParts {
  */
 export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
   const { meta } = deck;
-  const description = meta.description || [meta.subtitle, meta.meeting, meta.date].filter(Boolean).join(' · ') || meta.title;
+  const description =
+    meta.description || [meta.subtitle, meta.meeting, meta.date].filter(Boolean).join(' · ') || meta.title;
   const runtimeScript = rawText(parts.runtimeScript, 'script');
   // Compile refuses what the allow-list does not take; this keeps it out even if a path was missed.
   const slides = sanitizeSlides(deck.slides);
@@ -36,7 +37,11 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
     h('meta', { charSet: 'utf-8' }),
     ...(parts.devClient ? [h('script', { type: 'module' }, rawText(parts.devClient, 'script'))] : []),
     // First in the head, so it governs everything after it.
-    ...(parts.devClient ? [] : [h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy([cspHash(runtimeScript)]) })]),
+    ...(parts.devClient
+      ? []
+      : [
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy([cspHash(runtimeScript)]) }),
+        ]),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', meta.title),
     h('meta', { name: 'description', content: description }),
@@ -54,9 +59,16 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
         h('head', head),
         h('body', [
           // Deck settings the runtime acts on travel as data attributes, escaped like any text.
-          h('div', { className: ['reveal'], dataDeck: slidesStamp(slides), dataTimeLimit: meta.timeLimit, dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined }, [
-            h('div', { className: ['slides'] }, slides),
-          ]),
+          h(
+            'div',
+            {
+              className: ['reveal'],
+              dataDeck: slidesStamp(slides),
+              dataTimeLimit: meta.timeLimit,
+              dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined,
+            },
+            [h('div', { className: ['slides'] }, slides)],
+          ),
           h('script', runtimeScript),
         ]),
       ]),
@@ -90,7 +102,8 @@ function rawText(text: string, tag: 'script' | 'style'): string {
 function linkPreview({ meta }: Deck, description: string, ogImage: string | undefined): Element[] {
   // Previews need absolute addresses; without a url the picture is named relative to the page.
   const image = ogImage && (meta.url ? new URL(ogImage, meta.url).href : ogImage);
-  const property = (name: string, content: string | undefined) => (content ? [h('meta', { property: name, content })] : []);
+  const property = (name: string, content: string | undefined) =>
+    content ? [h('meta', { property: name, content })] : [];
   const named = (name: string, content: string | undefined) => (content ? [h('meta', { name, content })] : []);
   return [
     ...property('og:type', 'website'),

@@ -17,7 +17,11 @@ export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckF
     const css = readInsideProject(
       () => files.readText(path),
       () => {
-        throw new DeckError(`The theme "${name}" is outside the project`, { place: deck.placeOf('theme'), hint: outsideProjectHint, ruleId: 'file-outside-project' });
+        throw new DeckError(`The theme "${name}" is outside the project`, {
+          place: deck.placeOf('theme'),
+          hint: outsideProjectHint,
+          ruleId: 'file-outside-project',
+        });
       },
     );
     if (css !== undefined) return { path, css: minified(path, css, files) };
@@ -40,7 +44,11 @@ function minified(path: string, css: string, files: DeckFiles): string {
     return transform({ filename: path, code: Buffer.from(css), minify: true, visitor }).code.toString();
   } catch (error) {
     if (error instanceof DeckError) throw error;
-    const { loc, message, data } = error as { loc?: { line: number; column: number }; message: string; data?: { type?: string } };
+    const { loc, message, data } = error as {
+      loc?: { line: number; column: number };
+      message: string;
+      data?: { type?: string };
+    };
     if (data?.type === 'UnexpectedImportRule' && loc) {
       // lightningcss places it after the at-keyword; point at its "@".
       const start = css.lastIndexOf('@', offsetOf(css, loc));

@@ -11,7 +11,9 @@ export interface PodiumOptions {
   references?: number[];
 }
 
-export type DeckChartConfig = ChartConfiguration & { options?: ChartConfiguration['options'] & { podium?: PodiumOptions } };
+export type DeckChartConfig = ChartConfiguration & {
+  options?: ChartConfiguration['options'] & { podium?: PodiumOptions };
+};
 
 export interface StyleOptions {
   pixelRatio: number;
@@ -26,10 +28,17 @@ export interface StyleOptions {
  * labels on the data, and marks that do not rely on colour. A `<Chart>` written by hand keeps
  * its own options; only what it leaves unset is filled in.
  */
-export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixelRatio, width, animate, lang }: StyleOptions): ChartConfiguration {
+export function styledConfig(
+  config: DeckChartConfig,
+  theme: ChartTheme,
+  { pixelRatio, width, animate, lang }: StyleOptions,
+): ChartConfiguration {
   const { podium, ...options } = config.options ?? {};
   // Type shrinks with the chart (beside its data table, on a printed page) so labels still fit.
-  const font = ({ chart }: Sized): Font => ({ family: theme.font, size: Math.max(14, Math.min(theme.size, Math.round(chart.width / 30))) });
+  const font = ({ chart }: Sized): Font => ({
+    family: theme.font,
+    size: Math.max(14, Math.min(theme.size, Math.round(chart.width / 30))),
+  });
   const labelFont = (context: Sized): Font => ({ ...font(context), weight: 'bold' });
   const baseFont = { family: theme.font, size: theme.size };
   const type = config.type;
@@ -40,16 +49,27 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
   let seriesIndex = 0;
   // Podium's axes wrap category names as they draw, at the chart's width then (it narrows when
   // the data table opens beside it); other charts wrap theirs once, at the width they start at.
-  if (!podium || isShare) config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label), wrapWidth(width)));
+  if (!podium || isShare)
+    config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label), wrapWidth(width)));
   // A pie's labels are laid out at the chart's size as it draws: their lines, and the room they
   // take. Every label and the padding ask for it; it is worked out once for each size.
-  const slices = isShare && labels ? oncePerSize((chart: Measuring) => sliceLayout(chart, labels, labelFont({ chart }))) : undefined;
+  const slices =
+    isShare && labels ? oncePerSize((chart: Measuring) => sliceLayout(chart, labels, labelFont({ chart }))) : undefined;
   // The values written after the longest bar or a line's end, which need room to the right.
-  const endLabels = labels ? (type === 'line' ? labels.map((values) => values.at(-1) ?? null) : labels.filter((_, index) => !references.has(index)).flat()) : [];
+  const endLabels = labels
+    ? type === 'line'
+      ? labels.map((values) => values.at(-1) ?? null)
+      : labels.filter((_, index) => !references.has(index)).flat()
+    : [];
   const labelRoom = ({ chart }: { chart: Measuring }) => {
     if (slices) return slices(chart).room;
     // A value label moved past a mark at the axis's end starts a mark's width further out.
-    if (horizontal || type === 'line') return { right: endRoom(chart, endLabels, labelFont({ chart }), type === 'line' ? lineLabel : barLabel) + (references.size > 0 ? markWidth : 0) };
+    if (horizontal || type === 'line')
+      return {
+        right:
+          endRoom(chart, endLabels, labelFont({ chart }), type === 'line' ? lineLabel : barLabel) +
+          (references.size > 0 ? markWidth : 0),
+      };
     return { top: 40 };
   };
   (config.data.datasets as Array<ChartDataset & Record<string, unknown>>).forEach((dataset, index) => {
@@ -62,18 +82,38 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
     if (isShare) {
       const count = (dataset.data as unknown[]).length;
       Object.assign(dataset, {
-        backgroundColor: Array.from({ length: count }, (_, i) => seriesFill(theme.palette[i % theme.palette.length], Math.floor(i / theme.palette.length))),
+        backgroundColor: Array.from({ length: count }, (_, i) =>
+          seriesFill(theme.palette[i % theme.palette.length], Math.floor(i / theme.palette.length)),
+        ),
         borderColor: '#ffffff',
         borderWidth: 2,
       });
     } else if ((dataset.type ?? type) === 'line') {
-      Object.assign(dataset, { borderColor: colour, backgroundColor: colour, borderWidth: 4, pointRadius: 7, pointHoverRadius: 9, ...lineMarks[seriesIndex % lineMarks.length] });
+      Object.assign(dataset, {
+        borderColor: colour,
+        backgroundColor: colour,
+        borderWidth: 4,
+        pointRadius: 7,
+        pointHoverRadius: 9,
+        ...lineMarks[seriesIndex % lineMarks.length],
+      });
     } else if (outlined.has(dataset.type ?? type)) {
       // Areas drawn over each other (radar) stay see-through, so the grid and other series show.
-      Object.assign(dataset, { borderColor: colour, backgroundColor: translucent(colour), borderWidth: 3, pointRadius: 5, ...lineMarks[seriesIndex % lineMarks.length] });
+      Object.assign(dataset, {
+        borderColor: colour,
+        backgroundColor: translucent(colour),
+        borderWidth: 3,
+        pointRadius: 5,
+        ...lineMarks[seriesIndex % lineMarks.length],
+      });
     } else {
       // Beside a reference mark, a thinner bar leaves room in its band for the mark's label.
-      Object.assign(dataset, { backgroundColor: seriesFill(colour, seriesIndex), borderColor: colour, borderWidth: 2, ...(references.size > 0 ? { barPercentage: 0.42, categoryPercentage: 1 } : {}) });
+      Object.assign(dataset, {
+        backgroundColor: seriesFill(colour, seriesIndex),
+        borderColor: colour,
+        borderWidth: 2,
+        ...(references.size > 0 ? { barPercentage: 0.42, categoryPercentage: 1 } : {}),
+      });
     }
     seriesIndex += 1;
   });
@@ -98,11 +138,21 @@ export function styledConfig(config: DeckChartConfig, theme: ChartTheme, { pixel
         legend: {
           display: podium ? Boolean(podium.legend) : true,
           position: isShare ? 'right' : 'top',
-          labels: { color: theme.text, font, usePointStyle: type === 'line', boxWidth: 36, boxHeight: type === 'line' ? 14 : 24, sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+          labels: {
+            color: theme.text,
+            font,
+            usePointStyle: type === 'line',
+            boxWidth: 36,
+            boxHeight: type === 'line' ? 14 : 24,
+            sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) =>
+              (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+          },
           ...options.plugins?.legend,
         },
         tooltip: { titleFont: baseFont, bodyFont: baseFont, ...options.plugins?.tooltip },
-        datalabels: labels ? dataLabels(labels, slices, references, type, theme, labelFont) : { display: false, ...options.plugins?.datalabels },
+        datalabels: labels
+          ? dataLabels(labels, slices, references, type, theme, labelFont)
+          : { display: false, ...options.plugins?.datalabels },
       },
     },
   } as ChartConfiguration;
@@ -119,7 +169,10 @@ function translucent(colour: string): string {
  * Theme fonts and colours as Chart.js defaults, so parts no Podium style reaches (a radar's
  * point labels in a hand-written <Chart>) still read from the back of the room.
  */
-export function applyThemeDefaults(defaults: { font: { family?: string; size?: number }; color: unknown; borderColor: unknown }, theme: ChartTheme): void {
+export function applyThemeDefaults(
+  defaults: { font: { family?: string; size?: number }; color: unknown; borderColor: unknown },
+  theme: ChartTheme,
+): void {
   defaults.font.family = theme.font;
   defaults.font.size = theme.size;
   defaults.color = theme.text;
@@ -128,20 +181,41 @@ export function applyThemeDefaults(defaults: { font: { family?: string; size?: n
 
 /** A recommendation drawn as a dark mark across its category, not as another bar. */
 function referenceStyle(theme: ChartTheme) {
-  return { backgroundColor: theme.text, borderColor: theme.text, borderWidth: 0, grouped: false, barPercentage: 1, categoryPercentage: 0.85, minBarLength: markWidth, order: -1 };
+  return {
+    backgroundColor: theme.text,
+    borderColor: theme.text,
+    borderWidth: 0,
+    grouped: false,
+    barPercentage: 1,
+    categoryPercentage: 0.85,
+    minBarLength: markWidth,
+    order: -1,
+  };
 }
 
 /** A recommendation's mark is a zero-length floating bar, which Chart.js draws this thick from its value outward. */
 const markWidth = 6;
 
-function axes(options: NonNullable<ChartConfiguration['options']>, podium: PodiumOptions, theme: ChartTheme, font: (context: Sized) => Font, lang: string) {
+function axes(
+  options: NonNullable<ChartConfiguration['options']>,
+  podium: PodiumOptions,
+  theme: ChartTheme,
+  font: (context: Sized) => Font,
+  lang: string,
+) {
   const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
   const plain = new Intl.NumberFormat(lang);
   const horizontal = (options as { indexAxis?: string }).indexAxis === 'y';
   const valueAxis = {
     beginAtZero: true,
     // Millions read as "14M" from the back of a room; small numbers stay exact.
-    ticks: { color: theme.text, font, maxTicksLimit: 6, maxRotation: 0, callback: (value: number | string) => (Math.abs(Number(value)) >= 10_000 ? compact : plain).format(Number(value)) },
+    ticks: {
+      color: theme.text,
+      font,
+      maxTicksLimit: 6,
+      maxRotation: 0,
+      callback: (value: number | string) => (Math.abs(Number(value)) >= 10_000 ? compact : plain).format(Number(value)),
+    },
     grid: { color: theme.grid },
     title: podium.unit ? { display: true, text: podium.unit, color: theme.text, font } : { display: false },
   };
@@ -184,7 +258,8 @@ function wrapWidth(chartWidth: number): number {
 function oncePerSize<T>(layout: (chart: Measuring) => T): (chart: Measuring) => T {
   let last: { width: number; height: number; value: T } | undefined;
   return (chart) => {
-    if (last?.width !== chart.width || last.height !== chart.height) last = { width: chart.width, height: chart.height, value: layout(chart) };
+    if (last?.width !== chart.width || last.height !== chart.height)
+      last = { width: chart.width, height: chart.height, value: layout(chart) };
     return last.value;
   };
 }
@@ -210,11 +285,19 @@ interface SliceLayout {
 function sliceLayout(chart: Measuring, labels: Array<Array<string | null>>, font: Font): SliceLayout {
   const around = 2 * sliceLabel.padding + sliceLabel.offset;
   const layouts = sliceWraps.map((wrapAt): SliceLayout => {
-    const lines = labels.map((dataset) => dataset.map((text) => (text ? text.split('\n').flatMap((line) => wrapLabel(line, wrapAt)) : null)));
+    const lines = labels.map((dataset) =>
+      dataset.map((text) => (text ? text.split('\n').flatMap((line) => wrapLabel(line, wrapAt)) : null)),
+    );
     const shown = lines.flat().filter((label) => label !== null);
     const side = Math.ceil(widestLine(chart, shown.flat(), font) + around);
-    const above = Math.ceil(Math.max(0, ...shown.map((label) => label.length)) * font.size * sliceLabel.lineHeight + around);
-    return { lines, room: { top: above, bottom: above, left: side, right: side }, pie: Math.min(chart.width - 2 * side, chart.height - 2 * above) };
+    const above = Math.ceil(
+      Math.max(0, ...shown.map((label) => label.length)) * font.size * sliceLabel.lineHeight + around,
+    );
+    return {
+      lines,
+      room: { top: above, bottom: above, left: side, right: side },
+      pie: Math.min(chart.width - 2 * side, chart.height - 2 * above),
+    };
   });
   return layouts.reduce((best, layout) => (layout.pie > best.pie ? layout : best));
 }
@@ -225,7 +308,11 @@ const lineLabel = { offset: 10, padding: { top: 4, bottom: 4, left: 4, right: 4 
 
 /** Room to the right of the plot for the widest value written there; at most 40% of the chart, so the bars keep theirs. */
 function endRoom(chart: Measuring, values: Array<string | null>, font: Font, label: typeof barLabel): number {
-  const width = widestLine(chart, values.filter((value) => value !== null), font);
+  const width = widestLine(
+    chart,
+    values.filter((value) => value !== null),
+    font,
+  );
   return Math.ceil(Math.min(chart.width * 0.4, width + label.offset + label.padding.left + label.padding.right));
 }
 
@@ -254,7 +341,14 @@ interface LabelContext {
 }
 
 /** Direct labels: each value written on its bar, point or slice. */
-function dataLabels(labels: Array<Array<string | null>>, slices: ((chart: Measuring) => SliceLayout) | undefined, references: Set<number>, type: string, theme: ChartTheme, font: (context: Sized) => Font) {
+function dataLabels(
+  labels: Array<Array<string | null>>,
+  slices: ((chart: Measuring) => SliceLayout) | undefined,
+  references: Set<number>,
+  type: string,
+  theme: ChartTheme,
+  font: (context: Sized) => Font,
+) {
   return {
     // Lines are labelled at their ends, not at every point; labels that would collide give
     // way (the data table keeps every value).
@@ -264,26 +358,46 @@ function dataLabels(labels: Array<Array<string | null>>, slices: ((chart: Measur
       return slices || type === 'line' ? 'auto' : true;
     },
     formatter: (_value: unknown, context: { datasetIndex: number; dataIndex: number; chart: Measuring }) =>
-      slices ? (slices(context.chart).lines[context.datasetIndex]?.[context.dataIndex] ?? []).join('\n') : (labels[context.datasetIndex]?.[context.dataIndex] ?? ''),
+      slices
+        ? (slices(context.chart).lines[context.datasetIndex]?.[context.dataIndex] ?? []).join('\n')
+        : (labels[context.datasetIndex]?.[context.dataIndex] ?? ''),
     color: theme.text,
     font,
     clamp: true,
     ...(slices
-      ? { anchor: 'end', align: 'end', offset: sliceLabel.offset, padding: sliceLabel.padding, font: (context: Sized) => ({ ...font(context), lineHeight: sliceLabel.lineHeight }) }
+      ? {
+          anchor: 'end',
+          align: 'end',
+          offset: sliceLabel.offset,
+          padding: sliceLabel.padding,
+          font: (context: Sized) => ({ ...font(context), lineHeight: sliceLabel.lineHeight }),
+        }
       : type === 'line'
         ? { anchor: 'center', align: 'right', ...lineLabel }
         : {
             anchor: (context: LabelContext) => (references.has(context.datasetIndex) ? 'center' : 'end'),
             align: (context: LabelContext) =>
-              references.has(context.datasetIndex) ? (context.chart.options.indexAxis === 'y' ? 'bottom' : 'right') : context.chart.options.indexAxis === 'y' ? 'right' : 'top',
+              references.has(context.datasetIndex)
+                ? context.chart.options.indexAxis === 'y'
+                  ? 'bottom'
+                  : 'right'
+                : context.chart.options.indexAxis === 'y'
+                  ? 'right'
+                  : 'top',
             // A value label keeps the slide's background behind it where a mark crosses it.
             backgroundColor: references.size > 0 ? theme.background : null,
-            font: (context: LabelContext) => (references.has(context.datasetIndex) ? { ...font(context), size: Math.round(font(context).size * 0.85), weight: 'normal' } : font(context)),
+            font: (context: LabelContext) =>
+              references.has(context.datasetIndex)
+                ? { ...font(context), size: Math.round(font(context).size * 0.85), weight: 'normal' }
+                : font(context),
             padding: barLabel.padding,
             // A value label sits clear of the marks on its row; a mark's label, just clear of the data bar it crosses.
             offset: (context: LabelContext) => {
-              if (!references.has(context.datasetIndex)) return references.size > 0 ? clearOfMarks(context, references, labels, font(context)) : barLabel.offset;
-              const bar = context.chart.getDatasetMeta(0).data[context.dataIndex] as unknown as { height?: number; width?: number } | undefined;
+              if (!references.has(context.datasetIndex))
+                return references.size > 0 ? clearOfMarks(context, references, labels, font(context)) : barLabel.offset;
+              const bar = context.chart.getDatasetMeta(0).data[context.dataIndex] as unknown as
+                | { height?: number; width?: number }
+                | undefined;
               const thickness = context.chart.options.indexAxis === 'y' ? bar?.height : bar?.width;
               return (thickness ?? 0) / 2 + 2;
             },
@@ -296,7 +410,12 @@ function dataLabels(labels: Array<Array<string | null>>, slices: ((chart: Measur
  * mark on its row falls within the label, just after the mark, so the label's background never
  * hides it. A mark starts within the value axis, so the label still ends in the room kept past it.
  */
-function clearOfMarks(context: LabelContext, references: Set<number>, labels: Array<Array<string | null>>, font: Font): number {
+function clearOfMarks(
+  context: LabelContext,
+  references: Set<number>,
+  labels: Array<Array<string | null>>,
+  font: Font,
+): number {
   const { chart, datasetIndex, dataIndex } = context;
   const scale = chart.getDatasetMeta(datasetIndex).vScale;
   const value = chart.data.datasets[datasetIndex]?.data[dataIndex];
@@ -305,15 +424,20 @@ function clearOfMarks(context: LabelContext, references: Set<number>, labels: Ar
   const horizontal = chart.options.indexAxis === 'y';
   const along = (pixel: number) => (horizontal ? 1 : -1) * (pixel - scale.getPixelForValue(value));
   const { padding } = barLabel;
-  const length = horizontal ? widestLine(chart, [labels[datasetIndex]?.[dataIndex] ?? ''], font) + padding.left + padding.right : font.size * 1.2 + padding.top + padding.bottom;
+  const length = horizontal
+    ? widestLine(chart, [labels[datasetIndex]?.[dataIndex] ?? ''], font) + padding.left + padding.right
+    : font.size * 1.2 + padding.top + padding.bottom;
   // Labels are laid out as each dataset is updated, before the marks are placed, so marks are found on the scale.
   const marks = [...references]
     .map((index) => chart.data.datasets[index]?.data[dataIndex])
-    .flatMap((mark) => (typeof mark === 'number' ? [mark] : Array.isArray(mark) ? [(Number(mark[0]) + Number(mark[1])) / 2] : []))
+    .flatMap((mark) =>
+      typeof mark === 'number' ? [mark] : Array.isArray(mark) ? [(Number(mark[0]) + Number(mark[1])) / 2] : [],
+    )
     .map((mark) => along(scale.getPixelForValue(mark)))
     .sort((a, b) => a - b);
   let offset = barLabel.offset;
-  for (const mark of marks) if (mark + markWidth > offset && mark < offset + length) offset = mark + markWidth + barLabel.offset;
+  for (const mark of marks)
+    if (mark + markWidth > offset && mark < offset + length) offset = mark + markWidth + barLabel.offset;
   return offset;
 }
 

@@ -69,7 +69,12 @@ export class ChartController {
  * and the chart would be shrunk a second time inside its box.
  */
 class SlidePlatform extends DomPlatform {
-  override getMaximumSize(canvas: HTMLCanvasElement, width?: number, height?: number, aspectRatio?: number): { width: number; height: number } {
+  override getMaximumSize(
+    canvas: HTMLCanvasElement,
+    width?: number,
+    height?: number,
+    aspectRatio?: number,
+  ): { width: number; height: number } {
     const box = width === undefined || height === undefined ? contentBox(canvas.parentElement) : undefined;
     return super.getMaximumSize(canvas, box?.width ?? width, box?.height ?? height, aspectRatio);
   }

@@ -61,7 +61,8 @@ export function startPresenting(deck: PresentingDeck, timer: TimerSettings | und
     for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, startOnce);
     deck.addKeyBinding({ keyCode: 82, key: 'R', description: 'Restart the talk clock (and the time limit)' }, restart);
     deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker view: notes, the next slide, the clock' }, () => {
-      if (!speaker.open()) notice(root, 'The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.');
+      if (!speaker.open())
+        notice(root, 'The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.');
     });
     if (!bar) return;
     show();

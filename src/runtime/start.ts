@@ -33,7 +33,9 @@ export function start(chartParts: ChartComponentLike[]): void {
   const charts = new ChartController(deck);
   const tables = new DataTables(document.body);
   startPresenting(deck, timer);
-  deck.addKeyBinding({ keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' }, () => tables.toggleAll(deck.getCurrentSlide()));
+  deck.addKeyBinding({ keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' }, () =>
+    tables.toggleAll(deck.getCurrentSlide()),
+  );
   const showCurrent = () => {
     if (deck.isPrintView()) return;
     if (deck.isScrollView()) charts.show(deck.getRevealElement() ?? undefined);

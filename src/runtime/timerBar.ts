@@ -32,12 +32,21 @@ export class AudienceTimerBar {
 
   show(reading: TimerReading): void {
     this.#fill.style.setProperty('--podium-timer-left', reading.fractionLeft.toFixed(4));
-    const text = reading.state === 'over' ? 'Time is up' : reading.state === 'warning' ? `${reading.secondsLeft} s left` : `${formatClock(reading.secondsLeft)} left`;
+    const text =
+      reading.state === 'over'
+        ? 'Time is up'
+        : reading.state === 'warning'
+          ? `${reading.secondsLeft} s left`
+          : `${formatClock(reading.secondsLeft)} left`;
     if (text !== this.#shownText) this.#text.textContent = this.#shownText = text;
     if (reading.state === this.#state) return;
     this.element.className = `podium-timer podium-timer-${reading.state}`;
     this.#announcement.textContent =
-      reading.state === 'warning' ? `${reading.secondsLeft} seconds left` : reading.state === 'over' ? 'Time is up' : '';
+      reading.state === 'warning'
+        ? `${reading.secondsLeft} seconds left`
+        : reading.state === 'over'
+          ? 'Time is up'
+          : '';
     this.#state = reading.state;
   }
 }

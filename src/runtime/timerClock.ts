@@ -21,7 +21,8 @@ export function readCountdown(limitSeconds: number, startedAt: number | null, no
   const elapsedMs = startedAt === null ? 0 : Math.max(0, now - startedAt);
   const leftMs = limitMs - elapsedMs;
   const secondsLeft = Math.max(0, Math.ceil(leftMs / 1000));
-  const state: TimerState = startedAt === null ? 'waiting' : leftMs <= 0 ? 'over' : secondsLeft <= warningSeconds ? 'warning' : 'running';
+  const state: TimerState =
+    startedAt === null ? 'waiting' : leftMs <= 0 ? 'over' : secondsLeft <= warningSeconds ? 'warning' : 'running';
   return {
     state,
     limitSeconds,
@@ -92,5 +93,7 @@ export class TalkClock {
 function isStart(value: unknown): value is { at: number; on: SlidePlace } {
   if (typeof value !== 'object' || value === null || !('at' in value) || !('on' in value)) return false;
   const on = value.on as Partial<SlidePlace> | null;
-  return typeof value.at === 'number' && value.at > 0 && typeof on?.indexh === 'number' && typeof on.indexv === 'number';
+  return (
+    typeof value.at === 'number' && value.at > 0 && typeof on?.indexh === 'number' && typeof on.indexv === 'number'
+  );
 }

@@ -11,7 +11,9 @@ import { launchChromium, openDeck } from '../support/browser.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'podium-a11y-'));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const decks = readdirSync(join(root, 'decks')).filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, ''));
+const decks = readdirSync(join(root, 'decks'))
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => name.replace(/\.mdx$/, ''));
 
 interface Violation {
   slide: number;
@@ -36,19 +38,40 @@ afterAll(async () => {
 describe.each(decks)('%s', (name) => {
   // WCAG 2.1 A and AA, the level the ADA Title II web rule requires of public bodies.
   it('has no WCAG 2.1 A or AA violations on any slide (axe-core)', async () => {
-    const { page, context } = await openDeck(browser, pathToFileURL(join(out, `${name}.html`)).href, { reducedMotion: 'reduce' });
+    const { page, context } = await openDeck(browser, pathToFileURL(join(out, `${name}.html`)).href, {
+      reducedMotion: 'reduce',
+    });
     // Evaluated through the browser's debugging protocol: the deck's own policy rightly refuses an injected <script>.
     await page.evaluate(axeSource);
-    const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
+    const total = await page.evaluate(() =>
+      (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides(),
+    );
     const violations: Violation[] = [];
     for (let slide = 0; slide < total; slide++) {
       const found = await page.evaluate(async (index) => {
         const reveal = (window as unknown as { Reveal: { slide(h: number): void } }).Reveal;
         reveal.slide(index);
         await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((violation) => ({ rule: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: unknown,
+                options: unknown,
+              ): Promise<{
+                violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
+              }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations.map((violation) => ({
+          rule: violation.id,
+          impact: violation.impact,
+          targets: violation.nodes.map((node) => node.target.join(' ')),
+        }));
       }, slide);
       violations.push(...found.map((violation) => ({ slide: slide + 1, ...violation })));
     }

@@ -33,7 +33,12 @@ it('draws every chart type on its slide', async () => {
   expect(total).toBe(6);
   for (let index = 0; index < total; index++) {
     await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
-    await expect.poll(async () => (await drawnPixels(page, slideCanvas(index)))[0], { timeout: 5000, message: `chart on slide ${index + 1}` }).toBeGreaterThan(2000);
+    await expect
+      .poll(async () => (await drawnPixels(page, slideCanvas(index)))[0], {
+        timeout: 5000,
+        message: `chart on slide ${index + 1}`,
+      })
+      .toBeGreaterThan(2000);
   }
   expect(errors).toEqual([]);
   await context.close();
@@ -57,8 +62,12 @@ it('keeps each data table for screen readers, and shows it with the button or th
   await page.keyboard.press('t');
   expect(await width(1)).toBeGreaterThan(100);
   // A short table shows whole, in the table's own type rather than the larger type of tables on slides.
-  expect(await page.locator(slideData(1)).evaluate((data) => data.scrollHeight - data.clientHeight)).toBeLessThanOrEqual(1);
-  expect(await page.locator(`${slideData(1)} table`).evaluate((table) => getComputedStyle(table).fontSize)).toBe('22px');
+  expect(
+    await page.locator(slideData(1)).evaluate((data) => data.scrollHeight - data.clientHeight),
+  ).toBeLessThanOrEqual(1);
+  expect(await page.locator(`${slideData(1)} table`).evaluate((table) => getComputedStyle(table).fontSize)).toBe(
+    '22px',
+  );
   // The chart still draws beside its table.
   await expect.poll(async () => (await drawnPixels(page, slideCanvas(1)))[0]).toBeGreaterThan(2000);
   await context.close();
@@ -67,12 +76,16 @@ it('keeps each data table for screen readers, and shows it with the button or th
 it('shows the data tables on printed pages and in the phone view', async () => {
   const print = await openDeck(browser, `${url}?print-pdf`);
   await print.page.waitForSelector('html[data-podium-print-ready]');
-  const printed = await print.page.$$eval('.pdf-page .podium-data', (blocks) => blocks.map((block) => block.getBoundingClientRect().width));
+  const printed = await print.page.$$eval('.pdf-page .podium-data', (blocks) =>
+    blocks.map((block) => block.getBoundingClientRect().width),
+  );
   expect(printed).toHaveLength(6);
   for (const shown of printed) expect(shown).toBeGreaterThan(100);
   await print.context.close();
   const phone = await openDeck(browser, url, { viewport: { width: 390, height: 844 } });
-  const onPhone = await phone.page.$$eval('.podium-data', (blocks) => blocks.map((block) => block.getBoundingClientRect().width));
+  const onPhone = await phone.page.$$eval('.podium-data', (blocks) =>
+    blocks.map((block) => block.getBoundingClientRect().width),
+  );
   for (const shown of onPhone) expect(shown).toBeGreaterThan(100);
   await phone.context.close();
 });
@@ -123,15 +136,25 @@ it('fills its figure, sharp, after the window is made smaller or larger', async 
   for (const index of [1, 2]) {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
-    await expect.poll(async () => (await drawnPixels(page, slideCanvas(index)))[0], { timeout: 5000 }).toBeGreaterThan(2000);
-    for (const viewport of [{ width: 600, height: 440 }, { width: 1920, height: 1080 }, { width: 1280, height: 720 }, { width: 600, height: 440 }]) {
+    await expect
+      .poll(async () => (await drawnPixels(page, slideCanvas(index)))[0], { timeout: 5000 })
+      .toBeGreaterThan(2000);
+    for (const viewport of [
+      { width: 600, height: 440 },
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+      { width: 600, height: 440 },
+    ]) {
       const before = await scale();
       await page.setViewportSize(viewport);
       await expect.poll(scale).not.toBe(before);
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const fit = await chartFit(page, slideCanvas(index));
       const at = `slide ${index + 1} at ${viewport.width}×${viewport.height}`;
-      expect(Math.abs(fit.canvas.width - fit.figure.width), `canvas ${fit.canvas.width} px wide in a figure of ${fit.figure.width}, ${at}`).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(fit.canvas.width - fit.figure.width),
+        `canvas ${fit.canvas.width} px wide in a figure of ${fit.figure.width}, ${at}`,
+      ).toBeLessThanOrEqual(1);
       expect(fit.canvas.height, `canvas height, ${at}`).toBeGreaterThan(300);
       expect(fit.drawnRight, `drawing's reach across the canvas, ${at}`).toBeGreaterThan(0.8);
       expect(fit.drawnBottom, `drawing's reach down the canvas, ${at}`).toBeGreaterThan(0.8);
@@ -168,26 +191,52 @@ function recordDrawing(): void {
     return drawings.get(canvas)!;
   };
   Object.assign(window, { podiumDrawing: drawing });
-  const canvasPoint = (context: CanvasRenderingContext2D, x: number, y: number) => context.getTransform().transformPoint(new DOMPoint(x, y));
+  const canvasPoint = (context: CanvasRenderingContext2D, x: number, y: number) =>
+    context.getTransform().transformPoint(new DOMPoint(x, y));
   const proto = CanvasRenderingContext2D.prototype;
   const { clearRect, fillText, arc } = proto;
   proto.clearRect = function (this: CanvasRenderingContext2D, x: number, y: number, width: number, height: number) {
     const from = canvasPoint(this, x, y);
     const to = canvasPoint(this, x + width, y + height);
-    if (from.x <= 0 && from.y <= 0 && to.x >= this.canvas.width && to.y >= this.canvas.height) drawings.set(this.canvas, { texts: [], radius: 0 });
+    if (from.x <= 0 && from.y <= 0 && to.x >= this.canvas.width && to.y >= this.canvas.height)
+      drawings.set(this.canvas, { texts: [], radius: 0 });
     clearRect.call(this, x, y, width, height);
   };
   proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
     const size = this.measureText(text);
-    const [left, right, top, bottom] = [x - size.actualBoundingBoxLeft, x + size.actualBoundingBoxRight, y - size.actualBoundingBoxAscent, y + size.actualBoundingBoxDescent];
-    const corners = [canvasPoint(this, left, top), canvasPoint(this, right, top), canvasPoint(this, left, bottom), canvasPoint(this, right, bottom)];
+    const [left, right, top, bottom] = [
+      x - size.actualBoundingBoxLeft,
+      x + size.actualBoundingBoxRight,
+      y - size.actualBoundingBoxAscent,
+      y + size.actualBoundingBoxDescent,
+    ];
+    const corners = [
+      canvasPoint(this, left, top),
+      canvasPoint(this, right, top),
+      canvasPoint(this, left, bottom),
+      canvasPoint(this, right, bottom),
+    ];
     const xs = corners.map((corner) => corner.x);
     const ys = corners.map((corner) => corner.y);
-    drawing(this.canvas).texts.push({ text: String(text), left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) });
+    drawing(this.canvas).texts.push({
+      text: String(text),
+      left: Math.min(...xs),
+      right: Math.max(...xs),
+      top: Math.min(...ys),
+      bottom: Math.max(...ys),
+    });
     if (maxWidth === undefined) fillText.call(this, text, x, y);
     else fillText.call(this, text, x, y, maxWidth);
   };
-  proto.arc = function (this: CanvasRenderingContext2D, x: number, y: number, radius: number, startAngle: number, endAngle: number, counterclockwise?: boolean) {
+  proto.arc = function (
+    this: CanvasRenderingContext2D,
+    x: number,
+    y: number,
+    radius: number,
+    startAngle: number,
+    endAngle: number,
+    counterclockwise?: boolean,
+  ) {
     const scale = Math.hypot(this.getTransform().a, this.getTransform().b);
     drawing(this.canvas).radius = Math.max(drawing(this.canvas).radius, radius * scale);
     arc.call(this, x, y, radius, startAngle, endAngle, counterclockwise);
@@ -195,25 +244,37 @@ function recordDrawing(): void {
 }
 
 /** A deck opened with its canvases recording what they draw. */
-async function openRecording(address: string, options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedDeck> {
+async function openRecording(
+  address: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<OpenedDeck> {
   const opened = await openDeck(browser, address, { ...options, reducedMotion: 'reduce' });
   await opened.context.addInitScript(recordDrawing);
   await opened.page.reload();
-  await opened.page.waitForSelector(address.endsWith('?print-pdf') ? 'html[data-podium-print-ready]' : 'html[data-podium-ready]');
+  await opened.page.waitForSelector(
+    address.endsWith('?print-pdf') ? 'html[data-podium-print-ready]' : 'html[data-podium-ready]',
+  );
   return opened;
 }
 
 /** The labels of the charts `selector` finds, once each has drawn and the page has settled. */
 async function chartLabels(page: Page, selector: string): Promise<ChartLabels[]> {
   await page.waitForFunction(
-    (selector) => [...document.querySelectorAll<HTMLCanvasElement>(selector)].every((canvas) => (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(canvas).texts.length > 0),
+    (selector) =>
+      [...document.querySelectorAll<HTMLCanvasElement>(selector)].every(
+        (canvas) =>
+          (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(canvas).texts
+            .length > 0,
+      ),
     selector,
   );
   // Chart.js draws again once it sees its container's size; two frames see that drawn.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return page.$$eval(selector, (canvases) =>
     (canvases as HTMLCanvasElement[]).map((canvas) => {
-      const drawing = (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(canvas);
+      const drawing = (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(
+        canvas,
+      );
       const figure = canvas.closest('figure')!;
       const config = JSON.parse(figure.querySelector('script.podium-chart-config')!.textContent!) as {
         type: string;
@@ -223,11 +284,21 @@ async function chartLabels(page: Page, selector: string): Promise<ChartLabels[]>
       const written = drawing.texts.map((line) => line.text).join(' ');
       const values = config.data.datasets[0].data;
       const total = values.reduce((sum, value) => sum + value, 0);
-      const slices = config.type === 'doughnut' || config.type === 'pie' ? (config.options.podium?.labels?.[0] ?? []) : [];
+      const slices =
+        config.type === 'doughnut' || config.type === 'pie' ? (config.options.podium?.labels?.[0] ?? []) : [];
       return {
         title: figure.querySelector('.podium-chart-title')?.textContent ?? '',
-        unlabelled: slices.flatMap((label, index) => (label && values[index] / total >= 0.05 && !written.includes(label.replace(/\s+/g, ' ')) ? [label.replace(/\s+/g, ' ')] : [])),
-        cut: drawing.texts.filter((line) => line.left < -1 || line.top < -1 || line.right > canvas.width + 1 || line.bottom > canvas.height + 1).map((line) => line.text),
+        unlabelled: slices.flatMap((label, index) =>
+          label && values[index] / total >= 0.05 && !written.includes(label.replace(/\s+/g, ' '))
+            ? [label.replace(/\s+/g, ' ')]
+            : [],
+        ),
+        cut: drawing.texts
+          .filter(
+            (line) =>
+              line.left < -1 || line.top < -1 || line.right > canvas.width + 1 || line.bottom > canvas.height + 1,
+          )
+          .map((line) => line.text),
         pieHeight: (2 * drawing.radius) / canvas.height,
       };
     }),
@@ -268,7 +339,10 @@ it('keeps every chart label whole beside its data table, on printed pages and on
       const wide = await shown.page.$eval(currentCharts, (canvas) => (canvas as HTMLCanvasElement).width);
       await shown.page.keyboard.press('t');
       // The chart narrows to make room for its table, and draws again.
-      await shown.page.waitForFunction(({ selector, wide }) => document.querySelector<HTMLCanvasElement>(selector)!.width < wide, { selector: currentCharts, wide });
+      await shown.page.waitForFunction(
+        ({ selector, wide }) => document.querySelector<HTMLCanvasElement>(selector)!.width < wide,
+        { selector: currentCharts, wide },
+      );
       check(await chartLabels(shown.page, currentCharts), `beside its data table on slide ${index + 1}`);
     }
     await shown.context.close();
@@ -293,12 +367,18 @@ interface MarkSight {
  * Where `recommended` lies on a ratio chart's 0 to `axisEnd` scale (from where the axis's ticks are
  * written) and what is drawn there in the row of the value label `value`.
  */
-function markSight(page: Page, selector: string, row: { value: string; recommended: number; axisEnd: string; end: number }): Promise<MarkSight> {
+function markSight(
+  page: Page,
+  selector: string,
+  row: { value: string; recommended: number; axisEnd: string; end: number },
+): Promise<MarkSight> {
   return page.$eval(
     selector,
     (element, row) => {
       const canvas = element as HTMLCanvasElement;
-      const { texts } = (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(canvas);
+      const { texts } = (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(
+        canvas,
+      );
       const centre = (text: string) => {
         const found = texts.find((line) => line.text === text);
         if (!found) throw new Error(`"${text}" is not drawn on the chart`);
@@ -320,7 +400,11 @@ function markSight(page: Page, selector: string, row: { value: string; recommend
         }
         dark = Math.min(dark, drawn / rows);
       }
-      return { dark, mark: { left: x, right: x + 6 * density }, label: { left: label.left - 4 * density, right: label.right + 4 * density } };
+      return {
+        dark,
+        mark: { left: x, right: x + 6 * density },
+        label: { left: label.left - 4 * density, right: label.right + 4 * density },
+      };
     },
     row,
   );
@@ -333,14 +417,20 @@ it('shows a recommendation mark that falls just past its bar, with the value lab
     const sight = await markSight(page, selector, nurse);
     expect(sight.dark, `share of the 750 mark drawn on the nurse's row, ${view}`).toBeGreaterThan(0.9);
     const overlap = Math.min(sight.mark.right, sight.label.right) - Math.max(sight.mark.left, sight.label.left);
-    expect(overlap, `"1 : 488" (${Math.round(sight.label.left)}–${Math.round(sight.label.right)}) over the 750 mark (${Math.round(sight.mark.left)}–${Math.round(sight.mark.right)}), ${view}`).toBeLessThanOrEqual(0);
+    expect(
+      overlap,
+      `"1 : 488" (${Math.round(sight.label.left)}–${Math.round(sight.label.right)}) over the 750 mark (${Math.round(sight.mark.left)}–${Math.round(sight.mark.right)}), ${view}`,
+    ).toBeLessThanOrEqual(0);
   };
   const shown = await openRecording(ratioMarksUrl);
   await chartLabels(shown.page, currentCharts);
   await check(shown.page, currentCharts, 'on the slide');
   const wide = await shown.page.$eval(currentCharts, (canvas) => (canvas as HTMLCanvasElement).width);
   await shown.page.keyboard.press('t');
-  await shown.page.waitForFunction(({ selector, wide }) => document.querySelector<HTMLCanvasElement>(selector)!.width < wide, { selector: currentCharts, wide });
+  await shown.page.waitForFunction(
+    ({ selector, wide }) => document.querySelector<HTMLCanvasElement>(selector)!.width < wide,
+    { selector: currentCharts, wide },
+  );
   await chartLabels(shown.page, currentCharts);
   await check(shown.page, currentCharts, 'beside its data table');
   expect(shown.errors).toEqual([]);

@@ -9,7 +9,9 @@ import { launchChromium, openDeck, policyViolations } from '../support/browser.t
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'podium-csp-'));
-const decks = readdirSync(join(root, 'decks')).filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, ''));
+const decks = readdirSync(join(root, 'decks'))
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => name.replace(/\.mdx$/, ''));
 type RevealApi = { slide(h: number): void; getTotalSlides(): number };
 let browser: Browser;
 
@@ -29,7 +31,9 @@ describe.each(decks)('%s', (name) => {
   it('declares a policy that allows no network access', () => {
     const html = readFileSync(join(out, `${name}.html`), 'utf8').replaceAll('&#x27;', "'");
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
-    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-[^ ]+'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'$/);
+    expect(policy).toMatch(
+      /^default-src 'none'; script-src 'sha256-[^ ]+'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'$/,
+    );
     // Before any script or style, so it governs them all.
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style'));
   });
@@ -37,15 +41,21 @@ describe.each(decks)('%s', (name) => {
   it('reports no violation while presenting, in the speaker view and in print', async () => {
     const { page, context, errors, networkAttempts } = await openDeck(browser, url(), { reducedMotion: 'reduce' });
     const total = await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
-    for (let slide = 0; slide < total; slide++) await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), slide);
-    const noted = await page.$$eval('.reveal .slides > section', (sections) => sections.findIndex((s) => s.querySelector('aside.notes')));
+    for (let slide = 0; slide < total; slide++)
+      await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), slide);
+    const noted = await page.$$eval('.reveal .slides > section', (sections) =>
+      sections.findIndex((s) => s.querySelector('aside.notes')),
+    );
     await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), noted);
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     // The speaker view is the deck's own file: its notes show only if the policy lets the runtime run there.
-    await expect.poll(async () => (await speaker.locator('.podium-speaker-notes-text').textContent())?.trim()).not.toMatch(/^(No notes for this slide\.)?$/);
+    await expect
+      .poll(async () => (await speaker.locator('.podium-speaker-notes-text').textContent())?.trim())
+      .not.toMatch(/^(No notes for this slide\.)?$/);
     // So are its two slide previews, each a frame the policy must allow.
     await expect.poll(() => speaker.frames().filter((frame) => frame.url().includes('?receiver')).length).toBe(2);
-    for (const frame of speaker.frames().filter((candidate) => candidate !== speaker.mainFrame())) await frame.waitForSelector('html[data-podium-ready]');
+    for (const frame of speaker.frames().filter((candidate) => candidate !== speaker.mainFrame()))
+      await frame.waitForSelector('html[data-podium-ready]');
     const print = await context.newPage();
     await print.goto(`${url()}?print-pdf`);
     await print.waitForSelector('html[data-podium-print-ready]');
@@ -62,10 +72,20 @@ describe.each(decks)('%s', (name) => {
 it('blocks what a hostile data file could try, before it reaches the network', async () => {
   const { page, context, networkAttempts } = await openDeck(browser, pathToFileURL(join(out, `${decks[0]}.html`)).href);
   await page.evaluate(() => {
-    document.body.insertAdjacentHTML('beforeend', '<img src="https://tracker.example/pixel.png" alt=""><script src="https://tracker.example/t.js"></script>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<img src="https://tracker.example/pixel.png" alt=""><script src="https://tracker.example/t.js"></script>',
+    );
     void fetch('https://tracker.example/beacon').catch(() => {});
   });
-  await expect.poll(() => policyViolations(page)).toEqual(expect.arrayContaining(['img-src https://tracker.example/pixel.png', 'connect-src https://tracker.example/beacon']));
+  await expect
+    .poll(() => policyViolations(page))
+    .toEqual(
+      expect.arrayContaining([
+        'img-src https://tracker.example/pixel.png',
+        'connect-src https://tracker.example/beacon',
+      ]),
+    );
   expect(networkAttempts).toEqual([]);
   await context.close();
 });

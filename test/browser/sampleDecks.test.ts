@@ -40,7 +40,11 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   served = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const lines: string[] = [];
-  const code = await run(['build', '--out', out], { out: (line) => lines.push(line), err: (line) => lines.push(line), cwd: root });
+  const code = await run(['build', '--out', out], {
+    out: (line) => lines.push(line),
+    err: (line) => lines.push(line),
+    cwd: root,
+  });
   expect(lines.join('\n'), 'podium build of the sample decks').toMatch(/\.html/);
   expect(code).toBe(0);
   browser = await launchChromium();
@@ -76,7 +80,9 @@ describe.each(decks)('%s', (name) => {
   });
 
   it('opens from a static web server the same way, asking it for nothing else', async () => {
-    const { page, context, networkAttempts, errors } = await openDeck(browser, `${served}${name}.html`, { allowOrigin: served });
+    const { page, context, networkAttempts, errors } = await openDeck(browser, `${served}${name}.html`, {
+      allowOrigin: served,
+    });
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     await page.reload();
@@ -98,8 +104,13 @@ describe.each(decks)('%s', (name) => {
     for (const index of slidesWithCharts) {
       await page.evaluate((h) => window.Reveal.slide(h), index);
       const selector = `.reveal .slides > section:nth-child(${index + 1}) figure.podium-chart canvas`;
-      await expect.poll(async () => Math.min(...(await drawnPixels(page, selector))), { timeout: 5000 }).toBeGreaterThan(1000);
-      const density = await page.$eval(selector, (canvas) => (canvas as HTMLCanvasElement).width / (canvas as HTMLCanvasElement).clientWidth);
+      await expect
+        .poll(async () => Math.min(...(await drawnPixels(page, selector))), { timeout: 5000 })
+        .toBeGreaterThan(1000);
+      const density = await page.$eval(
+        selector,
+        (canvas) => (canvas as HTMLCanvasElement).width / (canvas as HTMLCanvasElement).clientWidth,
+      );
       const scale = await page.evaluate(() => window.Reveal.getScale());
       expect(scale).toBeGreaterThan(1.2);
       expect(density).toBeGreaterThanOrEqual(scale * 0.95);
@@ -130,7 +141,9 @@ describe.each(decks)('%s', (name) => {
     expect(await canvases.count()).toBe(expected[name].charts);
     for (let i = 0; i < expected[name].charts; i++) {
       await canvases.nth(i).scrollIntoViewIfNeeded();
-      await expect.poll(async () => (await drawnPixels(page, 'figure.podium-chart canvas'))[i], { timeout: 5000 }).toBeGreaterThan(500);
+      await expect
+        .poll(async () => (await drawnPixels(page, 'figure.podium-chart canvas'))[i], { timeout: 5000 })
+        .toBeGreaterThan(500);
     }
     expect(errors).toEqual([]);
     await context.close();
@@ -139,7 +152,8 @@ describe.each(decks)('%s', (name) => {
   it('fits every slide in the slide area, so nothing is cut off when presenting', async () => {
     const { page, context } = await openDeck(browser, url(), { reducedMotion: 'reduce' });
     const tooTall = await page.evaluate(() => {
-      const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; getConfig(): { height: number } } }).Reveal;
+      const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; getConfig(): { height: number } } })
+        .Reveal;
       return reveal.getSlides().flatMap((slide, index) => {
         const shown = slide.style.display;
         slide.style.display = 'block';
@@ -159,7 +173,9 @@ describe.each(decks)('%s', (name) => {
     const entries = await page.locator('#sources ol.podium-sources > li').count();
     const numbers = (await cites.allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
     expect(Math.max(...numbers)).toBe(entries);
-    const slideOf = await page.$$eval('.reveal .slides > section', (sections) => sections.findIndex((s) => s.querySelector('a.podium-cite')));
+    const slideOf = await page.$$eval('.reveal .slides > section', (sections) =>
+      sections.findIndex((s) => s.querySelector('a.podium-cite')),
+    );
     await page.evaluate((h) => window.Reveal.slide(h), slideOf);
     await page.locator('.reveal .slides > section.present a.podium-cite').first().click();
     await expect.poll(() => page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('sources');
@@ -169,12 +185,16 @@ describe.each(decks)('%s', (name) => {
   it('has speaker notes that the speaker view (S) shows from file://', async () => {
     const { page, context, errors, networkAttempts } = await openDeck(browser, url());
     expect(await page.locator('.reveal .slides aside.notes').count()).toBe(expected[name].notes);
-    const firstNoted = await page.$$eval('.reveal .slides > section', (sections) => sections.findIndex((s) => s.querySelector('aside.notes')));
+    const firstNoted = await page.$$eval('.reveal .slides > section', (sections) =>
+      sections.findIndex((s) => s.querySelector('aside.notes')),
+    );
     const noteText = (await page.locator('.reveal .slides > section aside.notes').first().textContent())!.trim();
     await page.evaluate((h) => window.Reveal.slide(h), firstNoted);
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     const notes = speaker.locator('.podium-speaker-notes-text');
-    await expect.poll(async () => (await notes.textContent())?.trim().slice(0, 40), { timeout: 10_000 }).toBe(noteText.slice(0, 40));
+    await expect
+      .poll(async () => (await notes.textContent())?.trim().slice(0, 40), { timeout: 10_000 })
+      .toBe(noteText.slice(0, 40));
     expect(networkAttempts).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

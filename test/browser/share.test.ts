@@ -20,7 +20,11 @@ beforeAll(async () => {
     join(project, 'decks', 'share.mdx'),
     `---\ntitle: Students need support staff\ndescription: Counselors, nurses and social workers in Missouri schools.\nurl: ${address}\n---\n\n# Students need support staff\n\n---\n\n## Take the slides with you\n\n<ShareQR />\n`,
   );
-  const code = await run(['build', '--og-image'], { out: (line) => output.push(line), err: (line) => output.push(line), cwd: project });
+  const code = await run(['build', '--og-image'], {
+    out: (line) => output.push(line),
+    err: (line) => output.push(line),
+    cwd: project,
+  });
   expect(output.join('\n')).toMatch(/dist\/share\.html .*with share\.png/);
   expect(code).toBe(0);
   browser = await launchChromium();
@@ -32,7 +36,11 @@ afterAll(async () => {
 });
 
 // jsqr is CommonJS: its default export arrives wrapped or bare depending on the loader.
-const jsQR = ((jsqr as unknown as { default?: typeof jsqr }).default ?? jsqr) as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = ((jsqr as unknown as { default?: typeof jsqr }).default ?? jsqr) as unknown as (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => { data: string } | null;
 
 function decode(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);
@@ -40,12 +48,17 @@ function decode(png: Buffer): string | undefined {
 }
 
 it('draws a QR code that scans back to the deck address, with the address printed beside it', async () => {
-  const { page, context, networkAttempts } = await openDeck(browser, pathToFileURL(join(project, 'dist', 'share.html')).href);
+  const { page, context, networkAttempts } = await openDeck(
+    browser,
+    pathToFileURL(join(project, 'dist', 'share.html')).href,
+  );
   await page.evaluate(() => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(1));
   const code = page.locator('.reveal .slides > section.present svg.podium-qr');
   await code.waitFor();
   expect(decode(await code.screenshot())).toBe(address);
-  expect(await page.locator('.reveal .slides > section.present figure.podium-share a').getAttribute('href')).toBe(address);
+  expect(await page.locator('.reveal .slides > section.present figure.podium-share a').getAttribute('href')).toBe(
+    address,
+  );
   expect(await page.locator('.reveal .slides > section.present figure.podium-share').textContent()).toContain(address);
   expect(networkAttempts).toEqual([]);
   await context.close();
@@ -55,7 +68,9 @@ it('carries link-preview tags and a 1200×630 picture of the title slide', async
   const html = readFileSync(join(project, 'dist', 'share.html'), 'utf8');
   const image = new URL('share.png', address).href;
   expect(html).toContain('<meta property="og:title" content="Students need support staff">');
-  expect(html).toContain('<meta property="og:description" content="Counselors, nurses and social workers in Missouri schools.">');
+  expect(html).toContain(
+    '<meta property="og:description" content="Counselors, nurses and social workers in Missouri schools.">',
+  );
   expect(html).toContain(`<meta property="og:url" content="${address}">`);
   expect(html).toContain(`<meta property="og:image" content="${image}">`);
   expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
@@ -63,6 +78,7 @@ it('carries link-preview tags and a 1200×630 picture of the title slide', async
   expect([picture.width, picture.height]).toEqual([1200, 630]);
   // Not a blank picture: the title's dark text is in it.
   let dark = 0;
-  for (let i = 0; i < picture.data.length; i += 4) if (picture.data[i] < 80 && picture.data[i + 1] < 80 && picture.data[i + 2] < 80) dark += 1;
+  for (let i = 0; i < picture.data.length; i += 4)
+    if (picture.data[i] < 80 && picture.data[i + 1] < 80 && picture.data[i + 2] < 80) dark += 1;
   expect(dark).toBeGreaterThan(5000);
 });

@@ -33,7 +33,8 @@ async function openSpeakerView(context: BrowserContext, page: Page): Promise<Pag
   return speaker;
 }
 
-const indices = (target: Page | Frame) => target.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
+const indices = (target: Page | Frame) =>
+  target.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
 const place = (speaker: Page) => speaker.locator('.podium-speaker-place').textContent();
 const notes = async (speaker: Page) => (await speaker.locator('.podium-speaker-notes-text').textContent())?.trim();
 
@@ -89,10 +90,14 @@ it('follows the presentation: the slide, the step, the next step and the notes; 
 
   // B blacks out the audience's screen, and the speaker view says so; B again shows the slide.
   await speaker.keyboard.press('b');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused())).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused()))
+    .toBe(true);
   await expect.poll(() => speaker.getByRole('status').textContent()).toMatch(/black screen/);
   await speaker.keyboard.press('b');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused())).toBe(false);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused()))
+    .toBe(false);
   await expect.poll(() => speaker.getByRole('status').isVisible()).toBe(false);
 
   // S again brings the same window forward rather than opening or reloading one.
@@ -157,7 +162,9 @@ it('tells the presenter when the browser refuses to open the speaker window', as
   // A browser that blocks pop-ups gives window.open nothing back.
   await page.evaluate(() => Object.assign(window, { open: () => null }));
   await page.keyboard.press('s');
-  await expect.poll(() => page.getByRole('alert').textContent()).toBe('The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.');
+  await expect
+    .poll(() => page.getByRole('alert').textContent())
+    .toBe('The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.');
   expect(context.pages()).toHaveLength(1);
   expect(errors).toEqual([]);
   await context.close();
@@ -165,7 +172,9 @@ it('tells the presenter when the browser refuses to open the speaker window', as
 
 it('says what it is when opened without the presentation', async () => {
   const { page, context, errors } = await openDeck(browser, `${url}?speaker`);
-  await expect.poll(() => page.getByRole('status').textContent()).toBe('This is the speaker view. Open the deck and press S there to present with it.');
+  await expect
+    .poll(() => page.getByRole('status').textContent())
+    .toBe('This is the speaker view. Open the deck and press S there to present with it.');
   expect(await notes(page)).toBe('Thank the board for the time.');
   expect(await page.locator('.reveal').count()).toBe(0);
   expect(errors).toEqual([]);
@@ -207,7 +216,8 @@ it('shows the pace against the time limit, shared by the slides spoken to', asyn
 it('lets the speaker enlarge the notes, and remembers the size', async () => {
   const { page, context } = await openDeck(browser, url);
   const speaker = await openSpeakerView(context, page);
-  const size = () => speaker.locator('.podium-speaker-notes-text').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const size = () =>
+    speaker.locator('.podium-speaker-notes-text').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   const before = await size();
   await speaker.getByRole('button', { name: 'Larger notes (+)' }).click();
   await speaker.keyboard.press('+');
@@ -237,10 +247,24 @@ it('meets WCAG 2.1 AA', async () => {
   // Through the debugging protocol: the deck's own policy refuses an injected <script>.
   await speaker.evaluate(axeSource);
   const violations = await speaker.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     // The previews are the deck itself, checked slide by slide elsewhere; here, the view around them.
-    const result = await axe.run(document, { iframes: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    const result = await axe.run(document, {
+      iframes: false,
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   });
   expect(violations).toEqual([]);
   await context.close();
@@ -264,7 +288,10 @@ it('obeys only its own speaker view: not a page loaded in its place, not a page 
   writeFileSync(hostileFile, '<!doctype html><title>opener</title>');
   const hostile = await context.newPage();
   await hostile.goto(pathToFileURL(hostileFile).href);
-  const [opened] = await Promise.all([context.waitForEvent('page'), hostile.evaluate((address) => Object.assign(window, { deck: window.open(address) }), url)]);
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    hostile.evaluate((address) => Object.assign(window, { deck: window.open(address) }), url),
+  ]);
   await opened.waitForSelector('html[data-podium-ready]');
   await hostile.evaluate((deck) => {
     const target = (window as unknown as { deck: Window }).deck;
@@ -285,7 +312,13 @@ it('catches up with a rebuilt deck, and steps aside for another one', async () =
   // The organizer rebuilds the deck with new notes and reloads the presentation: the speaker view loads the new build.
   const file = fileURLToPath(url);
   const edited = join(dirname(file), 'speaker-view-edited.mdx');
-  writeFileSync(edited, readFileSync(new URL('decks/speaker-view.mdx', import.meta.url), 'utf8').replace('Thank the board for the time.', 'Thank the board and the clerk.'));
+  writeFileSync(
+    edited,
+    readFileSync(new URL('decks/speaker-view.mdx', import.meta.url), 'utf8').replace(
+      'Thank the board for the time.',
+      'Thank the board and the clerk.',
+    ),
+  );
   writeFileSync(file, (await buildDeck(edited, resolveConfig({ root: dirname(file) }))).html);
   await page.reload();
   await page.waitForSelector('html[data-podium-ready]');
@@ -294,7 +327,9 @@ it('catches up with a rebuilt deck, and steps aside for another one', async () =
   // The same tab opens another deck: the speaker view says so and is not obeyed; S there opens that deck's own.
   await page.goto((await decks.built('timer-speaker')).url);
   await page.waitForSelector('html[data-podium-ready]');
-  await expect.poll(() => speaker.getByRole('status').textContent(), { timeout: 10_000 }).toBe('The presentation window shows another deck now. Close this window and press S there.');
+  await expect
+    .poll(() => speaker.getByRole('status').textContent(), { timeout: 10_000 })
+    .toBe('The presentation window shows another deck now. Close this window and press S there.');
   await speaker.keyboard.press('End');
   await page.waitForTimeout(300);
   expect((await indices(page)).h).toBe(0);

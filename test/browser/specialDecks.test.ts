@@ -31,7 +31,9 @@ it('shows hostile titles, labels and notes as text and runs none of them', async
   expect(await page.locator('img').count()).toBe(0);
   await expect.poll(async () => (await drawnPixels(page, 'figure.podium-chart canvas'))[0]).toBeGreaterThan(1000);
   const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
-  await expect.poll(async () => (await speaker.locator('.podium-speaker-notes-text').textContent())?.trim()).toBe(`${payloads[0]} ${payloads[1]}`);
+  await expect
+    .poll(async () => (await speaker.locator('.podium-speaker-notes-text').textContent())?.trim())
+    .toBe(`${payloads[0]} ${payloads[1]}`);
   expect(await speaker.locator('.podium-speaker-notes-text img').count()).toBe(0);
   expect(await speaker.title()).toBe(`Speaker view: ${payloads[0]} ${payloads[1]}`);
   expect(await speaker.locator('.podium-speaker-title').textContent()).toBe(`${payloads[0]} ${payloads[1]}`);
@@ -55,7 +57,11 @@ it('draws the chart on every printed page that reveal clones for fragments', asy
 
 it('turns slide transitions and chart animation off for prefers-reduced-motion', async () => {
   const { page, context } = await openDeck(browser, await built('print-fragments'), { reducedMotion: 'reduce' });
-  expect(await page.evaluate(() => (window as unknown as { Reveal: { getConfig(): { transition: string } } }).Reveal.getConfig().transition)).toBe('none');
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { Reveal: { getConfig(): { transition: string } } }).Reveal.getConfig().transition,
+    ),
+  ).toBe('none');
   // Without animation the chart is complete at once, not growing over 600 ms.
   const first = await drawnPixels(page, 'figure.podium-chart canvas');
   expect(first[0]).toBeGreaterThan(1000);

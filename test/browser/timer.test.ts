@@ -33,8 +33,10 @@ async function openSpeakerView(context: BrowserContext, page: Page): Promise<Pag
   return speaker;
 }
 
-const speakerTimeLeft = (speaker: Page) => speaker.locator('.podium-speaker-timer-value').textContent({ timeout: 5000 });
-const slideIndex = (page: Page) => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
+const speakerTimeLeft = (speaker: Page) =>
+  speaker.locator('.podium-speaker-timer-value').textContent({ timeout: 5000 });
+const slideIndex = (page: Page) =>
+  page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
 
 /** Seconds left as a countdown shows them ("2:05 left", "28 s left"); Infinity for anything else. */
 function secondsIn(text: string | null | undefined): number {
@@ -191,9 +193,22 @@ it('meets WCAG 2.1 AA while counting, warning and at time up, and does not anima
   await page.evaluate(axeSource);
   const check = () =>
     page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+              options: unknown,
+            ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
     });
   const fill = page.locator('.podium-timer-fill');
   expect(await fill.evaluate((element) => getComputedStyle(element).transitionDuration)).toBe('0s');
@@ -213,7 +228,10 @@ it("draws the audience's countdown with a theme that says nothing about it", asy
   const project = mkdtempSync(join(tmpdir(), 'podium-bare-theme-'));
   mkdirSync(join(project, 'themes'));
   writeFileSync(join(project, 'themes', 'bare.css'), ':root { --r-main-font: serif; }\n');
-  const source = readFileSync(new URL('decks/timer-visible.mdx', import.meta.url), 'utf8').replace('timer: visible', 'timer: visible\ntheme: bare');
+  const source = readFileSync(new URL('decks/timer-visible.mdx', import.meta.url), 'utf8').replace(
+    'timer: visible',
+    'timer: visible\ntheme: bare',
+  );
   writeFileSync(join(project, 'deck.mdx'), source);
   const built = await buildDeck(join(project, 'deck.mdx'), resolveConfig({ root: project }));
   writeFileSync(join(project, 'deck.html'), built.html);

@@ -16,7 +16,11 @@ let project: string;
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line), cwd: project } };
+  return {
+    out,
+    err,
+    io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line), cwd: project },
+  };
 }
 
 beforeEach(() => {
@@ -83,7 +87,9 @@ describe('podium build', () => {
   it('says how to get Chromium when --og-image cannot find one, and writes nothing', async () => {
     const { err, io: streams } = io();
     expect(await run(['build', '--og-image', '--chrome', '/nonexistent/chromium'], streams)).toBe(1);
-    expect(err.join('\n')).toMatch(/No Chromium found at \/nonexistent\/chromium \(--chrome\)\. --og-image draws the title slide with Chromium; install it with:\n {2}sudo apt-get install chromium/);
+    expect(err.join('\n')).toMatch(
+      /No Chromium found at \/nonexistent\/chromium \(--chrome\)\. --og-image draws the title slide with Chromium; install it with:\n {2}sudo apt-get install chromium/,
+    );
     expect(readdirSync(join(project, 'dist'))).toEqual([]);
   });
 
@@ -95,7 +101,9 @@ describe('podium build', () => {
 
   it('exits the real process with code 1 and the message on stderr', async () => {
     writeFileSync(join(project, 'decks', 'broken.mdx'), broken);
-    const result = await promisify(execFile)(process.execPath, [bin, 'build', 'decks/broken.mdx'], { cwd: project }).then(
+    const result = await promisify(execFile)(process.execPath, [bin, 'build', 'decks/broken.mdx'], {
+      cwd: project,
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );

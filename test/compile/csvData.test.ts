@@ -4,7 +4,10 @@ import { DeckError } from '../../src/compile/deckError.ts';
 
 describe('parseCsv', () => {
   it('gives one object per row, numbers parsed as a spreadsheet exports them', () => {
-    const rows = parseCsv('budget.csv', '\uFEFFyear, police ,note\n2024,"1,200",first\n2025,$1350.50,"two, with comma"\n\n2026,-7,\n');
+    const rows = parseCsv(
+      'budget.csv',
+      '\uFEFFyear, police ,note\n2024,"1,200",first\n2025,$1350.50,"two, with comma"\n\n2026,-7,\n',
+    );
     expect(rows).toEqual([
       { year: 2024, police: 1200, note: 'first' },
       { year: 2025, police: 1350.5, note: 'two, with comma' },

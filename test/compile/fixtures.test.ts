@@ -22,8 +22,12 @@ describe('compile fixtures', () => {
       );
       if ('deck' in result) {
         const { deck } = result;
-        await expect(`${toHtml(deck.slides, { allowDangerousHtml: false }).replaceAll('</section>', '</section>\n')}`).toMatchFileSnapshot(join(dir, 'slides.html'));
-        await expect(`${JSON.stringify({ meta: deck.meta, slides: deck.slides.length, charts: deck.chartCount }, null, 2)}\n`).toMatchFileSnapshot(join(dir, 'meta.json'));
+        await expect(
+          `${toHtml(deck.slides, { allowDangerousHtml: false }).replaceAll('</section>', '</section>\n')}`,
+        ).toMatchFileSnapshot(join(dir, 'slides.html'));
+        await expect(
+          `${JSON.stringify({ meta: deck.meta, slides: deck.slides.length, charts: deck.chartCount }, null, 2)}\n`,
+        ).toMatchFileSnapshot(join(dir, 'meta.json'));
       } else {
         expect(result.error).toBeInstanceOf(DeckError);
         await expect(`${(result.error as DeckError).format(dir)}\n`).toMatchFileSnapshot(join(dir, 'error.txt'));

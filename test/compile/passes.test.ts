@@ -25,7 +25,12 @@ describe('remarkSlides', () => {
       ],
     };
     remarkSlides({ file: '/deck.mdx', source: '' })(tree);
-    expect(tree.children.map((node) => node.type)).toEqual(['yaml', 'mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxFlowElement']);
+    expect(tree.children.map((node) => node.type)).toEqual([
+      'yaml',
+      'mdxjsEsm',
+      'mdxJsxFlowElement',
+      'mdxJsxFlowElement',
+    ]);
     const slides = tree.children.slice(2) as MdxJsxFlowElement[];
     expect(slides.map((slide) => slide.name)).toEqual(['section', 'section']);
     expect(slides.map((slide) => slide.children)).toEqual([[paragraph('one')], [paragraph('two')]]);
@@ -36,26 +41,44 @@ describe('createHastJsx', () => {
   const { jsxDEV, Fragment } = createHastJsx('/deck.mdx');
 
   it('builds hast elements placed in the deck, turning JSX style objects into CSS text and dropping empty children', () => {
-    const node = jsxDEV('td', { style: { textAlign: 'right' }, className: 'n', children: ['a', null, false, 1] }, undefined, false, { lineNumber: 3, columnNumber: 5 });
+    const node = jsxDEV(
+      'td',
+      { style: { textAlign: 'right' }, className: 'n', children: ['a', null, false, 1] },
+      undefined,
+      false,
+      { lineNumber: 3, columnNumber: 5 },
+    );
     expect(node).toEqual({
       type: 'element',
       tagName: 'td',
       properties: { style: 'text-align: right', className: ['n'] },
-      children: [{ type: 'text', value: 'a' }, { type: 'text', value: '1' }],
+      children: [
+        { type: 'text', value: 'a' },
+        { type: 'text', value: '1' },
+      ],
       position: { start: { line: 3, column: 5 }, end: { line: 3, column: 5 } },
     });
   });
 
   it('refuses a data object shaped like an element where content belongs', () => {
-    const meta = { type: 'element', tagName: 'meta', properties: { httpEquiv: 'refresh', content: '0;url=http://example.org' }, children: [] };
-    expect(() => jsxDEV('p', { children: [meta] }, undefined, false, { lineNumber: 2, columnNumber: 1 })).toThrow(/Content here is an object with type, tagName, properties, children, not text/);
+    const meta = {
+      type: 'element',
+      tagName: 'meta',
+      properties: { httpEquiv: 'refresh', content: '0;url=http://example.org' },
+      children: [],
+    };
+    expect(() => jsxDEV('p', { children: [meta] }, undefined, false, { lineNumber: 2, columnNumber: 1 })).toThrow(
+      /Content here is an object with type, tagName, properties, children, not text/,
+    );
     expect(() => jsxDEV(Fragment, { children: meta })).toThrow(DeckError);
   });
 
   it('flattens fragments and passes components their place in the deck', () => {
     let seen: unknown;
     const component = (_props: Record<string, unknown>, context: unknown) => ((seen = context), 'x');
-    const result = jsxDEV(Fragment, { children: [jsxDEV(component, {}, undefined, false, { lineNumber: 4, columnNumber: 2 })] });
+    const result = jsxDEV(Fragment, {
+      children: [jsxDEV(component, {}, undefined, false, { lineNumber: 4, columnNumber: 2 })],
+    });
     expect(result).toEqual([{ type: 'text', value: 'x' }]);
     expect(seen).toEqual({ place: { file: '/deck.mdx', line: 4, column: 2 } });
   });
@@ -79,7 +102,10 @@ describe('remarkThousandsCommas', () => {
     });
 
   it('refuses a thousands comma in a list that spaces its other commas, at the number', async () => {
-    await expect(deck('[1,200, 388]')).rejects.toMatchObject({ ruleId: 'thousands-comma', place: { line: 7, column: 62 } });
+    await expect(deck('[1,200, 388]')).rejects.toMatchObject({
+      ruleId: 'thousands-comma',
+      place: { line: 7, column: 62 },
+    });
     await expect(deck('[5, 1,250,300]')).rejects.toThrow('1,250,300 is read as 3 numbers in code (1 and 250 and 300)');
   });
 

@@ -35,7 +35,8 @@ let server: DevServer;
 const logs: string[] = [];
 
 type RevealApi = { slide(h: number, v?: number, f?: number): void; getIndices(): { h: number; f?: number } };
-const indices = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
+const indices = (page: import('playwright-core').Page) =>
+  page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -52,7 +53,12 @@ beforeEach(async () => {
   writeFileSync(join(project, 'decks', 'data', 'figures.json'), '{ "count": 328 }');
   writeFileSync(join(project, 'notes.txt'), 'not part of any deck');
   logs.length = 0;
-  server = await startDevServer({ config: resolveConfig({ root: project }), port: 0, log: (line) => logs.push(line), logError: (line) => logs.push(line) });
+  server = await startDevServer({
+    config: resolveConfig({ root: project }),
+    port: 0,
+    log: (line) => logs.push(line),
+    logError: (line) => logs.push(line),
+  });
 });
 
 afterEach(async () => {
@@ -65,12 +71,16 @@ it('shows a saved change on the slide and fragment the presenter is on', async (
   await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.slide(2, 0, 1));
   expect(await indices(page)).toMatchObject({ h: 2, f: 1 });
   writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three, edited'));
-  await expect.poll(() => page.locator('.reveal .slides > section.present h2').textContent(), { timeout: 10_000 }).toBe('Three, edited');
+  await expect
+    .poll(() => page.locator('.reveal .slides > section.present h2').textContent(), { timeout: 10_000 })
+    .toBe('Three, edited');
   await page.waitForSelector('html[data-podium-ready]');
   expect(await indices(page)).toMatchObject({ h: 2, f: 1 });
   // A data file the deck imports updates it too.
   writeFileSync(join(project, 'decks', 'data', 'figures.json'), '{ "count": 330 }');
-  await expect.poll(() => page.locator('.reveal .slides > section:nth-child(2) h2').textContent(), { timeout: 10_000 }).toBe('Two: 330 counselors');
+  await expect
+    .poll(() => page.locator('.reveal .slides > section:nth-child(2) h2').textContent(), { timeout: 10_000 })
+    .toBe('Two: 330 counselors');
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -100,7 +110,11 @@ it('reloads the speaker view with the edited notes, and it still moves the prese
   await page.goto(server.url);
   await page.evaluate(() => Object.assign(window, { beforeNewDeck: true }));
   writeFileSync(join(project, 'decks', 'talk.mdx'), talk({ heading: 'Two', notes: 'Mention the 328 counselors.' }));
-  await expect.poll(() => page.evaluate(() => !('beforeNewDeck' in window) && document.readyState === 'complete'), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => !('beforeNewDeck' in window) && document.readyState === 'complete'), {
+      timeout: 10_000,
+    })
+    .toBe(true);
   await page.goto(`${server.url}talk.html`);
   await page.waitForSelector('html[data-podium-ready]');
   await page.keyboard.press('ArrowRight');
@@ -108,7 +122,8 @@ it('reloads the speaker view with the edited notes, and it still moves the prese
   expect(speaker.url()).toBe(`${server.url}talk.html?speaker`);
   await speaker.waitForSelector('html[data-podium-ready]');
   const notes = () => speaker.locator('.podium-speaker-notes-text').textContent();
-  const shown = (preview: string) => () => speaker.frameLocator(`.podium-speaker-${preview} iframe`).locator('.slides > section.present h2').textContent();
+  const shown = (preview: string) => () =>
+    speaker.frameLocator(`.podium-speaker-${preview} iframe`).locator('.slides > section.present h2').textContent();
   const nowShown = shown('now');
   const nextShown = shown('next');
   await expect.poll(notes).toBe('Mention the 328 counselors.');
@@ -117,9 +132,13 @@ it('reloads the speaker view with the edited notes, and it still moves the prese
   // Marks that a reload clears, so the test knows both windows loaded the edited deck.
   await page.evaluate(() => Object.assign(window, { beforeEdit: true }));
   await speaker.evaluate(() => Object.assign(window, { beforeEdit: true }));
-  const reloaded = (opened: import('playwright-core').Page) => opened.evaluate(() => !('beforeEdit' in window) && document.documentElement.hasAttribute('data-podium-ready'));
+  const reloaded = (opened: import('playwright-core').Page) =>
+    opened.evaluate(() => !('beforeEdit' in window) && document.documentElement.hasAttribute('data-podium-ready'));
 
-  writeFileSync(join(project, 'decks', 'talk.mdx'), talk({ heading: 'Two, edited', notes: 'Mention the 330 counselors, up from 328.' }));
+  writeFileSync(
+    join(project, 'decks', 'talk.mdx'),
+    talk({ heading: 'Two, edited', notes: 'Mention the 330 counselors, up from 328.' }),
+  );
   await expect.poll(() => reloaded(speaker), { timeout: 10_000 }).toBe(true);
   await expect.poll(() => reloaded(page), { timeout: 10_000 }).toBe(true);
   // Back on the same slide: from the address, or (when reveal had not yet written it there) from the dev client, once it has run.
@@ -151,9 +170,13 @@ it('shows a change saved while the page was still loading', async () => {
   await page.goto(`${server.url}live.html`, { waitUntil: 'commit' });
   await page.waitForSelector('.reveal .slides');
   writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three, saved while loading'));
-  await expect.poll(() => logs.filter((line) => line.includes('built decks/live.mdx')).length, { timeout: 10_000 }).toBe(2);
+  await expect
+    .poll(() => logs.filter((line) => line.includes('built decks/live.mdx')).length, { timeout: 10_000 })
+    .toBe(2);
   released();
-  await expect.poll(() => page.locator('.reveal .slides > section:nth-child(3) h2').textContent(), { timeout: 10_000 }).toBe('Three, saved while loading');
+  await expect
+    .poll(() => page.locator('.reveal .slides > section:nth-child(3) h2').textContent(), { timeout: 10_000 })
+    .toBe('Three, saved while loading');
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -170,7 +193,13 @@ it('leaves the page alone when a file no deck uses changes', async () => {
 
 it('shows an error in the page and the terminal, and recovers when the file is fixed', async () => {
   const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
-  writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three').replace('<p className="fragment">First step</p>', '<BarChart title="x" labels={["a", "b"]} values={[1]} />'));
+  writeFileSync(
+    join(project, 'decks', 'live.mdx'),
+    deck('Three').replace(
+      '<p className="fragment">First step</p>',
+      '<BarChart title="x" labels={["a", "b"]} values={[1]} />',
+    ),
+  );
   const overlay = page.locator('vite-error-overlay');
   await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(1);
   const text = await overlay.locator('.message, .file, .frame').allTextContents();
@@ -200,7 +229,9 @@ it('lists decks by title, picking up new and deleted decks without a restart', a
   expect(await page.locator('main li a').allTextContents()).toEqual(['Live deck']);
   await expect.poll(() => connections).toBe(1);
   writeFileSync(join(project, 'decks', 'budget.mdx'), '---\ntitle: City budget\n---\n\n# Budget\n');
-  await expect.poll(() => page.locator('main li a').allTextContents(), { timeout: 10_000 }).toEqual(['City budget', 'Live deck']);
+  await expect
+    .poll(() => page.locator('main li a').allTextContents(), { timeout: 10_000 })
+    .toEqual(['City budget', 'Live deck']);
   await expect.poll(() => connections).toBe(2);
   unlinkSync(join(project, 'decks', 'budget.mdx'));
   await expect.poll(() => page.locator('main li a').allTextContents(), { timeout: 10_000 }).toEqual(['Live deck']);
@@ -209,7 +240,12 @@ it('lists decks by title, picking up new and deleted decks without a restart', a
 
 it('takes the next free port when the one asked for is in use', async () => {
   const taken = Number(new URL(server.url).port);
-  const second = await startDevServer({ config: resolveConfig({ root: project }), port: taken, log: () => {}, logError: () => {} });
+  const second = await startDevServer({
+    config: resolveConfig({ root: project }),
+    port: taken,
+    log: () => {},
+    logError: () => {},
+  });
   try {
     expect(Number(new URL(second.url).port)).not.toBe(taken);
     expect((await fetch(second.url)).status).toBe(200);
@@ -220,7 +256,10 @@ it('takes the next free port when the one asked for is in use', async () => {
 
 it('stops cleanly on Ctrl-C', async () => {
   const bin = fileURLToPath(new URL('../../bin/podium.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], {
+    cwd: project,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   await expect.poll(() => /http:\/\/localhost:\d+\//.exec(output)?.[0], { timeout: 15_000 }).toBeTruthy();
@@ -233,7 +272,10 @@ it('stops cleanly on Ctrl-C', async () => {
 });
 
 it('rebuilds a deck in error when a missing data file appears, and serves only decks in decks/', async () => {
-  writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three').replace("import figures from './data/figures.json'", "import figures from './data/later.json'"));
+  writeFileSync(
+    join(project, 'decks', 'live.mdx'),
+    deck('Three').replace("import figures from './data/figures.json'", "import figures from './data/later.json'"),
+  );
   expect((await fetch(`${server.url}live.html`)).status).toBe(500);
   writeFileSync(join(project, 'decks', 'data', 'later.json'), '{ "count": 400 }');
   await expect.poll(async () => (await fetch(`${server.url}live.html`)).status, { timeout: 10_000 }).toBe(200);
@@ -248,7 +290,9 @@ it('says which slide is too tall for the screen, in the page and the terminal', 
   const bullets = Array.from({ length: 20 }, (_, i) => `- Point ${i + 1}`).join('\n');
   writeFileSync(join(project, 'decks', 'live.mdx'), `${deck('Three')}\n---\n\n## Too much\n\n${bullets}\n`);
   const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
-  await expect.poll(() => page.locator('.podium-dev-fit').textContent()).toMatch(/^Slide 4 is \d+ px taller than the slide: its bottom is cut off\.$/);
+  await expect
+    .poll(() => page.locator('.podium-dev-fit').textContent())
+    .toMatch(/^Slide 4 is \d+ px taller than the slide: its bottom is cut off\.$/);
   await expect.poll(() => logs.join('\n')).toMatch(/decks\/live\.mdx: slide 4 is \d+ px taller than the slide area/);
   await context.close();
 });

@@ -36,7 +36,9 @@ beforeAll(async () => {
   // Never skipped: without poppler's tools, say what to install rather than fail on ENOENT.
   for (const tool of ['pdfinfo', 'pdftotext', 'pdftoppm', 'pdfimages']) {
     await exec(tool, ['-v']).catch(() => {
-      throw new Error(`The PDF tests read PDFs with ${tool}, from poppler-utils. Install it with:\n  sudo apt-get install poppler-utils`);
+      throw new Error(
+        `The PDF tests read PDFs with ${tool}, from poppler-utils. Install it with:\n  sudo apt-get install poppler-utils`,
+      );
     });
   }
   project = mkdtempSync(join(tmpdir(), 'podium-pdf-test-'));
@@ -66,7 +68,8 @@ async function slidesOf(name: string): Promise<{ title: string; lang: string; sl
       title: heading ? textOf(heading) : '',
       notes: notes ? textOf(notes) : '',
       fragments: findAll(section, (node) => classes(node).includes('fragment')).map(textOf),
-      hasChart: findAll(section, (node) => node.tagName === 'figure' && classes(node).includes('podium-chart')).length > 0,
+      hasChart:
+        findAll(section, (node) => node.tagName === 'figure' && classes(node).includes('podium-chart')).length > 0,
     };
   });
   return { title: deck.meta.title, lang: deck.meta.lang, slides };
@@ -106,7 +109,12 @@ function compact(text: string): string {
 
 async function pdfinfo(file: string): Promise<Record<string, string>> {
   const { stdout } = await exec('pdfinfo', [file]);
-  return Object.fromEntries(stdout.split('\n').filter((line) => line.includes(':')).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** The text of each page, as a reader copying from the PDF would get it. */
@@ -130,7 +138,8 @@ async function colouredPixels(file: string, page: number): Promise<number> {
   const { pixels } = readPpm(`${prefix}.ppm`);
   let coloured = 0;
   for (let i = 0; i + 2 < pixels.length; i += 3) {
-    if (Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) - Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) > 64) coloured += 1;
+    if (Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) - Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) > 64)
+      coloured += 1;
   }
   return coloured;
 }
@@ -142,7 +151,11 @@ async function colouredPixels(file: string, page: number): Promise<number> {
 async function chartImages(file: string, page: number): Promise<{ ppi: number; drawn: number }[]> {
   const { stdout } = await exec('pdfimages', ['-list', '-f', String(page), '-l', String(page), file]);
   // Columns: page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
-  const masks = stdout.split('\n').slice(2).map((line) => line.trim().split(/\s+/)).filter((columns) => columns[2] === 'smask');
+  const masks = stdout
+    .split('\n')
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((columns) => columns[2] === 'smask');
   const prefix = join(project, `images-${page}`);
   await exec('pdfimages', ['-f', String(page), '-l', String(page), file, prefix]);
   return masks.map((columns) => {
@@ -158,14 +171,21 @@ describe('podium pdf', () => {
     const { code, out, err } = exported.all;
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(out).toEqual([expect.stringMatching(/^dist\/city-budget\.pdf {2}\d+ pages, \d+\.\d kB$/), expect.stringMatching(/^dist\/school-support-staff\.pdf {2}\d+ pages, \d+\.\d kB$/)]);
+    expect(out).toEqual([
+      expect.stringMatching(/^dist\/city-budget\.pdf {2}\d+ pages, \d+\.\d kB$/),
+      expect.stringMatching(/^dist\/school-support-staff\.pdf {2}\d+ pages, \d+\.\d kB$/),
+    ]);
     for (const name of ['city-budget', 'school-support-staff']) {
       const file = join(project, 'dist', `${name}.pdf`);
       const info = await pdfinfo(file);
       expect(out.join('\n')).toContain(`${name}.pdf  ${info.Pages} pages`);
     }
     // Nothing half-written or temporary left beside the PDFs.
-    expect(readdirSync(join(project, 'dist')).sort()).toEqual(['city-budget.pdf', 'school-support-staff-handout.pdf', 'school-support-staff.pdf']);
+    expect(readdirSync(join(project, 'dist')).sort()).toEqual([
+      'city-budget.pdf',
+      'school-support-staff-handout.pdf',
+      'school-support-staff.pdf',
+    ]);
   });
 
   for (const name of ['city-budget', 'school-support-staff']) {
@@ -245,7 +265,13 @@ describe('podium pdf', () => {
     // The deck's own Sources slide ends the handout, once.
     expect(slides.at(-1)?.title).toBe('Sources');
     // A page begins with its heading (after the page number printed top-right).
-    expect(pages.filter((page) => compact(page).replace(/^\d+\s*/, '').startsWith('Sources'))).toHaveLength(1);
+    expect(
+      pages.filter((page) =>
+        compact(page)
+          .replace(/^\d+\s*/, '')
+          .startsWith('Sources'),
+      ),
+    ).toHaveLength(1);
     expect(compact(pages.at(-1)!)).toMatch(/^\d*Sources1\.ACLU/);
   });
 
@@ -273,11 +299,18 @@ describe('podium pdf', () => {
 
   it('without a Chromium, says how to install one and exits 1', async () => {
     const named = io();
-    expect(await run(['pdf', 'decks/school-support-staff.mdx', '--chrome', '/nonexistent', '--out', 'none.pdf'], named.io)).toBe(1);
+    expect(
+      await run(['pdf', 'decks/school-support-staff.mdx', '--chrome', '/nonexistent', '--out', 'none.pdf'], named.io),
+    ).toBe(1);
     expect(named.err.join('\n')).toMatch(/^No Chromium found at \/nonexistent \(--chrome\)/);
     expect(named.err.join('\n')).toContain(chromiumInstallCommand);
     const fromEnv = io();
-    expect(await run(['pdf', 'decks/school-support-staff.mdx', '--out', 'none.pdf'], { ...fromEnv.io, env: { CHROME_PATH: '/nonexistent' } } as typeof fromEnv.io)).toBe(1);
+    expect(
+      await run(['pdf', 'decks/school-support-staff.mdx', '--out', 'none.pdf'], {
+        ...fromEnv.io,
+        env: { CHROME_PATH: '/nonexistent' },
+      } as typeof fromEnv.io),
+    ).toBe(1);
     expect(fromEnv.err.join('\n')).toMatch(/^No Chromium found at \/nonexistent \(CHROME_PATH\)/);
     expect(fromEnv.err.join('\n')).toContain(chromiumInstallCommand);
     expect(existsSync(join(project, 'none.pdf'))).toBe(false);

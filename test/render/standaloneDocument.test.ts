@@ -35,20 +35,31 @@ async function deckFrom(source: string) {
 
 describe('standaloneDocument', () => {
   it('inlines the runtime, reveal CSS and theme, with lang, title and description', async () => {
-    const deck = await deckFrom('---\ntitle: Budget 2027\nlang: es\nsubtitle: Propuesta\nmeeting: Concejo municipal\n---\n\n# Hola\n');
-    const html = standaloneDocument(deck, { runtimeScript: 'window.ran=1', runtimeStyle: '.reveal{}', themeStyle: ':root{}'});
-    expect(html.replaceAll('&#x27;', "'")).toMatch(/^<!doctype html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; /);
+    const deck = await deckFrom(
+      '---\ntitle: Budget 2027\nlang: es\nsubtitle: Propuesta\nmeeting: Concejo municipal\n---\n\n# Hola\n',
+    );
+    const html = standaloneDocument(deck, {
+      runtimeScript: 'window.ran=1',
+      runtimeStyle: '.reveal{}',
+      themeStyle: ':root{}',
+    });
+    expect(html.replaceAll('&#x27;', "'")).toMatch(
+      /^<!doctype html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; /,
+    );
     expect(html).toContain('<title>Budget 2027</title>');
     expect(html).toContain('<meta name="description" content="Propuesta · Concejo municipal">');
     expect(html).toContain('<script>window.ran=1</script>');
     expect(html).toContain('<style>.reveal{}</style><style data-theme="civic">:root{}</style>');
-    expect(html).toMatch(/<div class="reveal" data-deck="[\w-]{16}"><div class="slides"><section><h1>Hola<\/h1><\/section><\/div><\/div>/);
+    expect(html).toMatch(
+      /<div class="reveal" data-deck="[\w-]{16}"><div class="slides"><section><h1>Hola<\/h1><\/section><\/div><\/div>/,
+    );
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/);
   });
 
   it('stamps the slides, so a speaker view can tell a build from another', async () => {
     const parts = { runtimeScript: '', runtimeStyle: '', themeStyle: '' };
-    const stamp = async (source: string) => /data-deck="([^"]+)"/.exec(standaloneDocument(await deckFrom(source), parts))?.[1];
+    const stamp = async (source: string) =>
+      /data-deck="([^"]+)"/.exec(standaloneDocument(await deckFrom(source), parts))?.[1];
     const first = await stamp('---\ntitle: t\n---\n\n# One\n');
     expect(first).toMatch(/^[\w-]{16}$/);
     expect(await stamp('---\ntitle: t\n---\n\n# One\n')).toBe(first);
@@ -57,7 +68,11 @@ describe('standaloneDocument', () => {
 
   it('keeps an end tag inside inlined script or style from closing it early', async () => {
     const deck = await deckFrom('---\ntitle: t\n---\n\n# x\n');
-    const html = standaloneDocument(deck, { runtimeScript: 'var s="</script><b>";', runtimeStyle: 'a::after{content:"</style>"}', themeStyle: ''});
+    const html = standaloneDocument(deck, {
+      runtimeScript: 'var s="</script><b>";',
+      runtimeStyle: 'a::after{content:"</style>"}',
+      themeStyle: '',
+    });
     expect(html).toContain('<script>var s="<\\/script><b>";</script>');
     expect(html).toContain('content:"<\\/style>"');
   });
@@ -84,8 +99,12 @@ describe('loadTheme', () => {
     const deck = await deckFrom('---\ntitle: t\ntheme: mine\n---\n\n# x\n');
     const good = project({ 'mine.css': '/* why */\n.reveal {\n  color: #141414;\n}\n' });
     expect(loadTheme(deck, [good], diskFiles([good])).css).toBe('.reveal{color:#141414}');
-    const broken = project({ 'mine.css': '.reveal { color: black; }\n@media screen and ( {\n  h1 { color: red; }\n}\n' });
-    expect(thrown(() => loadTheme(deck, [broken], diskFiles([broken]))).format(broken)).toMatch(/^mine\.css:2:\d+: The theme's CSS is invalid: Invalid media query/);
+    const broken = project({
+      'mine.css': '.reveal { color: black; }\n@media screen and ( {\n  h1 { color: red; }\n}\n',
+    });
+    expect(thrown(() => loadTheme(deck, [broken], diskFiles([broken]))).format(broken)).toMatch(
+      /^mine\.css:2:\d+: The theme's CSS is invalid: Invalid media query/,
+    );
   });
 
   it('names the deck line of an unknown theme', async () => {

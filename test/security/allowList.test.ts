@@ -39,15 +39,47 @@ async function expectRefused(deck: string, at: string, message: RegExp) {
 }
 
 const active: Array<[string, string, RegExp]> = [
-  ['meta', '<meta httpEquiv="refresh" content="0;url=http://x" />', /<meta> is not allowed on a slide: it can reload the page or send the reader to another address/],
+  [
+    'meta',
+    '<meta httpEquiv="refresh" content="0;url=http://x" />',
+    /<meta> is not allowed on a slide: it can reload the page or send the reader to another address/,
+  ],
   ['script', '<script>{"alert(1)"}</script>', /<script> is not allowed on a slide: it runs code/],
-  ['iframe', '<iframe src="https://example.org" />', /<iframe> is not allowed on a slide: it loads another page into the slide/],
-  ['object', '<object data="https://example.org/x.swf" />', /<object> is not allowed on a slide: it loads and runs a plug-in/],
-  ['embed', '<embed src="https://example.org/x.swf" />', /<embed> is not allowed on a slide: it loads and runs a plug-in/],
-  ['link', '<link rel="stylesheet" href="https://example.org/x.css" />', /<link> is not allowed on a slide: it loads a file from an address/],
-  ['style', '<style>{"body{background:url(https://example.org/t.png)}"}</style>', /<style> is not allowed on a slide: its CSS applies to the whole page[\s\S]*theme: in the frontmatter/],
-  ['form', '<form action="https://example.org/collect"><p>x</p></form>', /<form> is not allowed on a slide: it sends what is typed in it to an address/],
-  ['base', '<base href="https://example.org/" />', /<base> is not allowed on a slide: it changes where every link in the deck leads/],
+  [
+    'iframe',
+    '<iframe src="https://example.org" />',
+    /<iframe> is not allowed on a slide: it loads another page into the slide/,
+  ],
+  [
+    'object',
+    '<object data="https://example.org/x.swf" />',
+    /<object> is not allowed on a slide: it loads and runs a plug-in/,
+  ],
+  [
+    'embed',
+    '<embed src="https://example.org/x.swf" />',
+    /<embed> is not allowed on a slide: it loads and runs a plug-in/,
+  ],
+  [
+    'link',
+    '<link rel="stylesheet" href="https://example.org/x.css" />',
+    /<link> is not allowed on a slide: it loads a file from an address/,
+  ],
+  [
+    'style',
+    '<style>{"body{background:url(https://example.org/t.png)}"}</style>',
+    /<style> is not allowed on a slide: its CSS applies to the whole page[\s\S]*theme: in the frontmatter/,
+  ],
+  [
+    'form',
+    '<form action="https://example.org/collect"><p>x</p></form>',
+    /<form> is not allowed on a slide: it sends what is typed in it to an address/,
+  ],
+  [
+    'base',
+    '<base href="https://example.org/" />',
+    /<base> is not allowed on a slide: it changes where every link in the deck leads/,
+  ],
 ];
 
 const media: Array<[string, string]> = [
@@ -66,72 +98,152 @@ describe('elements that could load, navigate or run something are refused at the
   }
 
   it('a <button> or <input> written in the deck, which only Podium and task lists may make', async () => {
-    await expectRefused(deckWith('{<button type="button">Go</button>}'), '7:2', /<button> is not allowed on a slide: it is a form control/);
-    await expectRefused(deckWith('{<input type="text" name="email" />}'), '7:2', /<input> is not allowed on a slide: it is a form field[\s\S]*- \[ \] item/);
+    await expectRefused(
+      deckWith('{<button type="button">Go</button>}'),
+      '7:2',
+      /<button> is not allowed on a slide: it is a form control/,
+    );
+    await expectRefused(
+      deckWith('{<input type="text" name="email" />}'),
+      '7:2',
+      /<input> is not allowed on a slide: it is a form field[\s\S]*- \[ \] item/,
+    );
   });
 
   it('a script dressed as a chart config, in braces', () =>
     expectRefused(
-      deckWith('<figure className="podium-chart">{<script type="application/json" className="podium-chart-config">{"{}"}</script>}</figure>'),
+      deckWith(
+        '<figure className="podium-chart">{<script type="application/json" className="podium-chart-config">{"{}"}</script>}</figure>',
+      ),
       '7:35',
       /<script> is not allowed on a slide: it runs code/,
     ));
 
   it('an element a data file shapes like a node', async () => {
-    writeFileSync(join(project, 'decks', 'data', 'page.json'), JSON.stringify({ node: { type: 'element', tagName: 'meta', properties: { httpEquiv: 'refresh', content: '0;url=http://x' }, children: [] } }));
+    writeFileSync(
+      join(project, 'decks', 'data', 'page.json'),
+      JSON.stringify({
+        node: {
+          type: 'element',
+          tagName: 'meta',
+          properties: { httpEquiv: 'refresh', content: '0;url=http://x' },
+          children: [],
+        },
+      }),
+    );
     // Data stays data: the value is refused where the deck shows it, before any element is made.
-    await expectRefused(`---\ntitle: A deck\n---\nimport page from './data/page.json'\n\n# One\n\n{page.node}\n`, '8:2', /`page.node` is an object with type, tagName, properties, children, not text/);
+    await expectRefused(
+      `---\ntitle: A deck\n---\nimport page from './data/page.json'\n\n# One\n\n{page.node}\n`,
+      '8:2',
+      /`page.node` is an object with type, tagName, properties, children, not text/,
+    );
   });
 });
 
 describe('media and remote images are refused: a shared deck carries its images and loads nothing', () => {
   for (const [name, markup] of media) {
-    const message = new RegExp(`<${name}> is not supported in a shared deck: a [a-z ]+ would have to be carried in the file or loaded from the network`);
+    const message = new RegExp(
+      `<${name}> is not supported in a shared deck: a [a-z ]+ would have to be carried in the file or loaded from the network`,
+    );
     it(`<${name}> written as markup`, () => expectRefused(deckWith(markup), '7:1', message));
     it(`<${name}> written as JSX in braces`, () => expectRefused(deckWith(`{${markup}}`), '7:2', message));
   }
 
   it('an image whose address comes from an expression', () =>
-    expectRefused(deckWith('<img src={"http://tracker.example/p.png"} alt="" />'), '7:1', /Image "http:\/\/tracker\.example\/p\.png" is on the network\n.*write its path as text/));
+    expectRefused(
+      deckWith('<img src={"http://tracker.example/p.png"} alt="" />'),
+      '7:1',
+      /Image "http:\/\/tracker\.example\/p\.png" is on the network\n.*write its path as text/,
+    ));
 
   it('an image whose path comes from an expression, which cannot be embedded', () =>
-    expectRefused(deckWith('<img src={"images/map.png"} alt="" />'), '7:1', /Image "images\/map\.png" was not embedded: its path came from an expression/));
+    expectRefused(
+      deckWith('<img src={"images/map.png"} alt="" />'),
+      '7:1',
+      /Image "images\/map\.png" was not embedded: its path came from an expression/,
+    ));
 
   it('an image with srcSet', () =>
-    expectRefused(deckWith(`<img src="${pixel}" srcSet="https://example.org/big.png 2x" alt="" />`), '7:1', /srcSet on <img> is not supported: the browser would choose among images to load by address/));
+    expectRefused(
+      deckWith(`<img src="${pixel}" srcSet="https://example.org/big.png 2x" alt="" />`),
+      '7:1',
+      /srcSet on <img> is not supported: the browser would choose among images to load by address/,
+    ));
 });
 
 describe('attributes that run code or lead to code are refused', () => {
   it('a javascript: link', () =>
-    expectRefused(deckWith('<a href="javascript:alert(1)">Budget</a>'), '7:1', /<a href="javascript:alert\(1\)"> is not allowed: a javascript: address runs code/));
+    expectRefused(
+      deckWith('<a href="javascript:alert(1)">Budget</a>'),
+      '7:1',
+      /<a href="javascript:alert\(1\)"> is not allowed: a javascript: address runs code/,
+    ));
 
   it('a data: link given by an expression', () =>
-    expectRefused(deckWith('<a href={"data:text/html,<script>alert(1)</script>"}>Budget</a>'), '7:1', /<a href="data:text\/html,<script>alert\(1\)<\/script>"> is not allowed: a data: address opens a page/));
+    expectRefused(
+      deckWith('<a href={"data:text/html,<script>alert(1)</script>"}>Budget</a>'),
+      '7:1',
+      /<a href="data:text\/html,<script>alert\(1\)<\/script>"> is not allowed: a data: address opens a page/,
+    ));
 
   it('a file: link', () =>
-    expectRefused(deckWith('[notes](file:///etc/passwd)'), '7:1', /<a href="file:\/\/\/etc\/passwd"> is not a link a shared deck can follow/));
+    expectRefused(
+      deckWith('[notes](file:///etc/passwd)'),
+      '7:1',
+      /<a href="file:\/\/\/etc\/passwd"> is not a link a shared deck can follow/,
+    ));
 
   it('a link with no scheme that reaches another host, or hides one', async () => {
     // From a file:// page, //host/share is a network share.
-    await expectRefused(deckWith('<a href="//fileserver.example/share">x</a>'), '7:1', /is not a link a shared deck can follow/);
-    await expectRefused(deckWith('<a href={"java\tscript:alert(1)"}>x</a>'), '7:1', /is not allowed: a javascript: address runs code/);
+    await expectRefused(
+      deckWith('<a href="//fileserver.example/share">x</a>'),
+      '7:1',
+      /is not a link a shared deck can follow/,
+    );
+    await expectRefused(
+      deckWith('<a href={"java\tscript:alert(1)"}>x</a>'),
+      '7:1',
+      /is not allowed: a javascript: address runs code/,
+    );
   });
 
-  it('an onClick handler', () => expectRefused(deckWith('<p onClick="alert(1)">Budget</p>'), '7:1', /onClick on <p> is not allowed: it runs code/));
+  it('an onClick handler', () =>
+    expectRefused(deckWith('<p onClick="alert(1)">Budget</p>'), '7:1', /onClick on <p> is not allowed: it runs code/));
 
-  it('an onError handler', () => expectRefused(deckWith(`<img src="${pixel}" onError="alert(1)" alt="" />`), '7:1', /onError on <img> is not allowed: it runs code/));
+  it('an onError handler', () =>
+    expectRefused(
+      deckWith(`<img src="${pixel}" onError="alert(1)" alt="" />`),
+      '7:1',
+      /onError on <img> is not allowed: it runs code/,
+    ));
 
   it('a style that loads a file, and one spelt with an escape', async () => {
-    await expectRefused(deckWith('<p style={{ background: "url(https://tracker.example/p.png)" }}>x</p>'), '7:1', /The style of <p> could load a file/);
-    await expectRefused(deckWith('<p style={{ background: "\\\\75 rl(https://tracker.example/p.png)" }}>x</p>'), '7:1', /The style of <p> uses a CSS escape/);
+    await expectRefused(
+      deckWith('<p style={{ background: "url(https://tracker.example/p.png)" }}>x</p>'),
+      '7:1',
+      /The style of <p> could load a file/,
+    );
+    await expectRefused(
+      deckWith('<p style={{ background: "\\\\75 rl(https://tracker.example/p.png)" }}>x</p>'),
+      '7:1',
+      /The style of <p> uses a CSS escape/,
+    );
   });
 
   it('a data- attribute reveal.js would load from', () =>
-    expectRefused(deckWith('<div data-background-image="https://tracker.example/p.png">x</div>'), '7:1', /data-background-image on <div> is not allowed\n.*reveal\.js acts on data- attributes/));
+    expectRefused(
+      deckWith('<div data-background-image="https://tracker.example/p.png">x</div>'),
+      '7:1',
+      /data-background-image on <div> is not allowed\n.*reveal\.js acts on data- attributes/,
+    ));
 });
 
 it('builds the plain HTML and Markdown a deck may write', async () => {
-  const { code } = await build(deckWith(`<p className="fragment" style={{ textAlign: 'left' }}>A <small>b</small> <mark>c</mark> <abbr title="d">e</abbr> [f](https://example.org) [g](#/sources) <a href="mailto:a@example.org">h</a> [the budget deck](budget.html) [its PDF](./pdf/budget%20handout.pdf)</p>\n\n- [ ] i\n\nj[^1]\n\n[^1]: k`));
+  const { code } = await build(
+    deckWith(
+      `<p className="fragment" style={{ textAlign: 'left' }}>A <small>b</small> <mark>c</mark> <abbr title="d">e</abbr> [f](https://example.org) [g](#/sources) <a href="mailto:a@example.org">h</a> [the budget deck](budget.html) [its PDF](./pdf/budget%20handout.pdf)</p>\n\n- [ ] i\n\nj[^1]\n\n[^1]: k`,
+    ),
+  );
   expect(code).toBe(0);
 });
 
@@ -144,9 +256,20 @@ describe('the last guard: slides are sanitized as the document is written', () =
       h('img', { src: 'https://tracker.example/p.png', onError: 'alert(1)', alt: 'photo' }),
       h('a', { href: 'javascript:alert(1)', onClick: 'alert(2)' }, 'Budget'),
       h('p', { style: 'background: url(https://tracker.example/p.png)' }, 'Text stays'),
-      h('script', { type: 'application/json', className: ['podium-chart-config'] }, '{"a":"</script><script>alert(3)</script>"}'),
+      h(
+        'script',
+        { type: 'application/json', className: ['podium-chart-config'] },
+        '{"a":"</script><script>alert(3)</script>"}',
+      ),
     ]);
-    const deck: Deck = { file: '/deck.mdx', meta: { title: 'T', lang: 'en', theme: 'civic' }, placeOf: () => ({ file: '/deck.mdx', line: 1, column: 1 }), slides: [slide], chartCount: 0, chartTypes: [] };
+    const deck: Deck = {
+      file: '/deck.mdx',
+      meta: { title: 'T', lang: 'en', theme: 'civic' },
+      placeOf: () => ({ file: '/deck.mdx', line: 1, column: 1 }),
+      slides: [slide],
+      chartCount: 0,
+      chartTypes: [],
+    };
     const html = standaloneDocument(deck, { runtimeScript: 'window.ran=1', runtimeStyle: '', themeStyle: '' });
     const slides = html.slice(html.indexOf('<div class="slides">'), html.lastIndexOf('<script>'));
     expect(slides).toBe(
@@ -159,9 +282,19 @@ describe('the last guard: slides are sanitized as the document is written', () =
 
 it('leaves the slides of every sample, docs, browser-test and fixture deck exactly as compiled', async () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const inFolder = (folder: string) => readdirSync(join(root, folder)).filter((name) => name.endsWith('.mdx')).map((name) => join(root, folder, name));
-  const fixtures = readdirSync(join(root, 'test/fixtures')).filter((name) => !name.startsWith('error-')).map((name) => join(root, 'test/fixtures', name, 'deck.mdx'));
-  const decks = [...inFolder('decks'), join(root, 'docs/components.mdx'), ...inFolder('test/browser/decks'), ...fixtures];
+  const inFolder = (folder: string) =>
+    readdirSync(join(root, folder))
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => join(root, folder, name));
+  const fixtures = readdirSync(join(root, 'test/fixtures'))
+    .filter((name) => !name.startsWith('error-'))
+    .map((name) => join(root, 'test/fixtures', name, 'deck.mdx'));
+  const decks = [
+    ...inFolder('decks'),
+    join(root, 'docs/components.mdx'),
+    ...inFolder('test/browser/decks'),
+    ...fixtures,
+  ];
   expect(decks.length).toBeGreaterThan(20);
   for (const file of decks) {
     const publicDir = file.includes('/test/fixtures/') ? join(dirname(file), 'public') : join(root, 'public');

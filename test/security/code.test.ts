@@ -16,8 +16,20 @@ beforeAll(async () => {
     'decks/data/facts.json',
     JSON.stringify({
       district: 'Riverside',
-      note: { type: 'element', tagName: 'meta', properties: { httpEquiv: 'refresh', content: `2;url=${local.url}` }, children: [] },
-      wrapper: { children: { type: 'element', tagName: 'script', properties: {}, children: [{ type: 'text', value: 'alert(1)' }] } },
+      note: {
+        type: 'element',
+        tagName: 'meta',
+        properties: { httpEquiv: 'refresh', content: `2;url=${local.url}` },
+        children: [],
+      },
+      wrapper: {
+        children: {
+          type: 'element',
+          tagName: 'script',
+          properties: {},
+          children: [{ type: 'text', value: 'alert(1)' }],
+        },
+      },
       keys: ['constr', 'uctor'],
     }),
   );
@@ -37,7 +49,12 @@ const refused: Array<{ name: string; body: string; place: string; message: RegEx
     place: '6:1',
     message: /A deck cannot export anything/,
   },
-  { name: 'environment', body: '# Home {process.env.HOME}', place: '6:9', message: /"process" is not available in a deck/ },
+  {
+    name: 'environment',
+    body: '# Home {process.env.HOME}',
+    place: '6:9',
+    message: /"process" is not available in a deck/,
+  },
   {
     name: 'read-file',
     body: "{process.getBuiltinModule('node:fs').readFileSync('/etc/passwd','utf8')}",
@@ -45,19 +62,49 @@ const refused: Array<{ name: string; body: string; place: string; message: RegEx
     message: /"process" is not available in a deck/,
   },
   { name: 'fetch', body: `{fetch('${'LOCAL'}')}`, place: '6:2', message: /"fetch" is not available in a deck/ },
-  { name: 'hidden-attribute', body: '<span data-x={JSON.stringify(process.env)} />', place: '6:30', message: /"process" is not available/ },
+  {
+    name: 'hidden-attribute',
+    body: '<span data-x={JSON.stringify(process.env)} />',
+    place: '6:30',
+    message: /"process" is not available/,
+  },
   { name: 'global-this', body: "{globalThis['pro' + 'cess']}", place: '6:2', message: /"globalThis" is not available/ },
   { name: 'dynamic-import', body: "{import('node:fs')}", place: '6:2', message: /Braces cannot hold import\(\)/ },
-  { name: 'constructor', body: "{[].map.constructor('return process')()}", place: '6:9', message: /"constructor" is not available/ },
+  {
+    name: 'constructor',
+    body: "{[].map.constructor('return process')()}",
+    place: '6:9',
+    message: /"constructor" is not available/,
+  },
   { name: 'function', body: '{(function () { return 1 })()}', place: '6:3', message: /Braces cannot hold a function/ },
-  { name: 'endless-loop', body: '# Hi {(() => { while (true) {} })()}', place: '6:16', message: /Braces cannot hold a loop/ },
+  {
+    name: 'endless-loop',
+    body: '# Hi {(() => { while (true) {} })()}',
+    place: '6:16',
+    message: /Braces cannot hold a loop/,
+  },
   { name: 'exit', body: '{process.exit(0)}', place: '6:2', message: /"process" is not available/ },
   { name: 'require', body: "{require('fs')}", place: '6:2', message: /"require" is not available/ },
   { name: 'eval', body: "{eval('1')}", place: '6:2', message: /"eval" is not available/ },
-  { name: 'data-element', body: '{facts.note}', place: '6:2', message: /`facts.note` is an object with type, tagName, properties, children, not text/ },
+  {
+    name: 'data-element',
+    body: '{facts.note}',
+    place: '6:2',
+    message: /`facts.note` is an object with type, tagName, properties, children, not text/,
+  },
   { name: 'data-element-in-list', body: '{[facts.note]}', place: '6:2', message: /is an object with type, tagName/ },
-  { name: 'data-children', body: '<p {...facts.wrapper} />', place: '6:1', message: /Content here is an object with type, tagName, properties, children, not text/ },
-  { name: 'data-element-prop', body: '<Stat value={facts.note} label="x" />', place: '6:1', message: /Prop "value" on <Stat>/ },
+  {
+    name: 'data-children',
+    body: '<p {...facts.wrapper} />',
+    place: '6:1',
+    message: /Content here is an object with type, tagName, properties, children, not text/,
+  },
+  {
+    name: 'data-element-prop',
+    body: '<Stat value={facts.note} label="x" />',
+    place: '6:1',
+    message: /Prop "value" on <Stat>/,
+  },
   { name: 'recursion', body: '{(f => f(f))(f => f(f))}', place: '6:', message: /calls itself too deeply/ },
   { name: 'memory', body: "{'x'.repeat(1e9)}", place: '6:', message: /more memory than a deck may use/ },
   {
@@ -87,7 +134,10 @@ describe('a deck holds no code', () => {
   }
 
   it('gives code that reaches the interpreter no Node: the Function constructor there has no process', async () => {
-    const file = project.deck('computed-constructor', `${imports}{facts[facts.keys.join('')][facts.keys.join('')]('return typeof process + typeof require + typeof fetch')()}`);
+    const file = project.deck(
+      'computed-constructor',
+      `${imports}{facts[facts.keys.join('')][facts.keys.join('')]('return typeof process + typeof require + typeof fetch')()}`,
+    );
     const result = await project.podium(['build', file]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -107,7 +157,10 @@ describe('a deck holds no code', () => {
     const folder = new HostileProject();
     try {
       folder.deck('a-exit', '{process.exit(0)}');
-      folder.deck('b-heavy', '{Array.from({ length: 20000 }).map(() => Array.from({ length: 20000 }).reduce((a) => a + 1, 0)).length}');
+      folder.deck(
+        'b-heavy',
+        '{Array.from({ length: 20000 }).map(() => Array.from({ length: 20000 }).reduce((a) => a + 1, 0)).length}',
+      );
       folder.deck('c-good', '# Fine');
       const result = await folder.podium(['build']);
       expect(result.code).toBe(1);

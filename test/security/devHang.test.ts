@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostileProject } from './project.ts';
 
 const bin = fileURLToPath(new URL('../../bin/podium.js', import.meta.url));
-const endless = '{Array.from({ length: 20000 }).map(() => Array.from({ length: 20000 }).reduce((a) => a + 1, 0)).length}';
+const endless =
+  '{Array.from({ length: 20000 }).map(() => Array.from({ length: 20000 }).reduce((a) => a + 1, 0)).length}';
 
 let project: HostileProject;
 
@@ -19,7 +20,10 @@ afterAll(() => project.remove());
 
 describe('podium dev with a deck that never finishes', () => {
   it('answers that deck with its error, keeps serving the others, and stops on SIGTERM', async () => {
-    const server = spawn(process.execPath, [bin, 'dev', '--port', '0'], { cwd: project.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, [bin, 'dev', '--port', '0'], {
+      cwd: project.root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     server.stdout.on('data', (chunk: Buffer) => (output += chunk));
     server.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -36,9 +40,15 @@ describe('podium dev with a deck that never finishes', () => {
       });
       const started = performance.now();
       const [hanging, index] = await Promise.all([
-        fetch(`${url}endless.html`).then(async (response) => ({ status: response.status, text: await response.text(), took: performance.now() - started })),
+        fetch(`${url}endless.html`).then(async (response) => ({
+          status: response.status,
+          text: await response.text(),
+          took: performance.now() - started,
+        })),
         // Asked while the endless deck is being built: answered once its time is up.
-        new Promise((resolve) => setTimeout(resolve, 300)).then(() => fetch(`${url}fine.html`)).then((response) => ({ status: response.status, took: performance.now() - started })),
+        new Promise((resolve) => setTimeout(resolve, 300))
+          .then(() => fetch(`${url}fine.html`))
+          .then((response) => ({ status: response.status, took: performance.now() - started })),
       ]);
       expect(hanging.status).toBe(500);
       expect(hanging.text).toContain('took longer than 2 seconds');

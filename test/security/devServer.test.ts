@@ -41,7 +41,10 @@ beforeEach(async () => {
   mkdirSync(join(project, 'decks', 'data'), { recursive: true });
   writeFileSync(join(project, 'decks', 'staffing.mdx'), deck);
   writeFileSync(join(project, 'decks', 'broken.mdx'), brokenDeck);
-  writeFileSync(join(project, 'decks', 'data', 'school-staffing.json'), '{ "counselors": 328, "secret": "staffing-data-secret" }');
+  writeFileSync(
+    join(project, 'decks', 'data', 'school-staffing.json'),
+    '{ "counselors": 328, "secret": "staffing-data-secret" }',
+  );
   writeFileSync(join(project, 'package.json'), '{ "name": "package-json-secret" }');
   mkdirSync(join(project, 'src'));
   writeFileSync(join(project, 'src', 'notes.ts'), 'export const note = "source-secret";');
@@ -49,7 +52,12 @@ beforeEach(async () => {
   writeFileSync(join(project, '.git', 'config'), '[remote] url = git-config-secret');
   mkdirSync(join(project, 'node_modules', 'left-pad'), { recursive: true });
   writeFileSync(join(project, 'node_modules', 'left-pad', 'package.json'), '{ "name": "module-secret" }');
-  server = await startDevServer({ config: resolveConfig({ root: project }), port: 0, log: () => {}, logError: () => {} });
+  server = await startDevServer({
+    config: resolveConfig({ root: project }),
+    port: 0,
+    log: () => {},
+    logError: () => {},
+  });
 });
 
 afterEach(async () => {
@@ -64,14 +72,26 @@ function request(path: string): Promise<{ status: number; body: string; policy?:
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => done({ status: response.statusCode!, body, policy: response.headers['content-security-policy'] as string | undefined }));
+      response.on('end', () =>
+        done({
+          status: response.statusCode!,
+          body,
+          policy: response.headers['content-security-policy'] as string | undefined,
+        }),
+      );
     }).on('error', fail);
   });
 }
 
 /** A policy as directive name → its sources. */
 function directives(policy: string | undefined): Map<string, string[]> {
-  return new Map((policy ?? '').split(';').map((directive) => directive.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...sources]) => [name, sources]));
+  return new Map(
+    (policy ?? '')
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources]),
+  );
 }
 
 describe('podium dev pages run under the shared file’s policy', () => {
@@ -79,19 +99,23 @@ describe('podium dev pages run under the shared file’s policy', () => {
     const origin = new URL(server.url).origin;
     const socket = `ws://${new URL(server.url).host}`;
     const built = await buildDeck(join(project, 'decks', 'staffing.mdx'), resolveConfig({ root: project }));
-    const builtPolicy = directives(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(built.html.replaceAll('&#x27;', "'"))?.[1]);
+    const builtPolicy = directives(
+      /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(built.html.replaceAll('&#x27;', "'"))?.[1],
+    );
     expect(builtPolicy.get('default-src')).toEqual(["'none'"]);
 
     for (const path of ['/staffing.html', '/', '/broken.html']) {
       const page = await request(path);
       const policy = directives(page.policy);
       // Every directive of the shared file's policy, unchanged, except the scripts it allows.
-      for (const [name, sources] of builtPolicy) if (name !== 'script-src') expect(policy.get(name), `${path} ${name}`).toEqual(sources);
+      for (const [name, sources] of builtPolicy)
+        if (name !== 'script-src') expect(policy.get(name), `${path} ${name}`).toEqual(sources);
       expect([...policy.keys()].filter((name) => !builtPolicy.has(name)).sort()).toEqual(['connect-src', 'worker-src']);
       expect(policy.get('connect-src')).toEqual([socket]);
       expect(policy.get('worker-src')).toEqual(['blob:']);
       // Scripts by hash, or Vite's client modules by their exact address on this server.
-      for (const source of policy.get('script-src')!) expect(source, path).toMatch(new RegExp(`^('sha256-[A-Za-z0-9+/=]+'|${origin}/@[^*' ]*[^/*' ])$`));
+      for (const source of policy.get('script-src')!)
+        expect(source, path).toMatch(new RegExp(`^('sha256-[A-Za-z0-9+/=]+'|${origin}/@[^*' ]*[^/*' ])$`));
     }
     expect(directives((await request('/staffing.html')).policy).get('script-src')).toContain(built.runtimeHash);
   });
@@ -100,11 +124,15 @@ describe('podium dev pages run under the shared file’s policy', () => {
     const built = await buildDeck(join(project, 'decks', 'staffing.mdx'), resolveConfig({ root: project }));
     const page = await request('/staffing.html');
     expect(page.policy).toBeDefined();
-    expect(page.body.replace(/<script type="module">[\s\S]*?<\/script>/, '')).toBe(built.html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]+">/, ''));
+    expect(page.body.replace(/<script type="module">[\s\S]*?<\/script>/, '')).toBe(
+      built.html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]+">/, ''),
+    );
   });
 
   it('runs only its own scripts on a deck, the index or a deck in error, with no violation, and still shows the error overlay', async () => {
-    const { page, context, errors } = await openDeck(browser, `${server.url}staffing.html`, { allowOrigin: server.url });
+    const { page, context, errors } = await openDeck(browser, `${server.url}staffing.html`, {
+      allowOrigin: server.url,
+    });
     // Each page's client has connected to the server over the websocket the policy allows.
     let connections = 0;
     page.on('console', (message) => {
@@ -151,7 +179,9 @@ describe('podium dev pages run under the shared file’s policy', () => {
     await context.addInitScript(() => {
       const seen: string[] = [];
       Object.assign(window, { podiumPolicyViolations: seen });
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+      );
     });
     try {
       const page = await context.newPage();
@@ -170,7 +200,13 @@ describe('podium dev pages run under the shared file’s policy', () => {
       }, target);
       expect(outcome).toBe('blocked');
       expect(reached).toEqual([]);
-      expect(await policyViolations(page)).toEqual(expect.arrayContaining([`connect-src http://${target}/fetch?data=staffing`, `connect-src ws://${target}/socket`, `img-src http://${target}/image.png`]));
+      expect(await policyViolations(page)).toEqual(
+        expect.arrayContaining([
+          `connect-src http://${target}/fetch?data=staffing`,
+          `connect-src ws://${target}/socket`,
+          `img-src http://${target}/image.png`,
+        ]),
+      );
     } finally {
       await context.close();
       await new Promise((closed) => other.close(closed));
@@ -224,11 +260,14 @@ describe('podium dev <deck>', () => {
     return { err, streams: { out: () => {}, err: (line: string) => err.push(line), cwd: project } };
   };
 
-  it.each(['other-folder/staffing.mdx', 'decks-old/staffing.mdx', 'decks/data/staffing.mdx'])('refuses %s, which is not in decks/, and says how to fix it', async (path) => {
-    const { err, streams } = io();
-    expect(await run(['dev', path, '--port', '0'], streams)).not.toBe(0);
-    expect(err.join('\n')).toBe(
-      `podium dev shows the decks in decks/, and ${path} is not one of them: a deck is a .mdx file directly in decks/.\nMove it there (as decks/staffing.mdx) and run: npx podium dev decks/staffing.mdx`,
-    );
-  });
+  it.each(['other-folder/staffing.mdx', 'decks-old/staffing.mdx', 'decks/data/staffing.mdx'])(
+    'refuses %s, which is not in decks/, and says how to fix it',
+    async (path) => {
+      const { err, streams } = io();
+      expect(await run(['dev', path, '--port', '0'], streams)).not.toBe(0);
+      expect(err.join('\n')).toBe(
+        `podium dev shows the decks in decks/, and ${path} is not one of them: a deck is a .mdx file directly in decks/.\nMove it there (as decks/staffing.mdx) and run: npx podium dev decks/staffing.mdx`,
+      );
+    },
+  );
 });

@@ -62,14 +62,22 @@ async function expectRefused(name: string, place: string, message: RegExp): Prom
 describe('a deck reads files only inside its project', () => {
   it('refuses a data import that climbs out with ..', async () => {
     deck('climb', `import creds from '../../elsewhere/creds.json'\n\n# {creds.password}`);
-    await expectRefused('climb', '5:19', /Cannot import "\.\.\/\.\.\/elsewhere\/creds\.json": the file is outside the project/);
+    await expectRefused(
+      'climb',
+      '5:19',
+      /Cannot import "\.\.\/\.\.\/elsewhere\/creds\.json": the file is outside the project/,
+    );
   });
 
   it('refuses a data import through a symlink that leads out, even when the file is invalid JSON', async () => {
     deck('linked', `import creds from './linked.json'\n\n# {creds.password}`);
     await expectRefused('linked', '5:19', /Cannot import "\.\/linked\.json": the file is outside the project/);
     deck('linked-broken', `import creds from './linked-broken.json'\n\n# {creds.password}`);
-    await expectRefused('linked-broken', '5:19', /Cannot import "\.\/linked-broken\.json": the file is outside the project/);
+    await expectRefused(
+      'linked-broken',
+      '5:19',
+      /Cannot import "\.\/linked-broken\.json": the file is outside the project/,
+    );
   });
 
   it('refuses a data import of a symlink to /etc/passwd without printing a line of it', async () => {
@@ -81,9 +89,17 @@ describe('a deck reads files only inside its project', () => {
     deck('image-climb', 'Hello\n\n![a](../../elsewhere/secret.svg)');
     await expectRefused('image-climb', '7:1', /Image "\.\.\/\.\.\/elsewhere\/secret\.svg" is outside the project/);
     deck('image-root-climb', 'Hello\n\n<img src="/../../elsewhere/secret.svg" alt="a" />');
-    await expectRefused('image-root-climb', '7:6', /Image "\/\.\.\/\.\.\/elsewhere\/secret\.svg" is outside the project/);
+    await expectRefused(
+      'image-root-climb',
+      '7:6',
+      /Image "\/\.\.\/\.\.\/elsewhere\/secret\.svg" is outside the project/,
+    );
     deck('image-encoded', 'Hello\n\n![a](/%2e%2e/%2e%2e/elsewhere/secret.svg)');
-    await expectRefused('image-encoded', '7:1', /Image "\/%2e%2e\/%2e%2e\/elsewhere\/secret\.svg" is outside the project/);
+    await expectRefused(
+      'image-encoded',
+      '7:1',
+      /Image "\/%2e%2e\/%2e%2e\/elsewhere\/secret\.svg" is outside the project/,
+    );
     deck('image-linked', 'Hello\n\n![a](/linked.svg)');
     await expectRefused('image-linked', '7:1', /Image "\/linked\.svg" is outside the project/);
     deck('image-linked-folder', 'Hello\n\n![a](/elsewhere/secret.svg)');

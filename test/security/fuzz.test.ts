@@ -15,7 +15,8 @@ const cases = Number(process.env.PODIUM_FUZZ_CASES ?? 240);
 const budget = 50_000;
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const internal = /RangeError|TypeError|ReferenceError|SyntaxError:|InternalError|\[object Object\]|Expected node, nodes, or string|Maximum call stack|unexpected error|\n\s+at \S+ \(|undefined is not|Cannot read prop/;
+const internal =
+  /RangeError|TypeError|ReferenceError|SyntaxError:|InternalError|\[object Object\]|Expected node, nodes, or string|Maximum call stack|unexpected error|\n\s+at \S+ \(|undefined is not|Cannot read prop/;
 
 /** A small, seeded generator (mulberry32), so a failing case can be replayed by its seed. */
 function random(state: number) {
@@ -28,11 +29,63 @@ function random(state: number) {
 }
 
 const fragments = [
-  '{', '}', '<', '>', '/>', '</', '---', '\n---\n', '\n\n', '"', "'", '`', '[', ']', ',', ':', '\\', '\u0000', '\uFEFF', '\u2028',
-  '<Steps>', '</Steps>', '<Notes>', '</Notes>', '<BarChart />', '<RatioChart ratios={[]} />', '<Positions>', '{/* x */}', '{staffing}',
-  '{staffing.missouri2020}', '{process.env}', '{constructor}', '{"a".repeat(9)}', '{[1,2,3]}', '{null}', '{undefined}', '<!-- -->',
-  '![x](./nope.png)', '![x](../../../etc/passwd)', 'import x from "./data/nope.json"\n', '> '.repeat(30), '- '.repeat(30), '#'.repeat(8),
-  '𝒳', 'é', '\t', '  ', '{{}}', '{...{}}', '<p {...{a: 1}} />', '{[<b>x</b>]}', 'NaN', 'null', '1e999', '-0', '{"__proto__": 1}', '"\\u0000"',
+  '{',
+  '}',
+  '<',
+  '>',
+  '/>',
+  '</',
+  '---',
+  '\n---\n',
+  '\n\n',
+  '"',
+  "'",
+  '`',
+  '[',
+  ']',
+  ',',
+  ':',
+  '\\',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  '<Steps>',
+  '</Steps>',
+  '<Notes>',
+  '</Notes>',
+  '<BarChart />',
+  '<RatioChart ratios={[]} />',
+  '<Positions>',
+  '{/* x */}',
+  '{staffing}',
+  '{staffing.missouri2020}',
+  '{process.env}',
+  '{constructor}',
+  '{"a".repeat(9)}',
+  '{[1,2,3]}',
+  '{null}',
+  '{undefined}',
+  '<!-- -->',
+  '![x](./nope.png)',
+  '![x](../../../etc/passwd)',
+  'import x from "./data/nope.json"\n',
+  '> '.repeat(30),
+  '- '.repeat(30),
+  '#'.repeat(8),
+  '𝒳',
+  'é',
+  '\t',
+  '  ',
+  '{{}}',
+  '{...{}}',
+  '<p {...{a: 1}} />',
+  '{[<b>x</b>]}',
+  'NaN',
+  'null',
+  '1e999',
+  '-0',
+  '{"__proto__": 1}',
+  '"\\u0000"',
 ];
 
 interface Target {
@@ -81,8 +134,15 @@ beforeAll(async () => {
   cpSync(join(repo, 'decks'), join(project, 'decks'), { recursive: true });
   const io = { out: () => {}, err: () => {}, cwd: project };
   expect(await run(['build'], io)).toBe(0);
-  for (const name of ['school-support-staff', 'city-budget']) previous.set(name, readFileSync(join(project, 'dist', `${name}.html`)));
-  targets = ['decks/school-support-staff.mdx', 'decks/city-budget.mdx', 'decks/data/school-staffing.json', 'decks/data/city-budget.csv', 'decks/data/city-budget.json'].map((path) => ({
+  for (const name of ['school-support-staff', 'city-budget'])
+    previous.set(name, readFileSync(join(project, 'dist', `${name}.html`)));
+  targets = [
+    'decks/school-support-staff.mdx',
+    'decks/city-budget.mdx',
+    'decks/data/school-staffing.json',
+    'decks/data/city-budget.csv',
+    'decks/data/city-budget.json',
+  ].map((path) => ({
     path,
     text: readFileSync(join(project, path), 'utf8'),
   }));
@@ -105,7 +165,11 @@ describe(`building mutated decks (seed ${seed})`, () => {
       writeFileSync(output, previous.get(deck)!);
       const err: string[] = [];
       const caseStarted = performance.now();
-      const code = await run(['build', `decks/${deck}.mdx`], { out: () => {}, err: (line) => err.push(line), cwd: project });
+      const code = await run(['build', `decks/${deck}.mdx`], {
+        out: () => {},
+        err: (line) => err.push(line),
+        cwd: project,
+      });
       const took = performance.now() - caseStarted;
       const message = err.join('\n');
       const replay = `case ${index} of seed ${seed}: ${target.path}\n${message}`;

@@ -19,10 +19,16 @@ beforeAll(async () => {
     JSON.stringify({
       tracker: 'https://tracker.example/pixel.png',
       markup: '<img src=x onerror=alert(1)><meta http-equiv="refresh" content="0;url=https://tracker.example/">',
-      rows: [{ name: 'One <script>alert(2)</script>', site: 'https://example.org/one' }, { name: 'Two', site: 'two.html' }],
+      rows: [
+        { name: 'One <script>alert(2)</script>', site: 'https://example.org/one' },
+        { name: 'Two', site: 'two.html' },
+      ],
     }),
   );
-  project.write('themes/brand.css', ':root { --r-main-font: "Brand", sans-serif; }\n@font-face { font-family: "Brand"; src: url(fonts/brand.woff2) format("woff2"); }\n');
+  project.write(
+    'themes/brand.css',
+    ':root { --r-main-font: "Brand", sans-serif; }\n@font-face { font-family: "Brand"; src: url(fonts/brand.woff2) format("woff2"); }\n',
+  );
   project.write('themes/fonts/brand.woff2', 'not really a font');
   project.deck(
     'edge',
@@ -55,7 +61,9 @@ afterAll(async () => {
 describe('a shared deck holding addresses and markup as data', () => {
   it('makes no request, navigates nowhere and runs nothing, on every slide', async () => {
     const url = pathToFileURL(join(project.root, 'dist', 'edge.html')).href;
-    const { page, context, networkAttempts, errors, dialogs } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+    const { page, context, networkAttempts, errors, dialogs } = await openDeck(browser, url, {
+      reducedMotion: 'reduce',
+    });
     try {
       expect(await page.locator('h1').first().textContent()).toContain('<meta http-equiv="refresh"');
       await page.keyboard.press('ArrowRight');
@@ -67,7 +75,14 @@ describe('a shared deck holding addresses and markup as data', () => {
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);
       expect(await policyViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => document.querySelectorAll('meta[http-equiv="refresh"], .slides script:not([type="application/json"]), img[onerror]').length)).toBe(0);
+      expect(
+        await page.evaluate(
+          () =>
+            document.querySelectorAll(
+              'meta[http-equiv="refresh"], .slides script:not([type="application/json"]), img[onerror]',
+            ).length,
+        ),
+      ).toBe(0);
     } finally {
       await context.close();
     }

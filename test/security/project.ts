@@ -41,10 +41,15 @@ export class HostileProject {
   podium(args: string[], timeout = 30_000): Promise<CliResult> {
     const started = performance.now();
     return new Promise((resolve) => {
-      execFile(process.execPath, [bin, ...args], { cwd: this.root, timeout, env: { ...process.env, PODIUM_SECRET: secret, HOME: `/home/${secret}` } }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr, took: performance.now() - started });
-      });
+      execFile(
+        process.execPath,
+        [bin, ...args],
+        { cwd: this.root, timeout, env: { ...process.env, PODIUM_SECRET: secret, HOME: `/home/${secret}` } },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+          resolve({ code, stdout, stderr, took: performance.now() - started });
+        },
+      );
     });
   }
 
@@ -71,5 +76,9 @@ export async function listener(): Promise<{ url: string; requests: string[]; clo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

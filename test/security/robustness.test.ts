@@ -6,7 +6,8 @@ import { run } from '../../src/cli/run.ts';
 
 // Hostile or broken input gets a DeckError at its place, quickly: never a hang, a stack
 // overflow, or a message in the words of Podium's insides.
-const internal = /RangeError|ReferenceError|TypeError|Maximum call stack|\[object Object\]|Expected node, nodes, or string|\n\s+at /;
+const internal =
+  /RangeError|ReferenceError|TypeError|Maximum call stack|\[object Object\]|Expected node, nodes, or string|\n\s+at /;
 
 let project: string;
 
@@ -70,9 +71,17 @@ describe('JSON data', () => {
 describe('frontmatter', () => {
   it('refuses an alias bomb quickly, at its first alias', async () => {
     const names = 'abcdefghi';
-    const bomb = [...names].map((name, i) => `${name}: &${name} [${Array(9).fill(i === 0 ? 'lol' : `*${names[i - 1]}`).join(',')}]`);
+    const bomb = [...names].map(
+      (name, i) =>
+        `${name}: &${name} [${Array(9)
+          .fill(i === 0 ? 'lol' : `*${names[i - 1]}`)
+          .join(',')}]`,
+    );
     deck('bomb', '# Hello', ['title: Budget', ...bomb].join('\n'));
-    const { ms } = await expectError('bomb', /^decks\/bomb\.mdx:4:8: The frontmatter is too large once its aliases \(\*name\) or nesting are expanded/);
+    const { ms } = await expectError(
+      'bomb',
+      /^decks\/bomb\.mdx:4:8: The frontmatter is too large once its aliases \(\*name\) or nesting are expanded/,
+    );
     expect(ms).toBeLessThan(1000);
   });
 
@@ -83,30 +92,43 @@ describe('frontmatter', () => {
 });
 
 describe('nesting', () => {
-  const list = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+  const list = (depth: number) =>
+    Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
 
   it('builds lists nested 100 deep and refuses the 101st level at its line', async () => {
     deck('list-100', list(100));
     expect((await build('list-100')).code).toBe(0);
     deck('list-150', list(150));
-    await expectError('list-150', /^decks\/list-150\.mdx:105:201: Lists, block quotes, components or emphasis are nested more than 100 deep here/);
+    await expectError(
+      'list-150',
+      /^decks\/list-150\.mdx:105:201: Lists, block quotes, components or emphasis are nested more than 100 deep here/,
+    );
   });
 
   it('refuses deep block quotes without overflowing the stack', async () => {
     deck('quotes', `Hello\n\n${'>'.repeat(1000)} deep`);
-    await expectError('quotes', /^decks\/quotes\.mdx:7:101: Lists, block quotes, components or emphasis are nested more than 100 deep here/);
+    await expectError(
+      'quotes',
+      /^decks\/quotes\.mdx:7:101: Lists, block quotes, components or emphasis are nested more than 100 deep here/,
+    );
     deck('spaced-quotes', `Hello\n\n${'> '.repeat(1000)}deep`);
     await expectError('spaced-quotes', /^decks\/spaced-quotes\.mdx:7:201: Lists, block quotes/);
   });
 
   it('refuses components nested past 100 deep at the one too many', async () => {
     deck('steps', `Hello\n\n${'<Steps>'.repeat(150)}x${'</Steps>'.repeat(150)}`);
-    await expectError('steps', /^decks\/steps\.mdx:7:701: Lists, block quotes, components or emphasis are nested more than 100 deep here/);
+    await expectError(
+      'steps',
+      /^decks\/steps\.mdx:7:701: Lists, block quotes, components or emphasis are nested more than 100 deep here/,
+    );
   });
 
   it('refuses emphasis nested thousands deep', async () => {
     deck('emphasis', `Hello\n\n${'*'.repeat(3000)}x${'*'.repeat(3000)}`);
-    await expectError('emphasis', /^decks\/emphasis\.mdx:7:\d+: Lists, block quotes, components or emphasis are nested more than 100 deep here/);
+    await expectError(
+      'emphasis',
+      /^decks\/emphasis\.mdx:7:\d+: Lists, block quotes, components or emphasis are nested more than 100 deep here/,
+    );
   });
 });
 

@@ -24,7 +24,11 @@ function deck(name: string, theme: string): void {
 /** Builds decks/<name>.mdx with the CLI; gives its exit code, its report and the built file. */
 async function build(name: string): Promise<{ code: number; report: string; html: string | undefined }> {
   const err: string[] = [];
-  const code = await run(['build', `decks/${name}.mdx`], { out: () => {}, err: (line) => err.push(line), cwd: project });
+  const code = await run(['build', `decks/${name}.mdx`], {
+    out: () => {},
+    err: (line) => err.push(line),
+    cwd: project,
+  });
   let html: string | undefined;
   try {
     html = readFileSync(join(project, 'dist', `${name}.html`), 'utf8');
@@ -47,21 +51,66 @@ const remote = 'http://evil.example/track';
 
 describe('a theme that would load something', () => {
   it.each([
-    ['an escaped @import', `/* brand */\n@\\69mport "${remote}.css";\n`, '2:1', `The theme loads another file (@import "${remote}.css")`],
-    ['an @import after other rules', `:root { color: black; }\n@\\69mport url(${remote}.css);\n`, '2:1', 'The theme loads another file (@import)'],
-    ['an escaped url()', `.reveal {\n  background: \\75 rl(${remote}.png);\n}\n`, '2:15', `The theme loads another file (url(${remote}.png))`],
-    ['an image-set() of a string', `.reveal {\n  background: image-set("${remote}.png" 1x);\n}\n`, '2:25', `The theme loads another file (image-set("${remote}.png"))`],
-    ['a url split by a comment', `.reveal {\n  background: URL/**/(${remote}.png);\n}\n`, '2:15', 'The theme writes "url" apart from its "(", which Podium cannot check'],
+    [
+      'an escaped @import',
+      `/* brand */\n@\\69mport "${remote}.css";\n`,
+      '2:1',
+      `The theme loads another file (@import "${remote}.css")`,
+    ],
+    [
+      'an @import after other rules',
+      `:root { color: black; }\n@\\69mport url(${remote}.css);\n`,
+      '2:1',
+      'The theme loads another file (@import)',
+    ],
+    [
+      'an escaped url()',
+      `.reveal {\n  background: \\75 rl(${remote}.png);\n}\n`,
+      '2:15',
+      `The theme loads another file (url(${remote}.png))`,
+    ],
+    [
+      'an image-set() of a string',
+      `.reveal {\n  background: image-set("${remote}.png" 1x);\n}\n`,
+      '2:25',
+      `The theme loads another file (image-set("${remote}.png"))`,
+    ],
+    [
+      'a url split by a comment',
+      `.reveal {\n  background: URL/**/(${remote}.png);\n}\n`,
+      '2:15',
+      'The theme writes "url" apart from its "(", which Podium cannot check',
+    ],
     ['a cursor', `.reveal {\n  color: red;\n  cursor: url(${remote}.cur), auto;\n}\n`, '3:11', `(url(${remote}.cur))`],
-    ['a cursor image-set() kept as tokens', `.reveal {\n  cursor: image-set("${remote}.png" 1x), auto;\n}\n`, '2:11', `(image-set("${remote}.png"))`],
+    [
+      'a cursor image-set() kept as tokens',
+      `.reveal {\n  cursor: image-set("${remote}.png" 1x), auto;\n}\n`,
+      '2:11',
+      `(image-set("${remote}.png"))`,
+    ],
     ['a mask', `.reveal {\n  mask: url(${remote}.svg);\n}\n`, '2:9', `(url(${remote}.svg))`],
     ['a list-style-image', `li {\n  list-style-image: url(${remote}.png);\n}\n`, '2:21', `(url(${remote}.png))`],
     ['generated content', `h1::before {\n  content: url(${remote}.png);\n}\n`, '2:12', `(url(${remote}.png))`],
     ['a border-image', `h1 {\n  border-image: url(${remote}.png) 30;\n}\n`, '2:17', `(url(${remote}.png))`],
-    ['a web font', `@font-face {\n  font-family: Brand;\n  src: url(${remote}.woff2) format("woff2");\n}\n`, '3:8', `(url(${remote}.woff2))`],
+    [
+      'a web font',
+      `@font-face {\n  font-family: Brand;\n  src: url(${remote}.woff2) format("woff2");\n}\n`,
+      '3:8',
+      `(url(${remote}.woff2))`,
+    ],
     ['a variable', `:root {\n  --logo: url(//evil.example/logo.png);\n}\n`, '2:11', '(url(//evil.example/logo.png))'],
-    ['an @property starting value', `@property --logo {\n  syntax: "*";\n  inherits: false;\n  initial-value: url(${remote}.png);\n}\n`, '1:1', `(url(${remote}.png))`],
-    ['an address built from a variable', `:root { --file: "${remote}.png"; }\n.reveal {\n  background: image-set(var(--file) 1x);\n}\n`, '3:15', 'The theme builds the address in image-set() from a variable'],
+    [
+      'an @property starting value',
+      `@property --logo {\n  syntax: "*";\n  inherits: false;\n  initial-value: url(${remote}.png);\n}\n`,
+      '1:1',
+      `(url(${remote}.png))`,
+    ],
+    [
+      'an address built from a variable',
+      `:root { --file: "${remote}.png"; }\n.reveal {\n  background: image-set(var(--file) 1x);\n}\n`,
+      '3:15',
+      'The theme builds the address in image-set() from a variable',
+    ],
   ])('refuses %s at its file:line:column, saying why and how to fix it', async (_name, css, place, message) => {
     const report = await refused(css);
     expect(report).toMatch(new RegExp(`^themes/shared\\.css:${place}: `));
@@ -84,7 +133,9 @@ describe('a theme that would load something', () => {
 
     symlinkSync(join(project, 'secret.png'), join(project, 'themes', 'logo.png'));
     const report = await refused(`.reveal {\n  color: red;\n  background: url(logo.png);\n}\n`);
-    expect(report).toMatch(/^themes\/shared\.css:3:15: The theme refers to "logo\.png", which is outside its folder \(themes\/\)/);
+    expect(report).toMatch(
+      /^themes\/shared\.css:3:15: The theme refers to "logo\.png", which is outside its folder \(themes\/\)/,
+    );
     expect(report).not.toContain('TOP SECRET');
   });
 
@@ -94,7 +145,9 @@ describe('a theme that would load something', () => {
     );
     writeFileSync(join(project, 'themes', 'notes.txt'), 'PRIVATE NOTES');
     const report = await refused(`.reveal {\n  background: url(notes.txt);\n}\n`);
-    expect(report).toMatch(/^themes\/shared\.css:2:15: The theme refers to "notes\.txt", which is not a font or an image/);
+    expect(report).toMatch(
+      /^themes\/shared\.css:2:15: The theme refers to "notes\.txt", which is not a font or an image/,
+    );
     expect(report).not.toContain('PRIVATE NOTES');
   });
 });

@@ -25,14 +25,23 @@ export interface OpenedDeck {
 export async function openDeck(
   browser: Browser,
   url: string,
-  options: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference'; allowOrigin?: string } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    reducedMotion?: 'reduce' | 'no-preference';
+    allowOrigin?: string;
+  } = {},
 ): Promise<OpenedDeck> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, reducedMotion: options.reducedMotion });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 720 },
+    reducedMotion: options.reducedMotion,
+  });
   // Every Content-Security-Policy violation in any frame, kept for policyViolations().
   await context.addInitScript(() => {
     const seen: string[] = [];
     Object.assign(window, { podiumPolicyViolations: seen });
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
   });
   const networkAttempts: string[] = [];
   const errors: string[] = [];

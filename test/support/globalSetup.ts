@@ -10,11 +10,14 @@ export default function setup(): void {
   if (findChromium()) return;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    throw new Error(`No Chromium found for the browser tests. Install it with:\n  ${chromiumInstallCommand}\nor set CHROME_PATH to a Chromium or Chrome binary.`);
+    throw new Error(
+      `No Chromium found for the browser tests. Install it with:\n  ${chromiumInstallCommand}\nor set CHROME_PATH to a Chromium or Chrome binary.`,
+    );
   }
-  console.log('No Chromium found: installing Debian\'s chromium package…');
+  console.log("No Chromium found: installing Debian's chromium package…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-  if (!findChromium()) throw new Error(`Installing chromium did not provide a browser. Install it by hand: ${chromiumInstallCommand}`);
+  if (!findChromium())
+    throw new Error(`Installing chromium did not provide a browser. Install it by hand: ${chromiumInstallCommand}`);
 }

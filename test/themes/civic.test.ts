@@ -7,7 +7,9 @@ const property = (name: string) => new RegExp(`${name}:\\s*(#[0-9a-f]{3,6})\\b`,
 
 function luminance(hex: string): number {
   const full = hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex;
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(full.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => Number.parseInt(full.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -26,7 +28,13 @@ describe('civic theme', () => {
   });
 
   it('gives text, chart labels and links at least 4.5:1 (WCAG 1.4.3)', () => {
-    for (const name of ['--r-main-color', '--r-heading-color', '--r-link-color', '--podium-chart-text', '--civic-muted']) {
+    for (const name of [
+      '--r-main-color',
+      '--r-heading-color',
+      '--r-link-color',
+      '--podium-chart-text',
+      '--civic-muted',
+    ]) {
       expect(contrast(property(name)!, background), name).toBeGreaterThanOrEqual(4.5);
     }
   });

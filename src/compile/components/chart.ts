@@ -7,9 +7,35 @@ import { extremes } from './seriesCharts.ts';
 
 /** Top-level Chart.js 4 options (Chart.defaults and the per-type overrides), checked against Chart.js in the tests. */
 export const chartOptionKeys = [
-  'animation', 'animations', 'transitions', 'backgroundColor', 'borderColor', 'color', 'datasets', 'elements', 'events', 'font',
-  'hover', 'hoverBackgroundColor', 'hoverBorderColor', 'hoverColor', 'indexAxis', 'interaction', 'layout', 'parsing', 'plugins',
-  'scale', 'scales', 'showLine', 'drawActiveElementsOnTop', 'aspectRatio', 'spanGaps', 'cutout', 'radius', 'rotation', 'circumference',
+  'animation',
+  'animations',
+  'transitions',
+  'backgroundColor',
+  'borderColor',
+  'color',
+  'datasets',
+  'elements',
+  'events',
+  'font',
+  'hover',
+  'hoverBackgroundColor',
+  'hoverBorderColor',
+  'hoverColor',
+  'indexAxis',
+  'interaction',
+  'layout',
+  'parsing',
+  'plugins',
+  'scale',
+  'scales',
+  'showLine',
+  'drawActiveElementsOnTop',
+  'aspectRatio',
+  'spanGaps',
+  'cutout',
+  'radius',
+  'rotation',
+  'circumference',
 ] as const;
 
 /** Chart.js plugins a deck can configure: the built-in ones the runtime registers, and value labels. */
@@ -18,10 +44,15 @@ export const chartPluginKeys = ['legend', 'title', 'subtitle', 'tooltip', 'fille
 /** Scale types the runtime registers (time scales would need a date library). */
 export const chartScaleTypes = ['category', 'linear', 'logarithmic', 'radialLinear'] as const;
 
-const point = z.union([z.number().finite(), z.null(), z.strictObject({ x: z.union([z.number(), z.string()]), y: z.number(), r: z.number().optional() })]);
+const point = z.union([
+  z.number().finite(),
+  z.null(),
+  z.strictObject({ x: z.union([z.number(), z.string()]), y: z.number(), r: z.number().optional() }),
+]);
 
 const noFunctions = (value: unknown): boolean =>
-  typeof value !== 'function' && (value === null || typeof value !== 'object' || Object.values(value).every(noFunctions));
+  typeof value !== 'function' &&
+  (value === null || typeof value !== 'object' || Object.values(value).every(noFunctions));
 
 const scaleSchema = z.looseObject({ type: z.enum(chartScaleTypes).optional() });
 
@@ -30,13 +61,23 @@ export const chartSchema = z.strictObject({
   title: z.string().min(1),
   data: z.strictObject({
     labels: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
-    datasets: z.array(z.looseObject({ label: z.string().optional(), type: z.enum(chartTypes as [string, ...string[]]).optional(), data: z.array(point) })).min(1),
+    datasets: z
+      .array(
+        z.looseObject({
+          label: z.string().optional(),
+          type: z.enum(chartTypes as [string, ...string[]]).optional(),
+          data: z.array(point),
+        }),
+      )
+      .min(1),
   }),
   options: z
     .strictObject({
       ...Object.fromEntries(chartOptionKeys.map((key) => [key, z.unknown().optional()])),
       scales: z.record(z.string(), scaleSchema).optional(),
-      plugins: z.strictObject(Object.fromEntries(chartPluginKeys.map((key) => [key, z.unknown().optional()]))).optional(),
+      plugins: z
+        .strictObject(Object.fromEntries(chartPluginKeys.map((key) => [key, z.unknown().optional()])))
+        .optional(),
     })
     .refine(noFunctions, { message: 'functions cannot be kept in a standalone deck; use plain values' })
     .optional(),
@@ -51,32 +92,57 @@ export const chartSchema = z.strictObject({
  */
 export const chart = defineComponent('Chart', chartSchema, (props, { deck }) => {
   const format = new Intl.NumberFormat(deck.lang);
-  const show = (value: z.output<typeof point>) => (value === null ? '' : typeof value === 'number' ? format.format(value) : `(${value.x}, ${format.format(value.y)}${value.r === undefined ? '' : `, ${value.r}`})`);
+  const show = (value: z.output<typeof point>) =>
+    value === null
+      ? ''
+      : typeof value === 'number'
+        ? format.format(value)
+        : `(${value.x}, ${format.format(value.y)}${value.r === undefined ? '' : `, ${value.r}`})`;
   const { datasets, labels } = props.data;
   // Scales and plugins only the largest runtime registers: the deck must get that runtime.
-  const options = (props.options ?? {}) as { scales?: Record<string, { type?: string }>; plugins?: Record<string, unknown> };
-  for (const scale of Object.values(options.scales ?? {})) if (scale.type === 'logarithmic' || scale.type === 'radialLinear') deck.chartTypes.add(`scale:${scale.type}`);
-  for (const plugin of ['title', 'subtitle']) if (options.plugins?.[plugin] !== undefined) deck.chartTypes.add(`plugin:${plugin}`);
-  if (datasets.some((dataset) => dataset.fill !== undefined && dataset.fill !== false)) deck.chartTypes.add('plugin:filler');
+  const options = (props.options ?? {}) as {
+    scales?: Record<string, { type?: string }>;
+    plugins?: Record<string, unknown>;
+  };
+  for (const scale of Object.values(options.scales ?? {}))
+    if (scale.type === 'logarithmic' || scale.type === 'radialLinear') deck.chartTypes.add(`scale:${scale.type}`);
+  for (const plugin of ['title', 'subtitle'])
+    if (options.plugins?.[plugin] !== undefined) deck.chartTypes.add(`plugin:${plugin}`);
+  if (datasets.some((dataset) => dataset.fill !== undefined && dataset.fill !== false))
+    deck.chartTypes.add('plugin:filler');
   const rows = Math.max(labels?.length ?? 0, ...datasets.map((dataset) => dataset.data.length));
   return chartFigure(deck, {
     title: props.title,
     source: props.source,
-    config: { type: props.type, data: props.data as { labels?: string[]; datasets: Array<Record<string, unknown>> }, options: props.options as Record<string, unknown> | undefined },
+    config: {
+      type: props.type,
+      data: props.data as { labels?: string[]; datasets: Array<Record<string, unknown>> },
+      options: props.options as Record<string, unknown> | undefined,
+    },
     summary: props.summary ?? defaultSummary(props.type, datasets, labels, format),
     table: {
       columns: datasets.map((dataset, index) => dataset.label ?? `Series ${index + 1}`),
-      rows: Array.from({ length: rows }, (_, index) => [labels?.[index] ?? String(index + 1), ...datasets.map((dataset) => (dataset.data[index] === undefined ? '' : show(dataset.data[index])))]),
+      rows: Array.from({ length: rows }, (_, index) => [
+        labels?.[index] ?? String(index + 1),
+        ...datasets.map((dataset) => (dataset.data[index] === undefined ? '' : show(dataset.data[index]))),
+      ]),
     },
   });
 });
 
 /** Without a written summary: each series' highest and lowest, where the data are plain numbers. */
-function defaultSummary(type: string, datasets: Array<{ label?: string; data: Array<z.output<typeof point>> }>, labels: string[] | undefined, format: Intl.NumberFormat): string {
+function defaultSummary(
+  type: string,
+  datasets: Array<{ label?: string; data: Array<z.output<typeof point>> }>,
+  labels: string[] | undefined,
+  format: Intl.NumberFormat,
+): string {
   const described = datasets.flatMap((dataset, index) => {
     const values = dataset.data;
     if (!labels || !values.every((value): value is number => typeof value === 'number')) return [];
     return [extremes(dataset.label ?? `Series ${index + 1}`, values, labels, (n) => format.format(n), true)];
   });
-  return described.length > 0 ? `${described.join('; ')}.` : `A ${type} chart of ${datasets.map((dataset, index) => dataset.label ?? `series ${index + 1}`).join(', ')}; the data table lists every value.`;
+  return described.length > 0
+    ? `${described.join('; ')}.`
+    : `A ${type} chart of ${datasets.map((dataset, index) => dataset.label ?? `series ${index + 1}`).join(', ')}; the data table lists every value.`;
 }

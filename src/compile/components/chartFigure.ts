@@ -18,7 +18,11 @@ export interface ChartFigureOptions {
   title: string;
   source?: Source;
   /** The Chart.js configuration the runtime draws from. */
-  config: { type: string; data: { labels?: string[]; datasets: Array<Record<string, unknown>> }; options?: Record<string, unknown> & { podium?: PodiumChartOptions } };
+  config: {
+    type: string;
+    data: { labels?: string[]; datasets: Array<Record<string, unknown>> };
+    options?: Record<string, unknown> & { podium?: PodiumChartOptions };
+  };
   /** One sentence a listener or screen reader gets instead of the picture. */
   summary: string;
   /** The data as a table: a column per series, a row per category. */
@@ -42,13 +46,27 @@ export function chartFigure(deck: DeckState, { title, source, config, summary, t
       h('span', { className: ['podium-chart-title'] }, title),
       ...(source ? [' ', citation(deck, source, { prefix: 'Source: ' })] : []),
       ' ',
-      h('button', { type: 'button', className: ['podium-data-toggle'], ariaExpanded: 'false', ariaControls: tableId }, 'Show data'),
+      h(
+        'button',
+        { type: 'button', className: ['podium-data-toggle'], ariaExpanded: 'false', ariaControls: tableId },
+        'Show data',
+      ),
     ]),
     h('div', { className: ['podium-data'], id: tableId }, [
       h('table', { className: ['podium-data-table'] }, [
         h('caption', `${title}. ${summary}`),
-        h('thead', [h('tr', [table.corner ? h('th', { scope: 'col' }, table.corner) : h('td'), ...table.columns.map((cell) => h('th', { scope: 'col' }, cell))])]),
-        h('tbody', table.rows.map(([label, ...cells]) => h('tr', [h('th', { scope: 'row' }, label), ...cells.map((cell) => h('td', cell))]))),
+        h('thead', [
+          h('tr', [
+            table.corner ? h('th', { scope: 'col' }, table.corner) : h('td'),
+            ...table.columns.map((cell) => h('th', { scope: 'col' }, cell)),
+          ]),
+        ]),
+        h(
+          'tbody',
+          table.rows.map(([label, ...cells]) =>
+            h('tr', [h('th', { scope: 'row' }, label), ...cells.map((cell) => h('td', cell))]),
+          ),
+        ),
       ]),
     ]),
   ]);
@@ -59,5 +77,8 @@ export function chartFigure(deck: DeckState, { title, source, config, summary, t
  * serializer cannot escape it: `<` becomes `\u003c`, which keeps `</script>` in data inert.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -4,8 +4,35 @@ import type { RenderContext } from './defineComponent.ts';
 
 /** Elements that sit inside a line of text; anything else starts a block of its own. */
 const phrasingTags = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd',
-  'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
 ]);
 
 export function isWhitespace(node: ElementContent): boolean {
@@ -52,9 +79,17 @@ export interface ItemRule {
  * between `min` and `max` of them. Items written on one line come wrapped in a paragraph,
  * which is unwrapped.
  */
-export function containedItems(children: readonly ElementContent[], rule: ItemRule, { place, deck }: RenderContext): Element[] {
-  const holdsItem = (node: ElementContent) => node.type === 'element' && node.children.some((child) => child.type === 'element' && hasClass(child, rule.itemClass));
-  const nodes = children.flatMap((node) => (node.type === 'element' && node.tagName === 'p' && holdsItem(node) ? node.children : [node]));
+export function containedItems(
+  children: readonly ElementContent[],
+  rule: ItemRule,
+  { place, deck }: RenderContext,
+): Element[] {
+  const holdsItem = (node: ElementContent) =>
+    node.type === 'element' &&
+    node.children.some((child) => child.type === 'element' && hasClass(child, rule.itemClass));
+  const nodes = children.flatMap((node) =>
+    node.type === 'element' && node.tagName === 'p' && holdsItem(node) ? node.children : [node],
+  );
   const items: Element[] = [];
   for (const node of nodes) {
     if (isWhitespace(node)) continue;
@@ -70,14 +105,18 @@ export function containedItems(children: readonly ElementContent[], rule: ItemRu
     });
   }
   if (items.length < rule.min || items.length > rule.max) {
-    throw new DeckError(`<${rule.container}> holds ${items.length} <${rule.item}>; it needs ${rule.min} to ${rule.max}`, {
-      place,
-      hint: items.length < rule.min
-        ? `Add ${rule.min - items.length === 1 ? 'another' : `${rule.min - items.length} more`} inside it: ${rule.example}.`
-        : `Keep at most ${rule.max}: split the rest onto another slide.`,
-      source: deck.source,
-      ruleId: `${rule.container}-count`,
-    });
+    throw new DeckError(
+      `<${rule.container}> holds ${items.length} <${rule.item}>; it needs ${rule.min} to ${rule.max}`,
+      {
+        place,
+        hint:
+          items.length < rule.min
+            ? `Add ${rule.min - items.length === 1 ? 'another' : `${rule.min - items.length} more`} inside it: ${rule.example}.`
+            : `Keep at most ${rule.max}: split the rest onto another slide.`,
+        source: deck.source,
+        ruleId: `${rule.container}-count`,
+      },
+    );
   }
   return items;
 }

@@ -35,13 +35,21 @@ function sourceKey(source: Source): string {
  * (`numberCitations`), so they follow the order a reader meets them, not the order MDX
  * happened to evaluate components in.
  */
-export function citation(deck: DeckState, source: Source, options: { prefix?: string; numberOnly?: boolean } = {}): Element {
+export function citation(
+  deck: DeckState,
+  source: Source,
+  options: { prefix?: string; numberOnly?: boolean } = {},
+): Element {
   const key = sourceKey(source);
   if (!deck.sources.has(key)) deck.sources.set(key, source);
   const text = `${options.prefix ?? ''}${sourceLabel(source)}`;
   // A source line under a chart or stat is a block; an inline <Cite> stays in its sentence.
   const className = options.numberOnly ? ['podium-cite-ref'] : ['podium-source'];
-  return h('span', { className, dataCite: key, dataCiteNumberOnly: options.numberOnly ? '' : undefined }, options.numberOnly ? [] : [text]);
+  return h(
+    'span',
+    { className, dataCite: key, dataCiteNumberOnly: options.numberOnly ? '' : undefined },
+    options.numberOnly ? [] : [text],
+  );
 }
 
 /** Where `<Sources />` puts the numbered list. */
@@ -80,7 +88,11 @@ export function numberCitations(slides: Element[], sources: ReadonlyMap<string, 
       continue;
     }
     const number = order.get(key)!;
-    const link = h('a', { className: ['podium-cite'], href: `#/${String(firstList.properties.id)}`, ariaLabel: `Source ${number}` }, `[${number}]`);
+    const link = h(
+      'a',
+      { className: ['podium-cite'], href: `#/${String(firstList.properties.id)}`, ariaLabel: `Source ${number}` },
+      `[${number}]`,
+    );
     cite.children = numberOnly ? [link] : [...cite.children, { type: 'text', value: ' ' }, link];
   }
   for (const { list } of lists) {
@@ -102,7 +114,10 @@ function sourceEntry(source: Source): ElementContent[] {
 
 /** Text with any web address in it made a link. */
 function linkified(text: string): ElementContent[] {
-  return text.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/).filter(Boolean).map((part) => (/^https?:\/\//.test(part) ? h('a', { href: part }, part) : { type: 'text', value: part }));
+  return text
+    .split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/)
+    .filter(Boolean)
+    .map((part) => (/^https?:\/\//.test(part) ? h('a', { href: part }, part) : { type: 'text', value: part }));
 }
 
 function walk(node: Element, visit: (element: Element) => void): void {

@@ -41,31 +41,43 @@ export function defineComponent<Schema extends z.ZodType>(
 ): Component {
   return {
     name,
-    render: (deck) => (rawProps, { place }) => {
-      const { children, ...props } = rawProps;
-      const empty = Object.keys(props).find((key) => props[key] === undefined);
-      if (empty) {
-        throw new DeckError(`Prop "${empty}" on <${name}> is empty: its expression gives nothing`, {
-          place,
-          hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
+    render:
+      (deck) =>
+      (rawProps, { place }) => {
+        const { children, ...props } = rawProps;
+        const empty = Object.keys(props).find((key) => props[key] === undefined);
+        if (empty) {
+          throw new DeckError(`Prop "${empty}" on <${name}> is empty: its expression gives nothing`, {
+            place,
+            hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
+            source: deck.source,
+            ruleId: `${name}-props`,
+          });
+        }
+        const valid = validate(schema, props, {
+          name: `<${name}>`,
+          field: 'prop',
+          placeOf: () => place,
           source: deck.source,
           ruleId: `${name}-props`,
         });
-      }
-      const valid = validate(schema, props, {
-        name: `<${name}>`,
-        field: 'prop',
-        placeOf: () => place,
-        source: deck.source,
-        ruleId: `${name}-props`,
-      });
-      try {
-        return render(valid, { place, deck, children: toHastChildren(children as HastChild) as ElementContent[] }) as HastChild;
-      } catch (error) {
-        if (error instanceof DeckError) throw error;
-        // Props that pass the schema can still be impossible (an address too long for a QR code).
-        throw new DeckError(`<${name}> could not be made: ${(error as Error).message}`, { place, hint: `Check the props of this <${name}>.`, source: deck.source, ruleId: `${name}-render`, cause: error });
-      }
-    },
+        try {
+          return render(valid, {
+            place,
+            deck,
+            children: toHastChildren(children as HastChild) as ElementContent[],
+          }) as HastChild;
+        } catch (error) {
+          if (error instanceof DeckError) throw error;
+          // Props that pass the schema can still be impossible (an address too long for a QR code).
+          throw new DeckError(`<${name}> could not be made: ${(error as Error).message}`, {
+            place,
+            hint: `Check the props of this <${name}>.`,
+            source: deck.source,
+            ruleId: `${name}-render`,
+            cause: error,
+          });
+        }
+      },
   };
 }

@@ -8,5 +8,17 @@ import { shareQr } from './shareQr.ts';
 import { notes } from './notes.ts';
 
 /** Every component a deck can use, by the name it is written with. */
-export const components: readonly Component[] = [notes, ratioChart, barChart, lineChart, doughnutChart, pieChart, chart, ...layoutComponents, cite, sources, shareQr];
+export const components: readonly Component[] = [
+  notes,
+  ratioChart,
+  barChart,
+  lineChart,
+  doughnutChart,
+  pieChart,
+  chart,
+  ...layoutComponents,
+  cite,
+  sources,
+  shareQr,
+];
 export const componentNames = components.map((component) => component.name);

@@ -6,4 +6,13 @@ import { stat } from './stat.ts';
 import { fragment, steps } from './steps.ts';
 
 /** Components that arrange text on a slide: numbers, positions, quotes, columns, steps. */
-export const layoutComponents: readonly Component[] = [stat, positions, position, quote, columns, column, steps, fragment];
+export const layoutComponents: readonly Component[] = [
+  stat,
+  positions,
+  position,
+  quote,
+  columns,
+  column,
+  steps,
+  fragment,
+];

@@ -6,7 +6,11 @@ import type { Component } from './defineComponent.ts';
  * Lets a component name the prop an author meant when they wrote another word for it
  * (`author` or `autor` for `by`), which spelling distance alone cannot find.
  */
-export function withPropSynonyms(component: Component, knownProps: readonly string[], synonyms: Readonly<Record<string, readonly string[]>>): Component {
+export function withPropSynonyms(
+  component: Component,
+  knownProps: readonly string[],
+  synonyms: Readonly<Record<string, readonly string[]>>,
+): Component {
   return {
     name: component.name,
     render: (deck) => {

@@ -31,7 +31,8 @@ export const ratioChartSchema = z.strictObject({
 export const ratioChart = defineComponent('RatioChart', ratioChartSchema, ({ ratios, title, source }, { deck }) => {
   const format = new Intl.NumberFormat(deck.lang);
   const actual = (r: (typeof ratios)[number]) => r.display ?? format.format(r.students);
-  const recommendation = (r: (typeof ratios)[number]) => (r.recommended === undefined ? null : (r.recommendedLabel ?? `Recommended: ${format.format(r.recommended)}`));
+  const recommendation = (r: (typeof ratios)[number]) =>
+    r.recommended === undefined ? null : (r.recommendedLabel ?? `Recommended: ${format.format(r.recommended)}`);
   const hasRecommendations = ratios.some((r) => r.recommended !== undefined);
   const hasNotes = ratios.some((r) => r.note !== undefined);
   return chartFigure(deck, {
@@ -43,7 +44,14 @@ export const ratioChart = defineComponent('RatioChart', ratioChartSchema, ({ rat
         labels: ratios.map((r) => r.role),
         datasets: [
           { label: 'Students per staff member', data: ratios.map((r) => r.students) },
-          ...(hasRecommendations ? [{ label: 'Recommended', data: ratios.map((r) => (r.recommended === undefined ? null : [r.recommended, r.recommended])) }] : []),
+          ...(hasRecommendations
+            ? [
+                {
+                  label: 'Recommended',
+                  data: ratios.map((r) => (r.recommended === undefined ? null : [r.recommended, r.recommended])),
+                },
+              ]
+            : []),
         ],
       },
       options: {
@@ -59,11 +67,17 @@ export const ratioChart = defineComponent('RatioChart', ratioChartSchema, ({ rat
     summary: ratioSummary(ratios, format),
     table: {
       corner: 'Role',
-      columns: ['Students per staff member', ...(hasRecommendations ? ['Recommended'] : []), ...(hasNotes ? ['Note'] : [])],
+      columns: [
+        'Students per staff member',
+        ...(hasRecommendations ? ['Recommended'] : []),
+        ...(hasNotes ? ['Note'] : []),
+      ],
       rows: ratios.map((r) => [
         r.role,
         actual(r),
-        ...(hasRecommendations ? [r.recommended === undefined ? 'none given' : (r.recommendedLabel ?? format.format(r.recommended))] : []),
+        ...(hasRecommendations
+          ? [r.recommended === undefined ? 'none given' : (r.recommendedLabel ?? format.format(r.recommended))]
+          : []),
         ...(hasNotes ? [r.note ?? ''] : []),
       ]),
     },
@@ -80,13 +94,18 @@ function ratioSummary(ratios: Ratio[], format: Intl.NumberFormat): string {
   const shown = (r: Ratio) => `${r.role}, one for every ${r.display ?? format.format(r.students)} students`;
   const most = ratios.reduce((a, b) => (b.students > a.students ? b : a));
   const fewest = ratios.reduce((a, b) => (b.students < a.students ? b : a));
-  const parts = ratios.length === 1 ? [shown(most)] : [`Most students per staff member: ${shown(most)}`, `fewest: ${shown(fewest)}`];
+  const parts =
+    ratios.length === 1
+      ? [shown(most)]
+      : [`Most students per staff member: ${shown(most)}`, `fewest: ${shown(fewest)}`];
   const gaps = ratios.filter((r) => r.recommended !== undefined).map((r) => ({ r, gap: r.students - r.recommended! }));
   if (gaps.length > 0) {
     const widest = gaps.reduce((a, b) => (Math.abs(b.gap) > Math.abs(a.gap) ? b : a));
     const amount = `${widest.r.display && widest.gap > 0 ? 'at least ' : ''}${format.format(Math.abs(widest.gap))}`;
     const direction = widest.gap >= 0 ? 'more' : 'fewer';
-    parts.push(`furthest from its recommendation: ${widest.r.role}, ${amount} ${direction} students each than the ${format.format(widest.r.recommended!)} recommended`);
+    parts.push(
+      `furthest from its recommendation: ${widest.r.role}, ${amount} ${direction} students each than the ${format.format(widest.r.recommended!)} recommended`,
+    );
   }
   return `${parts.join('; ')}.`;
 }

@@ -29,16 +29,26 @@ function schemaFor(kind: SeriesChartKind) {
     .superRefine((props, context) => {
       const series = (props as { series?: z.output<typeof seriesSchema> }).series;
       if ((props.values === undefined) === (series === undefined)) {
-        const forms = kind.allowsSeries ? 'either values={[…]} (one series) or series={[{ name, values }]} (several), not both or neither' : 'values={[…]}, one number per label';
+        const forms = kind.allowsSeries
+          ? 'either values={[…]} (one series) or series={[{ name, values }]} (several), not both or neither'
+          : 'values={[…]}, one number per label';
         context.addIssue({ code: 'custom', path: ['values'], message: `give ${forms}` });
         return;
       }
       const lists = props.values
         ? [{ name: 'values', values: props.values, path: ['values'] }]
-        : series!.map((s, i) => ({ name: `values in series "${s.name}"`, values: s.values, path: ['series', i, 'values'] }));
+        : series!.map((s, i) => ({
+            name: `values in series "${s.name}"`,
+            values: s.values,
+            path: ['series', i, 'values'],
+          }));
       for (const list of lists) {
         if (list.values.length !== props.labels.length) {
-          context.addIssue({ code: 'custom', path: list.path, message: `has ${list.values.length} ${list.name} but ${props.labels.length} labels; give one value per label` });
+          context.addIssue({
+            code: 'custom',
+            path: list.path,
+            message: `has ${list.values.length} ${list.name} but ${props.labels.length} labels; give one value per label`,
+          });
         }
       }
       if (!kind.allowsSeries && props.values?.some((value) => value < 0)) {
@@ -78,7 +88,11 @@ function seriesChart(kind: SeriesChartKind): Component {
         columns: isShare ? [props.unit ?? 'Value', 'Share'] : series.map((s) => s.name),
         rows: props.labels.map((label, index) =>
           isShare
-            ? [label, format.format(series[0].values[index]), percent.format(total ? series[0].values[index] / total : 0)]
+            ? [
+                label,
+                format.format(series[0].values[index]),
+                percent.format(total ? series[0].values[index] / total : 0),
+              ]
             : [label, ...series.map((s) => format.format(s.values[index]))],
         ),
       },
@@ -86,14 +100,26 @@ function seriesChart(kind: SeriesChartKind): Component {
   });
 }
 
-export function extremes(name: string, values: number[], labels: string[], format: (n: number) => string, named: boolean): string {
+export function extremes(
+  name: string,
+  values: number[],
+  labels: string[],
+  format: (n: number) => string,
+  named: boolean,
+): string {
   const [high, low] = highLow(values);
   const prefix = named ? `${name}: h` : 'H';
   if (values.length === 1) return `${named ? `${name}: ` : ''}${labels[0]}, ${format(values[0])}`;
   return `${prefix}ighest ${labels[high]}, ${format(values[high])}, lowest ${labels[low]}, ${format(values[low])}`;
 }
 
-function trend(name: string, values: number[], labels: string[], format: (n: number) => string, named: boolean): string {
+function trend(
+  name: string,
+  values: number[],
+  labels: string[],
+  format: (n: number) => string,
+  named: boolean,
+): string {
   const [high, low] = highLow(values);
   const last = values.length - 1;
   const change = values[last] - values[0];
@@ -101,7 +127,13 @@ function trend(name: string, values: number[], labels: string[], format: (n: num
   return `${named ? `${name}: f` : 'F'}rom ${format(values[0])} in ${labels[0]} to ${format(values[last])} in ${labels[last]} (${direction}), highest in ${labels[high]}, lowest in ${labels[low]}`;
 }
 
-function shareSummary(labels: string[], values: number[], total: number, format: (n: number) => string, percent: Intl.NumberFormat): string {
+function shareSummary(
+  labels: string[],
+  values: number[],
+  total: number,
+  format: (n: number) => string,
+  percent: Intl.NumberFormat,
+): string {
   const [high, low] = highLow(values);
   const share = (index: number) => percent.format(total ? values[index] / total : 0);
   return `Largest share ${labels[high]}, ${format(values[high])} (${share(high)}); smallest ${labels[low]}, ${format(values[low])} (${share(low)}); total ${format(total)}.`;
@@ -119,5 +151,10 @@ function highLow(values: number[]): [number, number] {
 
 export const barChart = seriesChart({ name: 'BarChart', type: 'bar', allowsSeries: true, allowsHorizontal: true });
 export const lineChart = seriesChart({ name: 'LineChart', type: 'line', allowsSeries: true, allowsHorizontal: false });
-export const doughnutChart = seriesChart({ name: 'DoughnutChart', type: 'doughnut', allowsSeries: false, allowsHorizontal: false });
+export const doughnutChart = seriesChart({
+  name: 'DoughnutChart',
+  type: 'doughnut',
+  allowsSeries: false,
+  allowsHorizontal: false,
+});
 export const pieChart = seriesChart({ name: 'PieChart', type: 'pie', allowsSeries: false, allowsHorizontal: false });

@@ -26,7 +26,10 @@ export const shareQr = defineComponent('ShareQR', shareQrSchema, ({ url, label }
       ruleId: 'ShareQR-props',
     });
   }
-  return h('figure', { className: ['podium-share'] }, [qrSvg(address), h('figcaption', [h('span', label), ' ', h('a', { href: address }, address)])]);
+  return h('figure', { className: ['podium-share'] }, [
+    qrSvg(address),
+    h('figcaption', [h('span', label), ' ', h('a', { href: address }, address)]),
+  ]);
 });
 
 /** The code as one SVG path of dark modules, with a quiet zone of four modules. */
@@ -44,8 +47,16 @@ export function qrSvg(text: string): Element {
       path += `M${start + quiet} ${y + quiet}h${x - start + 1}v1h-${x - start + 1}z`;
     }
   }
-  return s('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${size} ${size}`, role: 'img', ariaLabel: `QR code for ${text}`, shapeRendering: 'crispEdges', className: ['podium-qr'] }, [
-    s('rect', { width: size, height: size, fill: '#ffffff' }),
-    s('path', { d: path, fill: '#000000' }),
-  ]);
+  return s(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${size} ${size}`,
+      role: 'img',
+      ariaLabel: `QR code for ${text}`,
+      shapeRendering: 'crispEdges',
+      className: ['podium-qr'],
+    },
+    [s('rect', { width: size, height: size, fill: '#ffffff' }), s('path', { d: path, fill: '#000000' })],
+  );
 }

@@ -11,8 +11,18 @@ import { defineComponent } from './defineComponent.ts';
  * many people cannot tell from red.
  */
 const effects = [
-  'fade-in', 'fade-up', 'fade-down', 'fade-left', 'fade-right', 'fade-in-then-semi-out', 'semi-fade-out',
-  'highlight-blue', 'highlight-red', 'highlight-current-blue', 'highlight-current-red', 'strike',
+  'fade-in',
+  'fade-up',
+  'fade-down',
+  'fade-left',
+  'fade-right',
+  'fade-in-then-semi-out',
+  'semi-fade-out',
+  'highlight-blue',
+  'highlight-red',
+  'highlight-current-blue',
+  'highlight-current-red',
+  'strike',
 ] as const;
 const effectSchema = z.enum(effects).optional();
 
@@ -22,33 +32,53 @@ function fragmentClasses(effect: (typeof effects)[number] | undefined): string[]
 }
 
 /** `<Fragment effect?>`: what it wraps appears on the next step (a span inside a line, else a div). */
-export const fragment = defineComponent('Fragment', z.strictObject({ effect: effectSchema }), ({ effect }, { children }) =>
-  h(isPhrasing(children) ? 'span' : 'div', { className: fragmentClasses(effect) }, children),
+export const fragment = defineComponent(
+  'Fragment',
+  z.strictObject({ effect: effectSchema }),
+  ({ effect }, { children }) =>
+    h(isPhrasing(children) ? 'span' : 'div', { className: fragmentClasses(effect) }, children),
 );
 
 /**
  * `<Steps effect?>`: each block inside appears on its own step; when the only block is a
  * list, each item does. Speaker notes inside stay notes.
  */
-export const steps = defineComponent('Steps', z.strictObject({ effect: effectSchema }), ({ effect }, { place, deck, children }) => {
-  const blocks = children.filter((node) => !isWhitespace(node) && !(node.type === 'element' && hasClass(node, 'notes')));
-  if (blocks.length === 0) {
-    throw new DeckError('<Steps> has nothing to reveal', {
-      place,
-      hint: 'Write what should appear step by step between <Steps> and </Steps>, with a blank line around it: a list, or paragraphs.',
-      source: deck.source,
-      ruleId: 'Steps-empty',
-    });
-  }
-  const classes = fragmentClasses(effect);
-  const [only] = blocks;
-  const isList = blocks.length === 1 && only.type === 'element' && (only.tagName === 'ul' || only.tagName === 'ol');
-  return h('div', { className: ['podium-steps'] }, isList ? children.map((node) => (node === only ? itemsAsSteps(only, classes) : node)) : stepsOf(children, classes));
-});
+export const steps = defineComponent(
+  'Steps',
+  z.strictObject({ effect: effectSchema }),
+  ({ effect }, { place, deck, children }) => {
+    const blocks = children.filter(
+      (node) => !isWhitespace(node) && !(node.type === 'element' && hasClass(node, 'notes')),
+    );
+    if (blocks.length === 0) {
+      throw new DeckError('<Steps> has nothing to reveal', {
+        place,
+        hint: 'Write what should appear step by step between <Steps> and </Steps>, with a blank line around it: a list, or paragraphs.',
+        source: deck.source,
+        ruleId: 'Steps-empty',
+      });
+    }
+    const classes = fragmentClasses(effect);
+    const [only] = blocks;
+    const isList = blocks.length === 1 && only.type === 'element' && (only.tagName === 'ul' || only.tagName === 'ol');
+    return h(
+      'div',
+      { className: ['podium-steps'] },
+      isList
+        ? children.map((node) => (node === only ? itemsAsSteps(only, classes) : node))
+        : stepsOf(children, classes),
+    );
+  },
+);
 
 /** A list whose items appear one at a time. */
 function itemsAsSteps(list: Element, classes: string[]): Element {
-  return { ...list, children: list.children.map((item) => (item.type === 'element' && item.tagName === 'li' ? withClasses(item, classes) : item)) };
+  return {
+    ...list,
+    children: list.children.map((item) =>
+      item.type === 'element' && item.tagName === 'li' ? withClasses(item, classes) : item,
+    ),
+  };
 }
 
 /** Each block becomes a step; a run of text and inline elements between blocks is one step. */
@@ -71,4 +101,3 @@ function stepsOf(children: readonly ElementContent[], classes: string[]): Elemen
   endLine();
   return result;
 }
-

@@ -24,7 +24,10 @@ export interface RenderSlidesOptions {
  * Elements are made by Podium's JSX runtime; each expression is checked, then evaluated in the
  * deck's sandbox, and what it gives is data: text, or elements written as JSX in the deck.
  */
-export async function renderSlides(tree: Root, { file, source, sandbox, dataNames, components }: RenderSlidesOptions): Promise<Element[]> {
+export async function renderSlides(
+  tree: Root,
+  { file, source, sandbox, dataNames, components }: RenderSlidesOptions,
+): Promise<Element[]> {
   const runtime = createHastJsx(file, source);
   const known = { data: dataNames, components: new Set(Object.keys(components)) };
   const shownAsContent = new WeakSet<Node>();
@@ -32,11 +35,20 @@ export async function renderSlides(tree: Root, { file, source, sandbox, dataName
   visit(tree, (node, index, parent) => {
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       for (const attribute of node.attributes) {
-        const program = (attribute.type === 'mdxJsxExpressionAttribute' ? attribute.data?.estree : typeof attribute.value === 'object' ? attribute.value?.data?.estree : undefined) as Program | undefined;
+        const program = (
+          attribute.type === 'mdxJsxExpressionAttribute'
+            ? attribute.data?.estree
+            : typeof attribute.value === 'object'
+              ? attribute.value?.data?.estree
+              : undefined
+        ) as Program | undefined;
         const statement = program?.body[0];
         if (statement?.type !== 'ExpressionStatement') continue;
         // A spread attribute ({...props}) is evaluated for the object it spreads.
-        const spread = attribute.type === 'mdxJsxExpressionAttribute' && statement.expression.type === 'ObjectExpression' ? statement.expression.properties[0] : undefined;
+        const spread =
+          attribute.type === 'mdxJsxExpressionAttribute' && statement.expression.type === 'ObjectExpression'
+            ? statement.expression.properties[0]
+            : undefined;
         expressions.push(spread?.type === 'SpreadElement' ? spread.argument : statement.expression);
       }
       return;
@@ -53,7 +65,11 @@ export async function renderSlides(tree: Root, { file, source, sandbox, dataName
     return index;
   });
 
-  const placeOf = (node: Node) => ({ file, line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 });
+  const placeOf = (node: Node) => ({
+    file,
+    line: node.loc?.start.line ?? 1,
+    column: (node.loc?.start.column ?? 0) + 1,
+  });
   const fail = (node: Node, reason: string, hint: string, ruleId: string, at = placeOf(node)): never => {
     throw new DeckError(reason, { place: at, hint, source, ruleId });
   };
@@ -84,7 +100,14 @@ export async function renderSlides(tree: Root, { file, source, sandbox, dataName
   const placedFailure = (expression: Expression, exact: boolean, failure: SandboxFailure): never => {
     const start = placeOf(expression);
     const { at: inside } = failure;
-    const at = exact && inside ? { file, line: start.line + inside.line - 1, column: inside.line === 1 ? start.column + inside.column - 1 : inside.column } : start;
+    const at =
+      exact && inside
+        ? {
+            file,
+            line: start.line + inside.line - 1,
+            column: inside.line === 1 ? start.column + inside.column - 1 : inside.column,
+          }
+        : start;
     return fail(expression, ...sandboxMessage(failure), at);
   };
   let evaluated: Outcome[];
@@ -94,11 +117,14 @@ export async function renderSlides(tree: Root, { file, source, sandbox, dataName
     if (!(error instanceof SandboxFailure) || error.index === undefined) throw error;
     placedFailure(expressions[error.index]!, codes[error.index]!.exact, error);
   }
-  const outcomes = new Map(evaluated!.map((outcome, index) => [expressions[index]!, { outcome, exact: codes[index]!.exact }]));
+  const outcomes = new Map(
+    evaluated!.map((outcome, index) => [expressions[index]!, { outcome, exact: codes[index]!.exact }]),
+  );
 
   const evaluateExpression = (expression: Expression): unknown => {
     // Component names in the deck's own JSX (<BarChart>) come here too.
-    if (expression.type === 'Identifier' && expression.name in components && !expression.loc) return components[expression.name];
+    if (expression.type === 'Identifier' && expression.name in components && !expression.loc)
+      return components[expression.name];
     const evaluated = outcomes.get(expression);
     if (!evaluated) throw new Error('An expression was not evaluated before rendering');
     const { outcome, exact } = evaluated;
@@ -110,15 +136,38 @@ export async function renderSlides(tree: Root, { file, source, sandbox, dataName
 
   /** What braces show on a slide must be text or elements, never raw data. */
   const checkContent = (value: unknown, expression: Expression) => {
-    const name = source.slice((expression as { start?: number }).start ?? 0, (expression as { end?: number }).end ?? 0).trim();
+    const name = source
+      .slice((expression as { start?: number }).start ?? 0, (expression as { end?: number }).end ?? 0)
+      .trim();
     if (value === undefined) {
-      fail(expression, 'An expression in braces here gives nothing', 'A data key in it may be misspelt or missing from the data file: check it against the file.', 'expression-empty');
+      fail(
+        expression,
+        'An expression in braces here gives nothing',
+        'A data key in it may be misspelt or missing from the data file: check it against the file.',
+        'expression-empty',
+      );
     }
-    if (value instanceof SandboxOpaque) fail(expression, `\`${name}\` gives a ${value.kind}, not a value to show`, 'Show a value from the data, such as {figures.total}.', 'expression-not-text');
+    if (value instanceof SandboxOpaque)
+      fail(
+        expression,
+        `\`${name}\` gives a ${value.kind}, not a value to show`,
+        'Show a value from the data, such as {figures.total}.',
+        'expression-not-text',
+      );
     const items = Array.isArray(value) ? value.flat(Infinity) : [value];
-    const shown = (item: unknown) => item === null || ['string', 'number', 'boolean'].includes(typeof item) || isMadeByPodium(item);
-    if (Array.isArray(value) && items.length > 0 && items.every((item) => !isMadeByPodium(item) && item !== null && typeof item !== 'object')) {
-      fail(expression, `\`${name}\` is ${describeValue(value)}, not text`, `Show one of them ({${name}[0]}) or join them ({${name}.join(', ')}).`, 'expression-not-text');
+    const shown = (item: unknown) =>
+      item === null || ['string', 'number', 'boolean'].includes(typeof item) || isMadeByPodium(item);
+    if (
+      Array.isArray(value) &&
+      items.length > 0 &&
+      items.every((item) => !isMadeByPodium(item) && item !== null && typeof item !== 'object')
+    ) {
+      fail(
+        expression,
+        `\`${name}\` is ${describeValue(value)}, not text`,
+        `Show one of them ({${name}[0]}) or join them ({${name}.join(', ')}).`,
+        'expression-not-text',
+      );
     }
     const data = items.find((item) => !shown(item));
     if (data !== undefined) {
@@ -126,7 +175,12 @@ export async function renderSlides(tree: Root, { file, source, sandbox, dataName
       fail(
         expression,
         `\`${name}\` is ${describeValue(Array.isArray(value) ? data : value)}, not text`,
-        fields.length ? `Show one of its fields: ${fields.slice(0, 6).map((field) => `{${name}.${field}}`).join(', ')}${fields.length > 6 ? ', …' : ''}.` : 'Show a value from the data, such as {figures.total}.',
+        fields.length
+          ? `Show one of its fields: ${fields
+              .slice(0, 6)
+              .map((field) => `{${name}.${field}}`)
+              .join(', ')}${fields.length > 6 ? ', …' : ''}.`
+          : 'Show a value from the data, such as {figures.total}.',
         'expression-not-text',
       );
     }
@@ -137,7 +191,13 @@ export async function renderSlides(tree: Root, { file, source, sandbox, dataName
     jsx: runtime.jsxDEV as never,
     jsxs: runtime.jsxDEV as never,
     // hast-util-to-jsx-runtime counts columns from 0; Podium's places, like editors, from 1.
-    jsxDEV: ((type: unknown, props: Record<string, unknown>, key: unknown, isStatic: boolean, at?: { lineNumber?: number; columnNumber?: number }) =>
+    jsxDEV: ((
+      type: unknown,
+      props: Record<string, unknown>,
+      key: unknown,
+      isStatic: boolean,
+      at?: { lineNumber?: number; columnNumber?: number },
+    ) =>
       runtime.jsxDEV(type, props, key, isStatic, at && { ...at, columnNumber: (at.columnNumber ?? 0) + 1 })) as never,
     development: true,
     filePath: file,
@@ -150,7 +210,9 @@ export async function renderSlides(tree: Root, { file, source, sandbox, dataName
       },
     }),
   }) as HastChild;
-  return toHastChildren(content).filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
+  return toHastChildren(content).filter(
+    (node): node is Element => node.type === 'element' && node.tagName === 'section',
+  );
 }
 
 function holdsJsx(expression: Expression): boolean {
@@ -171,10 +233,19 @@ async function loadJsxTools() {
 }
 
 /** The code the sandbox runs: the deck's own text when it has no JSX, so error columns are exact. */
-function codeOf(expression: Expression, source: string, file: string, jsxTools: JsxTools | undefined): { code: string; exact: boolean } {
+function codeOf(
+  expression: Expression,
+  source: string,
+  file: string,
+  jsxTools: JsxTools | undefined,
+): { code: string; exact: boolean } {
   const { start, end } = expression as { start?: number; end?: number };
   if (!jsxTools || !holdsJsx(expression)) return { code: source.slice(start ?? 0, end ?? 0), exact: true };
-  const program: Program = { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression: structuredClone(expression) }] };
+  const program: Program = {
+    type: 'Program',
+    sourceType: 'module',
+    body: [{ type: 'ExpressionStatement', expression: structuredClone(expression) }],
+  };
   jsxTools.buildJsx(program, { runtime: 'automatic', development: true, filePath: file });
   // The automatic runtime imports its functions; the sandbox defines them instead.
   program.body = program.body.filter((statement) => statement.type !== 'ImportDeclaration');
@@ -184,14 +255,34 @@ function codeOf(expression: Expression, source: string, file: string, jsxTools: 
 function sandboxMessage(error: SandboxFailure): [string, string, string] {
   switch (error.kind) {
     case 'time':
-      return ['The deck\'s expressions took longer than 2 seconds; this one was still running', 'Braces compute values from data: a calculation that never ends (or repeats millions of times) cannot finish. Simplify it, or put the result in a data file.', 'expression-time'];
+      return [
+        "The deck's expressions took longer than 2 seconds; this one was still running",
+        'Braces compute values from data: a calculation that never ends (or repeats millions of times) cannot finish. Simplify it, or put the result in a data file.',
+        'expression-time',
+      ];
     case 'memory':
-      return ['This expression needs more memory than a deck may use', 'Braces compute values from data: make the value smaller, or put it in a data file.', 'expression-memory'];
+      return [
+        'This expression needs more memory than a deck may use',
+        'Braces compute values from data: make the value smaller, or put it in a data file.',
+        'expression-memory',
+      ];
     case 'stack':
-      return ['This expression calls itself too deeply', 'Braces compute values from data: a function that calls itself without end cannot finish.', 'expression-depth'];
+      return [
+        'This expression calls itself too deeply',
+        'Braces compute values from data: a function that calls itself without end cannot finish.',
+        'expression-depth',
+      ];
     case 'depth':
-      return ['This expression gives a value nested more than 100 deep', 'Slides hold values and elements nested a few levels deep: simplify it.', 'expression-depth'];
+      return [
+        'This expression gives a value nested more than 100 deep',
+        'Slides hold values and elements nested a few levels deep: simplify it.',
+        'expression-depth',
+      ];
     default:
-      return [`An expression in braces failed: ${error.message}`, 'Check the names in braces {…} against the data file: a key may be misspelt or missing.', 'deck-expression'];
+      return [
+        `An expression in braces failed: ${error.message}`,
+        'Check the names in braces {…} against the data file: a key may be misspelt or missing.',
+        'deck-expression',
+      ];
   }
 }

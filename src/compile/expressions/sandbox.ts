@@ -109,19 +109,29 @@ export function preloadSandbox(): void {
   void quickJs();
 }
 
-export async function createDeckSandbox({ data, components, lang, limits = defaultLimits }: SandboxOptions): Promise<DeckSandbox> {
+export async function createDeckSandbox({
+  data,
+  components,
+  lang,
+  limits = defaultLimits,
+}: SandboxOptions): Promise<DeckSandbox> {
   const module = await quickJs();
   const runtime = module.newRuntime();
   runtime.setMemoryLimit(limits.memory);
   runtime.setMaxStackSize(limits.stack);
   runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + limits.time));
-  const context = runtime.newContext({ intrinsics: { ...DefaultIntrinsics, Proxy: false, Promise: false, TypedArrays: false } });
+  const context = runtime.newContext({
+    intrinsics: { ...DefaultIntrinsics, Proxy: false, Promise: false, TypedArrays: false },
+  });
   try {
     installFormatting(context, lang);
     const prelude = context.evalCode(sandboxPrelude(components, lang), 'podium-prelude.js');
     context.unwrapResult(prelude).dispose();
     for (const [name, value] of Object.entries(data)) {
-      const defined = context.evalCode(`__podium.data(${JSON.stringify(name)}, ${JSON.stringify(JSON.stringify(value) ?? 'null')})`, 'podium-data.js');
+      const defined = context.evalCode(
+        `__podium.data(${JSON.stringify(name)}, ${JSON.stringify(JSON.stringify(value) ?? 'null')})`,
+        'podium-data.js',
+      );
       context.unwrapResult(defined).dispose();
     }
   } catch (error) {
@@ -171,7 +181,12 @@ function evaluateAll(context: QuickJSContext, codes: readonly string[]): Outcome
 }
 
 /** A failure no expression could catch (the time limit) stops them all; it is the running one's. */
-function failedAll(failed: { error: ThrownError }, whereIs: (at: { line: number; column: number } | undefined) => { index: number; at: { line: number; column: number } } | undefined): never {
+function failedAll(
+  failed: { error: ThrownError },
+  whereIs: (
+    at: { line: number; column: number } | undefined,
+  ) => { index: number; at: { line: number; column: number } } | undefined,
+): never {
   const found = whereIs(stackPlace(failed.error.stack));
   const stopped = failureOf(failed.error, () => found?.at);
   stopped.index = found?.index ?? 0;
@@ -196,7 +211,10 @@ function stackPlace(stack: string | undefined): { line: number; column: number }
   return frame ? { line: Number(frame[1]), column: Number(frame[2]) } : undefined;
 }
 
-function failureOf(error: ThrownError, placed: (at: { line: number; column: number } | undefined) => { line: number; column: number } | undefined): SandboxFailure {
+function failureOf(
+  error: ThrownError,
+  placed: (at: { line: number; column: number } | undefined) => { line: number; column: number } | undefined,
+): SandboxFailure {
   const message = String(error.message ?? error);
   const at = placed(stackPlace(error.stack));
   if (error.name === 'InternalError' && message === 'interrupted') return new SandboxFailure('time', message, at);
@@ -224,7 +242,10 @@ function installFormatting(context: QuickJSContext, lang: string): void {
     const options = readOptions(context.getString(optionsHandle));
     const value = context.getNumber(valueHandle);
     try {
-      const text = kind === 'date' ? new Intl.DateTimeFormat(locale, options).format(new Date(value)) : new Intl.NumberFormat(locale, options).format(value);
+      const text =
+        kind === 'date'
+          ? new Intl.DateTimeFormat(locale, options).format(new Date(value))
+          : new Intl.NumberFormat(locale, options).format(value);
       return context.newString(text);
     } catch (error) {
       return { error: context.newError({ name: 'RangeError', message: (error as Error).message }) };

@@ -42,7 +42,10 @@ export const moves = ['next', 'prev', 'left', 'right', 'up', 'down', 'first', 'l
 export type Move = (typeof moves)[number];
 
 /** What the speaker view asks of the presentation. */
-export type SpeakerMessage = { podiumSpeaker: 'hello' } | { podiumSpeaker: 'restart' } | { podiumSpeaker: 'move'; move: Move };
+export type SpeakerMessage =
+  | { podiumSpeaker: 'hello' }
+  | { podiumSpeaker: 'restart' }
+  | { podiumSpeaker: 'move'; move: Move };
 
 /** Speaker view → presentation: a message and the speaker view's deckIdentity(). */
 export type SpeakerRequest = SpeakerMessage & { deck: string };

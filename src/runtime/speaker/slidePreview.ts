@@ -87,7 +87,13 @@ function revealEvent(data: unknown): unknown {
   if (typeof data !== 'string' || !data.startsWith('{')) return undefined;
   try {
     const message: unknown = JSON.parse(data);
-    return typeof message === 'object' && message !== null && 'namespace' in message && message.namespace === 'reveal' && 'eventName' in message ? message.eventName : undefined;
+    return typeof message === 'object' &&
+      message !== null &&
+      'namespace' in message &&
+      message.namespace === 'reveal' &&
+      'eventName' in message
+      ? message.eventName
+      : undefined;
   } catch {
     return undefined;
   }

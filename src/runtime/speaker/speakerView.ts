@@ -3,7 +3,17 @@ import { timerSettings } from '../presenting.ts';
 import { formatClock } from '../timerClock.ts';
 import { DeckSlides } from './deckSlides.ts';
 import { setText, textElement } from './dom.ts';
-import { deckIdentity, fromDeckOrigin, helloEveryMs, isPresentationMessage, silenceMs, speakerViewQuery, type Move, type SpeakerMessage, type TalkState } from './messages.ts';
+import {
+  deckIdentity,
+  fromDeckOrigin,
+  helloEveryMs,
+  isPresentationMessage,
+  silenceMs,
+  speakerViewQuery,
+  type Move,
+  type SpeakerMessage,
+  type TalkState,
+} from './messages.ts';
 import { SlidePreview } from './slidePreview.ts';
 import { TimeLeftBanner } from './timeLeft.ts';
 
@@ -105,7 +115,13 @@ export class SpeakerView {
     this.#showNotes(slides.at(0, 0));
 
     window.addEventListener('message', (event) => {
-      if (event.source === null || event.source !== this.#presentation || !fromDeckOrigin(event) || !isPresentationMessage(event.data)) return;
+      if (
+        event.source === null ||
+        event.source !== this.#presentation ||
+        !fromDeckOrigin(event) ||
+        !isPresentationMessage(event.data)
+      )
+        return;
       this.#lastHeard = Date.now();
       if ('podiumOtherDeck' in event.data) this.#catchUp();
       else this.#show(event.data.podiumTalk);
@@ -166,7 +182,10 @@ export class SpeakerView {
       removeStored('sessionStorage', catchUpKey);
       this.#caughtUp = false;
     }
-    setText(this.#place, `Slide ${talk.slide} of ${talk.slides}${talk.steps > 0 ? ` · step ${talk.step} of ${talk.steps}` : ''}`);
+    setText(
+      this.#place,
+      `Slide ${talk.slide} of ${talk.slides}${talk.steps > 0 ? ` · step ${talk.step} of ${talk.steps}` : ''}`,
+    );
     const place = { indexh: talk.indexh, indexv: talk.indexv, indexf: talk.indexf };
     this.#now.show(place);
     this.#next.show(place, talk.atEnd);
@@ -199,7 +218,10 @@ export class SpeakerView {
     const talk = this.#talk;
     setText(this.#clock, new Date(now).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }));
     const startedAt = talk?.startedAt ?? null;
-    setText(this.#spoken, startedAt === null ? 'Not started' : `Speaking ${formatClock(Math.floor(Math.max(0, now - startedAt) / 1000))}`);
+    setText(
+      this.#spoken,
+      startedAt === null ? 'Not started' : `Speaking ${formatClock(Math.floor(Math.max(0, now - startedAt) / 1000))}`,
+    );
     if (this.#timeLeft) {
       const slide = talk ? this.#slides.at(talk.indexh, talk.indexv) : undefined;
       const startedOn = talk?.startedOn ? this.#slides.at(talk.startedOn.indexh, talk.startedOn.indexv) : undefined;

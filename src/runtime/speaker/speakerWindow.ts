@@ -1,5 +1,14 @@
 import type { SlidePlace } from '../timerClock.ts';
-import { deckIdentity, fromDeckOrigin, isSpeakerRequest, silenceMs, speakerViewQuery, type Move, type PresentationMessage, type TalkState } from './messages.ts';
+import {
+  deckIdentity,
+  fromDeckOrigin,
+  isSpeakerRequest,
+  silenceMs,
+  speakerViewQuery,
+  type Move,
+  type PresentationMessage,
+  type TalkState,
+} from './messages.ts';
 
 /** The reveal.js calls the presentation's side of the speaker view needs. */
 export interface PresentationDeck {
@@ -46,7 +55,8 @@ export class SpeakerWindow {
     this.#identity = deckIdentity();
     this.#onRestart = onRestart;
     window.addEventListener('message', (event) => this.#receive(event));
-    for (const change of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed']) deck.on(change, () => this.send());
+    for (const change of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed'])
+      deck.on(change, () => this.send());
   }
 
   /** S: brings the speaker view forward, or opens it. Returns false when the browser refused a new window. */
@@ -84,7 +94,11 @@ export class SpeakerWindow {
   #talkState(): TalkState {
     const deck = this.#deck;
     const { indexh, indexv, indexf, paused } = deck.getState();
-    const steps = new Set([...(deck.getCurrentSlide()?.querySelectorAll('.fragment[data-fragment-index]') ?? [])].map((fragment) => fragment.getAttribute('data-fragment-index'))).size;
+    const steps = new Set(
+      [...(deck.getCurrentSlide()?.querySelectorAll('.fragment[data-fragment-index]') ?? [])].map((fragment) =>
+        fragment.getAttribute('data-fragment-index'),
+      ),
+    ).size;
     return {
       indexh,
       indexv,
@@ -108,7 +122,8 @@ export class SpeakerWindow {
     const request = event.data;
     if (request.deck !== this.#identity) {
       // Another deck's speaker view, or an older build's: it is told so, and never obeyed.
-      if (request.podiumSpeaker === 'hello') source.postMessage({ podiumOtherDeck: true } satisfies PresentationMessage, '*');
+      if (request.podiumSpeaker === 'hello')
+        source.postMessage({ podiumOtherDeck: true } satisfies PresentationMessage, '*');
       if (source === this.#speaker) this.#speaker = null;
       return;
     }

@@ -12,17 +12,40 @@ describe('isSpeakerRequest', () => {
   });
 
   it('refuses any other reveal.js method, and anything else', () => {
-    for (const move of ['destroy', 'configure', 'setState', 'toString', '__proto__', undefined]) expect(isSpeakerRequest({ podiumSpeaker: 'move', move, deck })).toBe(false);
-    for (const data of [null, 'hello', '{"podiumSpeaker":"hello"}', { podiumSpeaker: 'hello' }, { podiumSpeaker: 'call', deck }, {}]) expect(isSpeakerRequest(data)).toBe(false);
+    for (const move of ['destroy', 'configure', 'setState', 'toString', '__proto__', undefined])
+      expect(isSpeakerRequest({ podiumSpeaker: 'move', move, deck })).toBe(false);
+    for (const data of [
+      null,
+      'hello',
+      '{"podiumSpeaker":"hello"}',
+      { podiumSpeaker: 'hello' },
+      { podiumSpeaker: 'call', deck },
+      {},
+    ])
+      expect(isSpeakerRequest(data)).toBe(false);
   });
 });
 
 describe('isPresentationMessage', () => {
-  const talk = { indexh: 2, indexv: 0, indexf: -1, slide: 3, slides: 10, step: 0, steps: 2, paused: false, atEnd: false, startedAt: 1_700_000_000_000, startedOn: { indexh: 1, indexv: 0 } };
+  const talk = {
+    indexh: 2,
+    indexv: 0,
+    indexf: -1,
+    slide: 3,
+    slides: 10,
+    step: 0,
+    steps: 2,
+    paused: false,
+    atEnd: false,
+    startedAt: 1_700_000_000_000,
+    startedOn: { indexh: 1, indexv: 0 },
+  };
 
   it('accepts where the talk stands', () => {
     expect(isPresentationMessage({ podiumTalk: talk })).toBe(true);
-    expect(isPresentationMessage({ podiumTalk: { ...talk, indexf: undefined, startedAt: null, startedOn: null } })).toBe(true);
+    expect(
+      isPresentationMessage({ podiumTalk: { ...talk, indexf: undefined, startedAt: null, startedOn: null } }),
+    ).toBe(true);
     expect(isPresentationMessage({ podiumOtherDeck: true })).toBe(true);
   });
 
