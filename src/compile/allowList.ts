@@ -121,11 +121,12 @@ export function checkAllowList(slides: readonly Element[], { file, source }: All
     };
     if (isNode(node, 'text')) return;
     if (!isNode(node, 'element')) {
-      return fail({
+      fail({
         reason: 'A slide holds something that is neither text nor an element',
         hint: "Data from a file is shown as text in braces, {figures.total}; only Podium's components make elements.",
         ruleId: 'node-refused',
       });
+      return;
     }
     const refusal = elementRefusal(node, ancestors) ?? attributeRefusal(node);
     if (refusal) fail(refusal);
@@ -220,6 +221,8 @@ function attributeRefusal(element: Element): Refusal | undefined {
     if (tag === 'img' && lower === 'src') {
       if (!embeddedImage.test(text)) return imageRefusal(text);
     } else if (addressAttributes.has(lower)) {
+      // Browsers drop controls and spaces from an address before reading its scheme (java\tscript:).
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: those controls are what it removes.
       const scheme = /^(javascript|data|vbscript):/.exec(text.replace(/[\u0000-\u0020]/g, '').toLowerCase())?.[1];
       if (scheme) {
         const does = scheme === 'data' ? 'opens a page made from the address itself' : 'runs code';

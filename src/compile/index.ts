@@ -95,7 +95,14 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     [remarkNestingLimit, { file, source }],
     [
       remarkDeckMeta,
-      { file, source, onMeta: (value: DeckMeta, places: Deck['placeOf']) => ((meta = value), (placeOf = places)) },
+      {
+        file,
+        source,
+        onMeta: (value: DeckMeta, places: Deck['placeOf']) => {
+          meta = value;
+          placeOf = places;
+        },
+      },
     ],
     [remarkKnownComponents, { file, source, known: componentNames }],
     [remarkThousandsCommas, { file, source }],

@@ -7,6 +7,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
  * file:// page would reach a network share) and no spaces, controls or backslashes, which
  * browsers strip or rewrite (`java\tscript:`).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a relative address must hold no controls.
 export const linkTarget = /^(?:https?:|mailto:|tel:|#|(?![a-z][a-z\d+.-]*:)(?!\/\/)(?![\s\S]*[\u0000-\u0020\\]))/i;
 
 /** Images are embedded when the deck is built, so every image on a slide is `data:image/…`. */

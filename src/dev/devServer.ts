@@ -116,7 +116,7 @@ export async function startDevServer({
       deck = { page, file, dependencies: new Set([file]), build: 0, scripts: [] };
       pages.set(page, deck);
     }
-    if (deck.building) await deck.building;
+    if (deck.building !== undefined) await deck.building;
     // A reload of a page in error tries again: the fix may have come from outside the watched files.
     if (deck.html === undefined || deck.error) await rebuild(deck);
     if (deck.error) {

@@ -134,8 +134,8 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
   };
 
   /** image-set("…"), src("…") and the like, in values lightningcss keeps as tokens. */
-  const embeddedArguments = (fn: CssFunction): TokenOrValue | void => {
-    if (!addressFunctions.test(fn.name)) return;
+  const embeddedArguments = (fn: CssFunction): TokenOrValue | undefined => {
+    if (!addressFunctions.test(fn.name)) return undefined;
     const at = () => placeInRule(new RegExp(`${escapeRegExp(fn.name)}\\(`));
     for (const argument of fn.arguments) {
       const computed =
@@ -160,14 +160,17 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
 
   /** Addresses inside a value lightningcss hands over whole (an @property's initial value). */
   const embedWithin = (value: unknown, at: Location): void => {
-    if (Array.isArray(value)) return value.forEach((item) => embedWithin(item, at));
+    if (Array.isArray(value)) {
+      for (const item of value) embedWithin(item, at);
+      return;
+    }
     if (typeof value !== 'object' || value === null) return;
     const node = value as Record<string, unknown>;
     if (typeof node.url === 'string' && typeof node.loc === 'object')
       node.url = embedded(node.url, at, `url(${node.url})`);
     else if (typeof node.name === 'string' && Array.isArray(node.arguments))
       embeddedArguments(node as unknown as CssFunction);
-    Object.values(node).forEach((item) => embedWithin(item, at));
+    for (const item of Object.values(node)) embedWithin(item, at);
   };
 
   return {

@@ -12,7 +12,10 @@ type RevealDeck = InstanceType<typeof Reveal> & ChartHost;
 /** Starts a deck with these Chart.js parts registered; each runtime variant passes its own. */
 export function start(chartParts: ChartComponentLike[]): void {
   // The speaker view (S) is this same file, opened again with ?speaker.
-  if (isSpeakerViewAddress()) return startSpeakerView();
+  if (isSpeakerViewAddress()) {
+    startSpeakerView();
+    return;
+  }
   Chart.register(...chartParts);
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();

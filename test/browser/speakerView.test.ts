@@ -208,7 +208,8 @@ it('shows the pace against the time limit, shared by the slides spoken to', asyn
   await page.keyboard.press('r');
   await page.keyboard.press('ArrowRight');
   await page.clock.runFor(10_000);
-  await expect.poll(pace).toMatch(/^Pace: 0:(2[7-9]|30) ahead \(about 0:40 a slide\)$/);
+  // The fake clock also runs with real time, and the restart lands when the presentation handles R: a second either way.
+  await expect.poll(pace).toMatch(/^Pace: 0:(2[7-9]|3[01]) ahead \(about 0:40 a slide\)$/);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -75,7 +75,10 @@ describe('createHastJsx', () => {
 
   it('flattens fragments and passes components their place in the deck', () => {
     let seen: unknown;
-    const component = (_props: Record<string, unknown>, context: unknown) => ((seen = context), 'x');
+    const component = (_props: Record<string, unknown>, context: unknown) => {
+      seen = context;
+      return 'x';
+    };
     const result = jsxDEV(Fragment, {
       children: [jsxDEV(component, {}, undefined, false, { lineNumber: 4, columnNumber: 2 })],
     });
