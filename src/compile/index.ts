@@ -11,7 +11,8 @@ import { checkAllowList } from './allowList.ts';
 import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/defineComponent.ts';
-import { DeckError, type Place } from './deckError.ts';
+import { DeckError, type DeckWarning, type Place } from './deckError.ts';
+import { deckWarnings, warnOn } from './deckMessages.ts';
 import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
@@ -23,6 +24,7 @@ import { remarkKnownComponents } from './remarkKnownComponents.ts';
 import { remarkSlides } from './remarkSlides.ts';
 import { remarkThousandsCommas } from './remarkThousandsCommas.ts';
 import { remarkUnravel } from './remarkUnravel.ts';
+import { slideHeadings } from './slideHeadings.ts';
 
 export interface CompileOptions {
   /** Absolute path of the deck; data and images are resolved beside it. */
@@ -46,6 +48,8 @@ export interface Deck {
   chartCount: number;
   /** Chart.js chart types the slides draw. */
   chartTypes: string[];
+  /** What builds but deserves a look, in the order found (see DeckWarning). */
+  messages: DeckWarning[];
 }
 
 /** MDX node types that stay in the tree when Markdown becomes hast, to be rendered by Podium. */
@@ -88,7 +92,8 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   let meta: DeckMeta | undefined;
   let placeOf: Deck['placeOf'] = () => ({ file, line: 1, column: 1 });
   let data: Record<string, unknown> = {};
-  const tree = await parseDeck(source, file, [
+  const vfile = new VFile({ path: file, value: source });
+  const tree = await parseDeck(vfile, [
     remarkFrontmatter,
     remarkGfm,
     remarkUnravel,
@@ -121,7 +126,10 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   };
   const sandbox = await createDeckSandbox({ data, components: componentNames, lang: state.lang });
   try {
-    const provided = Object.fromEntries(components.map((component) => [component.name, component.render(state)]));
+    const hooks = { warn: warnOn(vfile), slideHeadingAt: slideHeadings(tree) };
+    const provided = Object.fromEntries(
+      components.map((component) => [component.name, component.render(state, hooks)]),
+    );
     const slides = await renderSlides(tree, {
       file,
       source,
@@ -131,20 +139,29 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     });
     numberCitations(slides, state.sources);
     checkAllowList(slides, state);
-    return { file, meta: meta!, placeOf, slides, chartCount: state.chartCount, chartTypes: [...state.chartTypes] };
+    return {
+      file,
+      meta: meta!,
+      placeOf,
+      slides,
+      chartCount: state.chartCount,
+      chartTypes: [...state.chartTypes],
+      messages: deckWarnings(vfile, source),
+    };
   } finally {
     sandbox.dispose();
   }
 }
 
 /** Parses the deck and runs the passes: Markdown with JSX and expressions, as hast. */
-async function parseDeck(source: string, file: string, remarkPlugins: PluggableList): Promise<HastRoot> {
+async function parseDeck(vfile: VFile, remarkPlugins: PluggableList): Promise<HastRoot> {
+  const source = String(vfile.value);
+  const file = vfile.path;
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
     .use(remarkPlugins)
     .use(remarkRehype, { passThrough: mdxNodeTypes } as never);
-  const vfile = new VFile({ path: file, value: source });
   try {
     return (await processor.run(processor.parse(vfile) as MdastRoot, vfile)) as HastRoot;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
@@ -7,7 +7,8 @@ import { DeckError } from '../../src/compile/deckError.ts';
 import { compileDeck } from '../../src/compile/index.ts';
 
 // One folder per case: deck.mdx beside the slides it must give (slides.html, meta.json)
-// or the message it must report (error.txt).
+// or the message it must report (error.txt). A deck that builds gives exactly the warnings
+// in warnings.txt, or none when there is no such file.
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const repository = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,8 +29,14 @@ describe('compile fixtures', () => {
         await expect(
           `${JSON.stringify({ meta: deck.meta, slides: deck.slides.length, charts: deck.chartCount }, null, 2)}\n`,
         ).toMatchFileSnapshot(join(dir, 'meta.json'));
+        const warnings = join(dir, 'warnings.txt');
+        expect(deck.messages.map((warning) => `${warning.format(dir)}\n`).join('\n')).toBe(
+          existsSync(warnings) ? readFileSync(warnings, 'utf8') : '',
+        );
       } else {
         expect(result.error).toBeInstanceOf(DeckError);
+        // A deck expected to build with warnings must not fail instead.
+        expect(existsSync(join(dir, 'warnings.txt')), String(result.error)).toBe(false);
         await expect(`${(result.error as DeckError).format(dir)}\n`).toMatchFileSnapshot(join(dir, 'error.txt'));
       }
     });

@@ -269,6 +269,7 @@ describe('the last guard: slides are sanitized as the document is written', () =
       slides: [slide],
       chartCount: 0,
       chartTypes: [],
+      messages: [],
     };
     const html = standaloneDocument(deck, { runtimeScript: 'window.ran=1', runtimeStyle: '', themeStyle: '' });
     const slides = html.slice(html.indexOf('<div class="slides">'), html.lastIndexOf('<script>'));

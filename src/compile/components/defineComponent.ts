@@ -1,6 +1,8 @@
 import type { Element, ElementContent } from 'hast';
 import type { z } from 'zod';
 import { DeckError, type Place } from '../deckError.ts';
+import type { Warn } from '../deckMessages.ts';
+import type { SlideHeadingAt } from '../slideHeadings.ts';
 import type { Source } from './citations.ts';
 import { toHastChildren, type ComponentFunction, type HastChild } from '../hastJsx.ts';
 import { validate } from '../validate.ts';
@@ -23,11 +25,21 @@ export interface RenderContext {
   place: Place;
   deck: DeckState;
   children: ElementContent[];
+  /** Reports something that builds but deserves a look; at the component's place unless given one. */
+  warn: (reason: string, options: { place?: Place; hint?: string; ruleId: string }) => void;
+  /** The heading of the slide the component is on, as plain text, if it has one. */
+  slideHeading: () => string | undefined;
+}
+
+/** What a compile offers its components besides the deck's state. */
+export interface CompileHooks {
+  warn: Warn;
+  slideHeadingAt: SlideHeadingAt;
 }
 
 export interface Component {
   name: string;
-  render: (deck: DeckState) => ComponentFunction;
+  render: (deck: DeckState, hooks: CompileHooks) => ComponentFunction;
 }
 
 /**
@@ -42,7 +54,7 @@ export function defineComponent<Schema extends z.ZodType>(
   return {
     name,
     render:
-      (deck) =>
+      (deck, hooks) =>
       (rawProps, { place }) => {
         const { children, ...props } = rawProps;
         const empty = Object.keys(props).find((key) => props[key] === undefined);
@@ -66,6 +78,8 @@ export function defineComponent<Schema extends z.ZodType>(
             place,
             deck,
             children: toHastChildren(children as HastChild) as ElementContent[],
+            warn: (reason, options) => hooks.warn(reason, { ...options, place: options.place ?? place }),
+            slideHeading: () => hooks.slideHeadingAt(place),
           }) as HastChild;
         } catch (error) {
           if (error instanceof DeckError) throw error;

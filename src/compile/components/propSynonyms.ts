@@ -13,8 +13,8 @@ export function withPropSynonyms(
 ): Component {
   return {
     name: component.name,
-    render: (deck) => {
-      const render = component.render(deck);
+    render: (deck, hooks) => {
+      const render = component.render(deck, hooks);
       return (props, context) => {
         for (const key of Object.keys(props)) {
           // A plain misspelling of a known prop is left to the schema, which suggests it.
