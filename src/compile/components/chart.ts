@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { chartTypes } from '../../runtimeVariants.ts';
 import { chartFigure } from './chartFigure.ts';
 import { sourceSchema } from './citations.ts';
-import { defineComponent } from './defineComponent.ts';
+import { DeckError } from '../deckError.ts';
+import { defineComponent, type RenderContext } from './defineComponent.ts';
 import { extremes } from './seriesCharts.ts';
 
 /** Top-level Chart.js 4 options (Chart.defaults and the per-type overrides), checked against Chart.js in the tests. */
@@ -58,7 +59,8 @@ const scaleSchema = z.looseObject({ type: z.enum(chartScaleTypes).optional() });
 
 export const chartSchema = z.strictObject({
   type: z.enum(chartTypes as [string, ...string[]]),
-  title: z.string().min(1),
+  /** The chart's name; without one it borrows the slide's heading (with a warning). */
+  title: z.string().min(1).optional(),
   data: z.strictObject({
     labels: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
     datasets: z
@@ -90,7 +92,8 @@ export const chartSchema = z.strictObject({
  * `<Chart type data options />`: any Chart.js chart the runtime can draw, for what the named
  * chart components do not cover. Its config is checked against what Chart.js accepts.
  */
-export const chart = defineComponent('Chart', chartSchema, (props, { deck }) => {
+export const chart = defineComponent('Chart', chartSchema, (props, context) => {
+  const { deck } = context;
   const format = new Intl.NumberFormat(deck.lang);
   const show = (value: z.output<typeof point>) =>
     value === null
@@ -112,7 +115,7 @@ export const chart = defineComponent('Chart', chartSchema, (props, { deck }) => 
     deck.chartTypes.add('plugin:filler');
   const rows = Math.max(labels?.length ?? 0, ...datasets.map((dataset) => dataset.data.length));
   return chartFigure(deck, {
-    title: props.title,
+    title: chartTitle(props.title, context),
     source: props.source,
     config: {
       type: props.type,
@@ -129,6 +132,25 @@ export const chart = defineComponent('Chart', chartSchema, (props, { deck }) => 
     },
   });
 });
+
+/** Screen readers and the data table name the chart: without a title it borrows its slide's heading. */
+function chartTitle(title: string | undefined, { place, deck, warn, slideHeading }: RenderContext): string {
+  if (title !== undefined) return title;
+  const heading = slideHeading();
+  if (heading === undefined) {
+    throw new DeckError('<Chart> needs a title: its slide has no heading (written as text) to name it after', {
+      place,
+      hint: 'Name what the chart shows with title="…"; screen readers and the data table use it.',
+      source: deck.source,
+      ruleId: 'Chart-props',
+    });
+  }
+  warn(`<Chart> has no title, so it is named after its slide's heading, "${heading}"`, {
+    hint: 'Give it a name of its own with title="…" if the heading does not say what the chart shows.',
+    ruleId: 'Chart-title',
+  });
+  return heading;
+}
 
 /** Without a written summary: each series' highest and lowest, where the data are plain numbers. */
 function defaultSummary(

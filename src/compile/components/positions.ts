@@ -1,13 +1,13 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { z } from 'zod';
-import { DeckError } from '../deckError.ts';
-import { containedItems, isPhrasing, isWhitespace, textOf } from './childContent.ts';
+import { containedItems, hasClass, isPhrasing, isWhitespace, textOf } from './childContent.ts';
 import { citation, sourceSchema } from './citations.ts';
 import { defineComponent, type RenderContext } from './defineComponent.ts';
 import { withPropSynonyms } from './propSynonyms.ts';
 
 const text = z.string().trim().min(1);
+const stanceClass = 'podium-position-stance';
 
 /** Quoted words as said; Podium adds the curly quotes, so marks the author typed would double them. */
 const quoteText = text.refine((quote) => !/^["“”„'‘’«‹].*["“”'‘’»›]$/s.test(quote), {
@@ -25,18 +25,24 @@ const positionProps = z.strictObject({
 const positionComponent = defineComponent(
   'Position',
   positionProps,
-  ({ org, speaker, stance, quote, source }, { deck, children }) => {
+  ({ org, speaker, stance, quote, source }, { place, deck, children }) => {
     const body = children.filter((node) => !isWhitespace(node));
-    return h('article', { className: ['podium-position'] }, [
+    const card = h('article', { className: ['podium-position'] }, [
       h('h3', org),
       ...(speaker ? [h('p', { className: ['podium-position-speaker'] }, speaker)] : []),
-      h('p', { className: ['podium-position-stance'] }, stance),
+      h('p', { className: [stanceClass] }, stance),
       ...(quote ? [h('blockquote', { className: ['podium-position-quote'] }, h('p', `“${quote}”`))] : []),
       ...(body.length > 0
         ? [h('div', { className: ['podium-position-body'] }, isPhrasing(body) ? [h('p', children)] : children)]
         : []),
       ...(source ? [citation(deck, source)] : []),
     ]);
+    // Where the deck wrote it, so <Positions> can point at one of its positions.
+    card.position = {
+      start: { line: place.line, column: place.column },
+      end: { line: place.line, column: place.column },
+    };
+    return card;
   },
 );
 
@@ -65,26 +71,37 @@ export const positions = defineComponent('Positions', z.strictObject({}), (_prop
     },
     context,
   );
-  requireQuotesForAllOrNone(items, context);
-  return h('div', { className: ['podium-positions'] }, items);
+  return h('div', { className: ['podium-positions'] }, withQuotesForAllOrNone(items, context));
 });
 
-/** A quote gives a side a voice; one side without it would look weaker, so it is all or none. */
-function requireQuotesForAllOrNone(items: Element[], { place, deck }: RenderContext): void {
+/**
+ * A quote gives a side a voice; a side without one would look weaker. Each card without a
+ * quote keeps an empty quote block in its place, so every card has the same parts, and the
+ * author is warned at that position.
+ */
+function withQuotesForAllOrNone(items: Element[], { place, warn }: RenderContext): Element[] {
   const quoted = items.filter((item) =>
     item.children.some((child) => child.type === 'element' && child.tagName === 'blockquote'),
   );
-  if (quoted.length === 0 || quoted.length === items.length) return;
-  const unquoted = items.filter((item) => !quoted.includes(item)).map(orgOf);
-  throw new DeckError(
-    `${quoted.length} of the ${items.length} positions in <Positions> ${quoted.length === 1 ? 'has' : 'have'} a quote, but ${unquoted.map((org) => `"${org}"`).join(' and ')} ${unquoted.length === 1 ? 'has' : 'have'} none`,
-    {
-      place,
-      hint: 'Give every position a quote, or none, so each side is presented with the same weight.',
-      source: deck.source,
-      ruleId: 'Positions-quotes',
-    },
-  );
+  if (quoted.length === 0 || quoted.length === items.length) return items;
+  return items.map((item) => {
+    if (quoted.includes(item)) return item;
+    const at = item.position?.start;
+    warn(
+      `"${orgOf(item)}" has no quote, but ${quoted.length} of the ${items.length} positions in <Positions> ${quoted.length === 1 ? 'has' : 'have'} one`,
+      {
+        place: at ? { file: place.file, line: at.line, column: at.column } : place,
+        hint: 'Give every position a quote, or none, so each side is presented with the same weight.',
+        ruleId: 'Positions-quotes',
+      },
+    );
+    const stance = item.children.findIndex((child) => child.type === 'element' && hasClass(child, stanceClass));
+    const emptyQuote = h('blockquote', {
+      className: ['podium-position-quote', 'podium-position-no-quote'],
+      ariaHidden: 'true',
+    });
+    return { ...item, children: item.children.toSpliced(stance + 1, 0, emptyQuote) };
+  });
 }
 
 function orgOf(item: Element): string {
