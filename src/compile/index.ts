@@ -41,6 +41,8 @@ export interface CompileOptions {
 /** A compiled deck: what the renderer needs and what a watcher should watch. */
 export interface Deck {
   file: string;
+  /** The deck's text, for the code frame of a problem found once it is built (a slide too tall). */
+  source: string;
   meta: DeckMeta;
   /** Where each frontmatter key was written, for errors found later (a missing theme). */
   placeOf: (key: string) => Place;
@@ -141,6 +143,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     checkAllowList(slides, state);
     return {
       file,
+      source,
       meta: meta!,
       placeOf,
       slides,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { allowOnlyTheDeck } from '../chromium.ts';
+import { tallSlidesOnPage, type TallSlide } from '../slideFit.ts';
 import { handoutStyle, type SlidePageSize } from './handoutStyle.ts';
 import { pdfPageCount } from './pdfPageCount.ts';
 import { printQuery, type PdfOptions } from './printQuery.ts';
@@ -13,6 +14,13 @@ export interface ExportedPdf {
   pages: number;
   /** Addresses the deck tried to load; all were blocked, so the PDF holds nothing from them. */
   blockedRequests: string[];
+  /** Slides taller than the slide area when presenting, when asked to measure (a PDF page shows them whole). */
+  tallSlides: TallSlide[];
+}
+
+export interface ExportOptions extends PdfOptions {
+  /** Also open the deck as presented and measure its slides for any too tall (a Podium deck only). */
+  measureSlides?: boolean;
 }
 
 /** How long a deck may take to lay out its printed pages before the export gives up. */
@@ -31,7 +39,7 @@ export class PdfExporter {
   }
 
   /** A built deck's HTML → PDF, once the page says its printed pages are complete. */
-  async export(html: string, options: PdfOptions = {}): Promise<ExportedPdf> {
+  async export(html: string, options: ExportOptions = {}): Promise<ExportedPdf> {
     const folder = await mkdtemp(join(tmpdir(), 'podium-pdf-'));
     let context: BrowserContext | undefined;
     try {
@@ -40,11 +48,12 @@ export class PdfExporter {
       context = await this.#browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
       const blockedRequests: string[] = [];
       await allowOnlyTheDeck(context, file, (requested) => blockedRequests.push(requested));
+      const tallSlides = options.measureSlides ? await tallSlidesOnPage(context, file) : [];
       const page = await context.newPage();
       await openPrintView(page, `${pathToFileURL(file).href}?${printQuery(options)}`);
       if (options.handout) await applyHandoutStyle(page);
       const pdf = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true });
-      return { pdf, pages: pdfPageCount(pdf), blockedRequests };
+      return { pdf, pages: pdfPageCount(pdf), blockedRequests, tallSlides };
     } finally {
       await context?.close();
       await rm(folder, { recursive: true, force: true });

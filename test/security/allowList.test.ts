@@ -264,6 +264,7 @@ describe('the last guard: slides are sanitized as the document is written', () =
     ]);
     const deck: Deck = {
       file: '/deck.mdx',
+      source: '',
       meta: { title: 'T', lang: 'en', theme: 'civic' },
       placeOf: () => ({ file: '/deck.mdx', line: 1, column: 1 }),
       slides: [slide],
