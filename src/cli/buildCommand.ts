@@ -4,9 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { buildDeck } from '../buildDeck.ts';
 import { resolveConfig } from '../config.ts';
 import { titleSlidePicture } from '../render/ogImage.ts';
+import { tallSlidesIn, tallSlideWarnings } from '../slideFit.ts';
 import { CliError, ExitCode } from './cliError.ts';
-import { chromiumFor, launchChromiumFor, type ChromiumIo } from './commandChromium.ts';
-import { eachDeck, findDecks, kilobytes, writeAtomically } from './outputFiles.ts';
+import { chromiumFor, foundChromium, launchChromiumFor, type ChromiumIo } from './commandChromium.ts';
+import { eachDeck, findDecks, kilobytes, refuseWarningsWhenStrict, writeAtomically } from './outputFiles.ts';
 
 /** `podium build`: every named deck (or all of decks/) into one HTML file each. */
 export default async function buildCommand(
@@ -25,16 +26,22 @@ export default async function buildCommand(
       ExitCode.deckFailed,
     );
   });
-  const pictures = values['og-image']
-    ? await launchChromiumFor(
-        chromiumFor(values.chrome as string | undefined, io, '--og-image draws the title slide with Chromium'),
-      )
-    : undefined;
+  const strict = values.strict === true;
+  const chromium = buildChromium(values, io);
+  const browser = chromium ? await launchChromiumFor(chromium.executablePath) : undefined;
+  const pictures = chromium?.pictures ? browser : undefined;
   try {
     return await eachDeck(decks, io, 'build', async (file) => {
       const name = basename(file, extname(file));
       const target = join(config.outDir, `${name}.html`);
-      const { html } = await buildDeck(file, config, undefined, { ogImage: pictures ? `${name}.png` : undefined });
+      const { deck, html } = await buildDeck(file, config, undefined, {
+        ogImage: pictures ? `${name}.png` : undefined,
+      });
+      const warnings = [
+        ...deck.messages,
+        ...(browser ? tallSlideWarnings(deck, await tallSlidesIn(browser, html)) : []),
+      ];
+      refuseWarningsWhenStrict(warnings, strict);
       if (pictures) {
         await writeWithPicture(target, html, join(config.outDir, `${name}.png`), (htmlFile) =>
           titleSlidePicture(pictures, htmlFile),
@@ -44,10 +51,37 @@ export default async function buildCommand(
         await writeAtomically(target, html);
         io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
       }
+      return warnings;
     });
   } finally {
-    await pictures?.close();
+    await browser?.close();
   }
+}
+
+/**
+ * The Chromium a build drives, if any. Measuring each slide for one too tall needs a browser,
+ * so a plain build skips it and stays fast: --check asks for it (and needs Chromium), --strict
+ * measures when Chromium is there, and --og-image measures with the browser it starts anyway.
+ */
+function buildChromium(
+  values: Record<string, unknown>,
+  io: ChromiumIo,
+): { executablePath: string; pictures: boolean } | undefined {
+  const chosen = values.chrome as string | undefined;
+  if (values['og-image'])
+    return {
+      executablePath: chromiumFor(chosen, io, '--og-image draws the title slide with Chromium'),
+      pictures: true,
+    };
+  if (values.check)
+    return { executablePath: chromiumFor(chosen, io, '--check measures each slide in Chromium'), pictures: false };
+  if (!values.strict) return undefined;
+  const found = foundChromium(chosen, io);
+  if (found) return { executablePath: found, pictures: false };
+  io.err(
+    'No Chromium found, so no slide was measured for one too tall for the screen; podium pdf and podium dev report those.',
+  );
+  return undefined;
 }
 
 /**

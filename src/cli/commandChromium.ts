@@ -15,7 +15,7 @@ export interface ChromiumIo extends Io {
  */
 export function chromiumFor(chosen: string | undefined, io: ChromiumIo, needs: string): string {
   const env = io.env ?? process.env;
-  const found = findChromium(chosen !== undefined ? { CHROME_PATH: resolve(io.cwd, chosen) } : env);
+  const found = foundChromium(chosen, io);
   if (found) return found;
   const looked =
     chosen !== undefined
@@ -27,6 +27,11 @@ export function chromiumFor(chosen: string | undefined, io: ChromiumIo, needs: s
     `No Chromium found ${looked}. ${needs}; install it with:\n  ${chromiumInstallCommand}\nor name a Chromium or Chrome binary with --chrome <path> or CHROME_PATH.`,
     ExitCode.deckFailed,
   );
+}
+
+/** The Chromium named by --chrome, else CHROME_PATH, else the system's; undefined when there is none. */
+export function foundChromium(chosen: string | undefined, io: ChromiumIo): string | undefined {
+  return findChromium(chosen !== undefined ? { CHROME_PATH: resolve(io.cwd, chosen) } : (io.env ?? process.env));
 }
 
 /** Starts that Chromium headless; one that will not start is an error that says the fix. */

@@ -1,6 +1,6 @@
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
-import { DeckError } from '../compile/deckError.ts';
+import { DeckError, type DeckWarning } from '../compile/deckError.ts';
 import type { PodiumConfig } from '../config.ts';
 import { CliError, ExitCode } from './cliError.ts';
 import type { Io } from './run.ts';
@@ -57,29 +57,50 @@ export function kilobytes(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }
 
+/** A deck with warnings under --strict: it counts as failed, and its output is not written. */
+export class StrictWarnings extends Error {
+  constructor(readonly warnings: readonly DeckWarning[]) {
+    super('--strict counts warnings as errors');
+  }
+}
+
+/** Under --strict, stops a deck that has warnings before its output is written. */
+export function refuseWarningsWhenStrict(warnings: readonly DeckWarning[], strict: boolean): void {
+  if (strict && warnings.length > 0) throw new StrictWarnings(warnings);
+}
+
 /**
  * Runs one command's work on each deck: a deck that fails is reported (at its file:line:column
  * when it is the deck's own mistake) and counted, and the others still go ahead. A CliError
- * (no browser, a bad option) stops the whole run.
+ * (no browser, a bad option) stops the whole run. The warnings a deck's work returns are
+ * reported after its output line.
  */
 export async function eachDeck(
   decks: readonly string[],
   io: Io,
   done: string,
-  work: (file: string) => Promise<void>,
+  work: (file: string) => Promise<readonly DeckWarning[]>,
 ): Promise<number> {
   let failed = 0;
+  const report = (warnings: readonly DeckWarning[]) => {
+    for (const warning of warnings) io.err(`${warning.format(io.cwd)}\n`);
+  };
   for (const file of decks) {
     try {
-      await work(file);
+      report(await work(file));
     } catch (error) {
       if (error instanceof CliError) throw error;
       failed += 1;
-      io.err(
-        error instanceof DeckError
-          ? `${error.format(io.cwd)}\n`
-          : `${relative(io.cwd, file)}: ${(error as Error).stack ?? String(error)}\n`,
-      );
+      if (error instanceof StrictWarnings) {
+        report(error.warnings);
+        io.err(`${relative(io.cwd, file)}: not written: --strict counts warnings as errors.\n`);
+      } else {
+        io.err(
+          error instanceof DeckError
+            ? `${error.format(io.cwd)}\n`
+            : `${relative(io.cwd, file)}: ${(error as Error).stack ?? String(error)}\n`,
+        );
+      }
     }
   }
   if (failed > 0) io.err(`${failed} of ${decks.length} deck${decks.length === 1 ? '' : 's'} failed to ${done}.`);

@@ -5,7 +5,8 @@ import { resolveConfig } from '../config.ts';
 import { PdfExporter } from '../pdf/pdfExporter.ts';
 import { CliError } from './cliError.ts';
 import { chromiumFor, launchChromiumFor, type ChromiumIo } from './commandChromium.ts';
-import { eachDeck, findDecks, kilobytes, writeAtomically } from './outputFiles.ts';
+import { tallSlideWarnings } from '../slideFit.ts';
+import { eachDeck, findDecks, kilobytes, refuseWarningsWhenStrict, writeAtomically } from './outputFiles.ts';
 
 /** `podium pdf`: every named deck (or all of decks/) printed by Chromium into one PDF each. */
 export default async function pdfCommand(
@@ -13,6 +14,7 @@ export default async function pdfCommand(
   io: ChromiumIo,
 ): Promise<number> {
   const handout = values.handout === true;
+  const strict = values.strict === true;
   const steps = values.steps === true;
   if (handout && steps)
     throw new CliError(
@@ -47,15 +49,22 @@ export default async function pdfCommand(
         out !== undefined
           ? resolve(io.cwd, out)
           : join(config.outDir, `${basename(file, extname(file))}${handout ? '-handout' : ''}.pdf`);
-      const { html } = await buildDeck(file, config);
+      const { deck, html } = await buildDeck(file, config);
       // Started only once a deck has built, so a run of broken decks never waits for a browser.
       exporter ??= new PdfExporter(await launchChromiumFor(executablePath));
-      const { pdf, pages, blockedRequests } = await exporter.export(html, { handout, steps });
+      const { pdf, pages, blockedRequests, tallSlides } = await exporter.export(html, {
+        handout,
+        steps,
+        measureSlides: true,
+      });
+      const warnings = [...deck.messages, ...tallSlideWarnings(deck, tallSlides)];
+      refuseWarningsWhenStrict(warnings, strict);
       await mkdir(dirname(target), { recursive: true });
       await writeAtomically(target, pdf);
       io.out(`${relative(io.cwd, target)}  ${pages} page${pages === 1 ? '' : 's'}, ${kilobytes(pdf.length)}`);
       for (const address of blockedRequests)
         io.err(`${relative(io.cwd, file)}: blocked a request for ${address}; the PDF was made without it.`);
+      return warnings;
     });
   } finally {
     await exporter?.close();

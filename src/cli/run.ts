@@ -10,10 +10,10 @@ export interface Io {
 export const mainHelp = `podium: build MDX slide decks into standalone reveal.js HTML files
 
 Usage:
-  podium build [files or folders…] [--out dir] [--og-image]
+  podium build [files or folders…] [--out dir] [--og-image] [--check] [--strict]
                                                  build decks (default: every deck in decks/)
   podium dev [deck] [--port n]                   live preview that updates as you save
-  podium pdf [decks…] [--out file] [--handout] [--steps]
+  podium pdf [decks…] [--out file] [--handout] [--steps] [--strict]
                                                  print decks to PDF (a handout: with notes)
   podium <command> --help                        help for one command
 
@@ -33,24 +33,36 @@ interface Command {
 
 const commands: Record<string, Command> = {
   build: {
-    help: `podium build [files or folders…] [--out dir] [--og-image]
+    help: `podium build [files or folders…] [--out dir] [--og-image] [--check] [--strict]
 
 Builds each deck (.mdx) into one standalone HTML file that opens anywhere with no network.
 With no files, builds every deck in decks/. A folder means every .mdx file in it.
+
+What builds but deserves a look (a <Chart> named after its slide's heading, a position
+without a quote beside ones with) is printed after the deck's line as
+file:line:column: warning: …, with the source line.
 
 Options:
   -o, --out <dir>   where to write the HTML files (default: dist)
   --og-image        also write a PNG of the title slide beside each file (<name>.png), named
                     in the link-preview tags (needs Chromium)
-  --chrome <path>   the Chromium or Chrome for --og-image (default: CHROME_PATH, then the
-                    system's chromium)
+  --check           also open each deck in Chromium and warn about any slide taller than the
+                    slide area, whose bottom is cut off when presenting (needs Chromium;
+                    --og-image checks too, and podium pdf and podium dev always do)
+  --strict          count warnings as errors: a deck with any is not written and fails the
+                    build. Measures slides as --check does when Chromium is found
+  --chrome <path>   the Chromium or Chrome for --og-image and --check (default: CHROME_PATH,
+                    then the system's chromium)
   -h, --help        show this help
 
-Exit code: 0 when every deck built, 1 when any deck failed (the others are still built).
+Exit code: 0 when every deck built, warnings or not; 1 when any deck failed (the others
+are still built), or had warnings under --strict.
 `,
     options: {
       out: { type: 'string', short: 'o' },
       'og-image': { type: 'boolean' },
+      check: { type: 'boolean' },
+      strict: { type: 'boolean' },
       chrome: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -61,7 +73,9 @@ Exit code: 0 when every deck built, 1 when any deck failed (the others are still
 
 Serves every deck in decks/ on localhost with live updates: saving a deck, a data file it
 imports, its theme or an image it uses updates the open page on the same slide. Errors show
-in the page and in this terminal; fixing the file clears them. Ctrl-C stops the server.
+in the page and in this terminal; fixing the file clears them. Warnings (a slide taller than
+the slide area, and what podium build warns about) show in this terminal and in a bar at the
+foot of the page. Ctrl-C stops the server.
 
 Options:
   -p, --port <n>    the port to try first (default 5170; the next free one is used)
@@ -71,28 +85,32 @@ Options:
     load: () => import('./devCommand.ts'),
   },
   pdf: {
-    help: `podium pdf [decks…] [--out file] [--handout] [--steps] [--chrome path]
+    help: `podium pdf [decks…] [--out file] [--handout] [--steps] [--strict] [--chrome path]
 
 Prints each deck (.mdx) to a PDF with Chromium: one page per slide with every step shown,
 text that can be selected and searched, charts drawn sharp. Nothing is loaded from the
 network. With no decks, exports every deck in decks/. A folder means every .mdx file in it.
+Warnings (a slide taller than the slide area, which a PDF page shows whole but presenting
+cuts off, and what podium build warns about) are printed after the deck's line.
 
 Options:
   -o, --out <file>     where to write the PDF, for one deck (default: dist/<name>.pdf)
       --handout        for the board packet: each slide with its speaker notes beneath it,
                        on letter paper (default file: dist/<name>-handout.pdf)
       --steps          a page for each step of a slide that reveals its points one at a time
+      --strict         count warnings as errors: a deck with any is not written
       --chrome <path>  the Chromium or Chrome to print with (default: CHROME_PATH, then the
                        system's chromium)
   -h, --help           show this help
 
-Exit code: 0 when every deck was exported, 1 when any failed (the others are still
-exported) or no Chromium was found.
+Exit code: 0 when every deck was exported, warnings or not; 1 when any failed (the others
+are still exported), had warnings under --strict, or no Chromium was found.
 `,
     options: {
       out: { type: 'string', short: 'o' },
       handout: { type: 'boolean' },
       steps: { type: 'boolean' },
+      strict: { type: 'boolean' },
       chrome: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -111,3 +111,71 @@ describe('podium build', () => {
     expect(result.stderr).toMatch(/^decks\/broken\.mdx:7:1: /);
   });
 });
+
+describe('warnings', () => {
+  const oneSided = `---\ntitle: One side quoted\n---\n\n## Two sides\n\n<Positions>\n<Position org="For" stance="Build it." quote="We need the room." />\n<Position org="Against" stance="Repair the old one." />\n</Positions>\n`;
+  const bullets = Array.from({ length: 20 }, (_, i) => `- Point ${i + 1}`).join('\n');
+  const tall = `---\ntitle: Too much\n---\n\n# Hello\n\n---\n\n## Too much\n\n${bullets}\n`;
+
+  /** Both streams in the order written, so a test can tell what came after what. */
+  function inOrder() {
+    const lines: string[] = [];
+    return {
+      lines,
+      io: { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), cwd: project },
+    };
+  }
+
+  it('prints a warning after the deck’s line, at file:line:column with its source line, and exits 0', async () => {
+    writeFileSync(join(project, 'decks', 'sides.mdx'), oneSided);
+    const { lines, io: streams } = inOrder();
+    expect(await run(['build', 'decks/sides.mdx'], streams)).toBe(0);
+    expect(lines[0]).toMatch(/^dist\/sides\.html {2}\d+\.\d kB/);
+    expect(lines[1]).toMatch(
+      /^decks\/sides\.mdx:9:1: warning: "Against" has no quote, but 1 of the 2 positions in <Positions> has one\n {2}Give every position a quote, or none/,
+    );
+    expect(lines[1]).toMatch(/> +9 \| <Position org="Against"/);
+    expect(lines).toHaveLength(2);
+    expect(readdirSync(join(project, 'dist'))).toEqual(['sides.html']);
+  });
+
+  it('with --strict, counts a deck with warnings as failed: not written, exit code 1', async () => {
+    writeFileSync(join(project, 'decks', 'sides.mdx'), oneSided);
+    const { out, err, io: streams } = io();
+    expect(await run(['build', '--strict', '--chrome', '/nonexistent/chromium'], streams)).toBe(1);
+    const report = err.join('\n');
+    expect(report).toMatch(/^No Chromium found, so no slide was measured/);
+    expect(report).toMatch(/decks\/sides\.mdx:9:1: warning: "Against" has no quote/);
+    expect(report).toMatch(/decks\/sides\.mdx: not written: --strict counts warnings as errors\.\n/);
+    expect(report).toMatch(/1 of 2 decks failed to build\./);
+    expect(out).toEqual([expect.stringMatching(/^dist\/good\.html/)]);
+    expect(readdirSync(join(project, 'dist'))).toEqual(['good.html']);
+  });
+
+  it('with --check, measures each slide in Chromium and warns about one too tall, naming it', async () => {
+    writeFileSync(join(project, 'decks', 'tall.mdx'), tall);
+    const { lines, io: streams } = inOrder();
+    expect(await run(['build', '--check'], streams)).toBe(0);
+    expect(lines[0]).toMatch(/^dist\/good\.html/);
+    expect(lines[1]).toMatch(/^dist\/tall\.html/);
+    expect(lines[2]).toMatch(
+      /^decks\/tall\.mdx:9:1: warning: Slide 2, "Too much", is \d+ px taller than the slide area; its bottom is cut off when presenting\n/,
+    );
+    expect(lines[2]).toMatch(/> +9 \| ## Too much/);
+    expect(lines).toHaveLength(3);
+  }, 30_000);
+
+  it('podium pdf always warns about a slide too tall; with --strict it writes no PDF and exits 1', async () => {
+    writeFileSync(join(project, 'decks', 'tall.mdx'), tall);
+    const { lines, io: streams } = inOrder();
+    expect(await run(['pdf', 'decks/tall.mdx', '--out', 'tall.pdf'], streams)).toBe(0);
+    expect(lines[0]).toMatch(/^tall\.pdf {2}\d+ pages?/);
+    expect(lines[1]).toMatch(
+      /^decks\/tall\.mdx:9:1: warning: Slide 2, "Too much", is \d+ px taller than the slide area/,
+    );
+    const strict = io();
+    expect(await run(['pdf', 'decks/tall.mdx', '--out', 'strict.pdf', '--strict'], strict.io)).toBe(1);
+    expect(strict.err.join('\n')).toMatch(/decks\/tall\.mdx: not written: --strict counts warnings as errors\./);
+    expect(readdirSync(project).filter((name) => name.endsWith('.pdf'))).toEqual(['tall.pdf']);
+  }, 60_000);
+});
