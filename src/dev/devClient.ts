@@ -41,6 +41,25 @@ function startDevClient() {
   if (build !== null) hot.on('vite:ws:connect', () => hot.send('podium:hello', { page, build }));
   if (initialError) showError(initialError);
 
+  // The bar at the foot of the page: slides too tall, then the deck's warnings.
+  let fitNotes = [];
+  let warningNotes = [];
+  const showNotes = () => {
+    document.querySelector('.podium-dev-fit')?.remove();
+    const lines = [...fitNotes, ...warningNotes];
+    if (lines.length === 0) return;
+    const note = document.createElement('p');
+    note.className = 'podium-dev-fit';
+    note.setAttribute('role', 'status');
+    note.style.cssText = 'position:fixed;left:0;right:0;bottom:0;margin:0;padding:6px 12px;z-index:50;font:16px/1.4 system-ui,sans-serif;white-space:pre-line;background:#7a2e00;color:#fff';
+    note.textContent = lines.join('\\n');
+    document.body.append(note);
+  };
+  hot.on('podium:warnings', (data) => {
+    if (data.page !== page) return;
+    warningNotes = data.warnings;
+    showNotes();
+  });
   // A slide taller than the slide area is cut off when presenting: say which, here and in the terminal.
   const checkFit = () => {
     const { height } = reveal().getConfig();
@@ -51,15 +70,9 @@ function startDevClient() {
       slide.style.display = shown;
       return over > 2 ? [{ slide: index + 1, over }] : [];
     });
-    document.querySelector('.podium-dev-fit')?.remove();
-    if (tall.length === 0) return;
-    const note = document.createElement('p');
-    note.className = 'podium-dev-fit';
-    note.setAttribute('role', 'status');
-    note.style.cssText = 'position:fixed;left:0;right:0;bottom:0;margin:0;padding:6px 12px;z-index:50;font:16px/1.4 system-ui,sans-serif;background:#7a2e00;color:#fff';
-    note.textContent = tall.map((t) => 'Slide ' + t.slide + ' is ' + t.over + ' px taller than the slide: its bottom is cut off.').join(' ');
-    document.body.append(note);
-    hot.send('podium:too-tall', { page, tall });
+    fitNotes = tall.map((t) => 'Slide ' + t.slide + ' is ' + t.over + ' px taller than the slide: its bottom is cut off.');
+    showNotes();
+    if (tall.length > 0) hot.send('podium:too-tall', { page, tall });
   };
   if (reveal()) {
     if (reveal().isReady()) checkFit();

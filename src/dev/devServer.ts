@@ -7,10 +7,12 @@ import { h } from 'hastscript';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { buildDeck } from '../buildDeck.ts';
 import { DeckError } from '../compile/deckError.ts';
+import type { Deck } from '../compile/index.ts';
 import { diskFiles } from '../compile/deckFiles.ts';
 import type { PodiumConfig } from '../config.ts';
 import { contentSecurityPolicy } from '../render/contentSecurityPolicy.ts';
 import { inlineScriptHash } from '../render/standaloneDocument.ts';
+import { tallSlideWarnings, type TallSlide } from '../slideFit.ts';
 import { devClientScript } from './devClient.ts';
 import { deckIndexPage, listDecks } from './deckIndex.ts';
 
@@ -37,6 +39,8 @@ interface DeckPage {
   /** Counts the builds, so that a page can say which one it shows. */
   build: number;
   html?: string;
+  /** The last good build's deck, for its warnings and to name the slides the page measures too tall. */
+  compiled?: Deck;
   /** The hash sources of the last good build's inline scripts: the runtime and the page client. */
   scripts: string[];
   error?: DeckError;
@@ -81,9 +85,11 @@ export async function startDevServer({
       const client = devClientScript(deck.page, undefined, deck.build);
       const built = await buildDeck(deck.file, config, files, { devClient: client });
       deck.html = built.html;
+      deck.compiled = built.deck;
       deck.scripts = [built.runtimeHash, inlineScriptHash(client)];
       deck.error = undefined;
       log(`built ${relative(config.root, deck.file)} in ${(performance.now() - started).toFixed(0)} ms`);
+      for (const warning of built.deck.messages) logError(`${warning.format(config.root)}\n`);
     } catch (error) {
       // Any failure shows in the page; only a deck's own mistakes have a line to point at.
       deck.error =
@@ -243,18 +249,22 @@ export async function startDevServer({
     const deck = pages.get(data.page);
     if (!deck) return;
     void (deck.building ?? Promise.resolve()).then(() => {
-      if (deck.build === data.build) return;
+      if (deck.build === data.build) {
+        // The page shows its deck's warnings in the bar at its foot, as it shows slides too tall.
+        const warnings = deck.compiled?.messages.map((warning) => warning.format(dirname(deck.file)).split('\n')[0]);
+        if (warnings?.length) client.send('podium:warnings', { page: data.page, warnings });
+        return;
+      }
       const news = pageNews(data.page, deck);
       client.send(news.event, news.data);
     });
   });
-  vite.ws.on('podium:too-tall', (data: { page: string; tall: Array<{ slide: number; over: number }> }) => {
-    const deck = pages.get(data.page);
-    const name = deck ? relative(config.root, deck.file) : data.page;
-    for (const { slide, over } of data.tall)
-      logError(
-        `${name}: slide ${slide} is ${over} px taller than the slide area; its bottom is cut off when presenting.`,
-      );
+  vite.ws.on('podium:too-tall', (data: { page: string; tall: TallSlide[] }) => {
+    const compiled = pages.get(data.page)?.compiled;
+    if (!compiled) return;
+    // The page's own report, taken only for what it can mean: a slide number and a height.
+    const tall = data.tall.filter(({ slide, over }) => Number.isInteger(slide) && Number.isInteger(over));
+    for (const warning of tallSlideWarnings(compiled, tall)) logError(`${warning.format(config.root)}\n`);
   });
   vite.watcher.on('add', onFile('add'));
   vite.watcher.on('change', onFile('change'));

@@ -293,6 +293,23 @@ it('says which slide is too tall for the screen, in the page and the terminal', 
   await expect
     .poll(() => page.locator('.podium-dev-fit').textContent())
     .toMatch(/^Slide 4 is \d+ px taller than the slide: its bottom is cut off\.$/);
-  await expect.poll(() => logs.join('\n')).toMatch(/decks\/live\.mdx: slide 4 is \d+ px taller than the slide area/);
+  await expect
+    .poll(() => logs.join('\n'))
+    .toMatch(
+      /decks\/live\.mdx:\d+:1: warning: Slide 4, "Too much", is \d+ px taller than the slide area\b.*\n[\s\S]*> +\d+ \| ## Too much/,
+    );
+  await context.close();
+});
+
+it("shows the deck's warnings in the bar at the foot of the page and in the terminal", async () => {
+  const sides = `<Positions>\n<Position org="For" stance="Build it." quote="We need the room." />\n<Position org="Against" stance="Repair it." />\n</Positions>`;
+  writeFileSync(join(project, 'decks', 'live.mdx'), `${deck('Three')}\n---\n\n## Two sides\n\n${sides}\n`);
+  const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  await expect
+    .poll(() => page.locator('.podium-dev-fit').textContent())
+    .toMatch(/^live\.mdx:\d+:1: warning: "Against" has no quote, but 1 of the 2 positions in <Positions> has one$/);
+  expect(logs.join('\n')).toMatch(
+    /decks\/live\.mdx:\d+:1: warning: "Against" has no quote[\s\S]*> +\d+ \| <Position org="Against"/,
+  );
   await context.close();
 });
