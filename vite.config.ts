@@ -1,10 +1,11 @@
 import type { Plugin as PostcssPlugin, Rule } from 'postcss';
-import { defineConfig } from 'vite';
-import { runtimeVariants } from './src/runtimeVariants.ts';
+import { defineConfig, type UserConfig } from 'vite';
+import { runtimeVariantNames } from './src/contract/chartParts.ts';
 
 // Builds the browser runtime once per variant (`vite build --mode bar|standard|full`):
 // reveal.js, the Chart.js parts that variant draws, the chart code and the speaker view, as
 // one script, plus reveal's stylesheet. Deck builds inline these files; they never bundle.
+// `--mode dev-client` builds the client `podium dev` puts in its pages.
 /** Slide and background transitions the runtime never selects (it uses slide, or none). */
 const unusedTransition =
   /\.reveal\.(zoom|convex|concave|fade)(?![\w-])|data-transition~?=["']?(zoom|convex|concave|fade)(-in|-out)?["']?\]|data-background-transition~?=["']?(zoom|convex|concave|fade|slide)/;
@@ -23,9 +24,10 @@ const dropUnusedRevealStyles: PostcssPlugin = {
 };
 
 export default defineConfig(({ mode }) => {
-  if (!(mode in runtimeVariants)) {
+  if (mode === 'dev-client') return devClient;
+  if (!(runtimeVariantNames as string[]).includes(mode)) {
     throw new Error(
-      `Build the runtime with --mode ${Object.keys(runtimeVariants).join('|')} (got "${mode}"); npm run build:runtime builds all.`,
+      `Build the runtime with --mode ${[...runtimeVariantNames, 'dev-client'].join('|')} (got "${mode}"); npm run build:runtime builds all.`,
     );
   }
   return {
@@ -50,3 +52,18 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
+
+/** The dev page client: a module importing Vite's client from the dev server that serves the page. */
+const devClient: UserConfig = {
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'build/runtime',
+    emptyOutDir: false,
+    target: 'es2022',
+    reportCompressedSize: false,
+    minify: false,
+    lib: { entry: 'src/dev/client/devClient.ts', formats: ['es'], fileName: () => 'podium-dev-client.js' },
+    rolldownOptions: { external: ['@vite/client'], output: { paths: { '@vite/client': '/@vite/client' } } },
+  },
+};

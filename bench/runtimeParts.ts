@@ -42,11 +42,6 @@ const additions: Part[] = [
     imports: "import { DoughnutController, PieController, ArcElement } from 'chart.js';",
     register: 'Chart.register(DoughnutController, PieController, ArcElement);',
   },
-  {
-    name: 'chartjs-plugin-annotation (not included)',
-    imports: "import a from 'chartjs-plugin-annotation';",
-    register: 'Chart.register(a);',
-  },
 ];
 
 async function bundleSize(parts: Part[]): Promise<{ raw: number; gzip: number }> {

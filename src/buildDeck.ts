@@ -1,28 +1,31 @@
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { compileDeck, type Deck } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles } from './render/runtimeFiles.ts';
-import { inlineScriptHash, standaloneDocument } from './render/standaloneDocument.ts';
+import { deckDocument, inlineScriptHash } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
 import { runtimeVariantFor } from './runtimeVariants.ts';
 
 export interface BuiltDeck {
   deck: Deck;
-  html: string;
+  /** The document as a tree, for a front door that adds to it (the dev server adds its client). */
+  document: Root;
+  /** The document as the file `podium build` writes, serialized when first asked for. */
+  readonly html: string;
   /** Every file the build read or looked for, theme included. */
   files: string[];
   /** The hash source the document's policy allows its runtime by (a dev page's policy needs it too). */
   runtimeHash: string;
 }
 
-/** Deck file → standalone HTML. Every front door (CLI, dev server, PDF) builds through here. */
 export interface BuildOptions {
   /** File name of the title-slide picture written beside the HTML, for link previews. */
   ogImage?: string;
-  /** The dev server's page client, put in the document in place of its policy (see standaloneDocument). */
-  devClient?: string;
 }
 
+/** Deck file → standalone HTML. Every front door (CLI, dev server, PDF) builds through here. */
 export async function buildDeck(
   file: string,
   config: PodiumConfig,
@@ -32,12 +35,21 @@ export async function buildDeck(
   const deck = await compileDeck({ file, root: config.root, publicDir: config.publicDir, files });
   const theme = loadTheme(deck, config.themeDirs, files);
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
-  const html = standaloneDocument(deck, {
+  const document = deckDocument(deck, {
     runtimeScript: runtime.script,
     runtimeStyle: runtime.style,
     themeStyle: theme.css,
     ogImage: options.ogImage,
-    devClient: options.devClient,
   });
-  return { deck, html, files: [...files.used], runtimeHash: inlineScriptHash(runtime.script) };
+  let html: string | undefined;
+  return {
+    deck,
+    document,
+    get html() {
+      html ??= toHtml(document);
+      return html;
+    },
+    files: [...files.used],
+    runtimeHash: inlineScriptHash(runtime.script),
+  };
 }

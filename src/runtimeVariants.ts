@@ -1,40 +1,32 @@
+import { chartParts, type RuntimeParts, runtimeVariantNames, type RuntimeVariant } from './contract/chartParts.ts';
+
+export type { RuntimeVariant };
+
 /**
- * The browser runtime is prebuilt in a few sizes, by the Chart.js chart types each can draw.
- * A deck inlines the smallest that covers its charts: a deck of bar charts does not carry
- * the code for pies and radars.
+ * What each runtime size draws, as a deck's charts name their needs: chart types by name, and
+ * the scales and plugins their options ask for as `scale:…` and `plugin:…`.
  */
-export const runtimeVariants = {
-  bar: ['bar'],
-  standard: ['bar', 'line', 'doughnut', 'pie'],
-  // Besides chart types, the largest runtime alone has these scales and plugins (named so).
-  full: [
-    'bar',
-    'line',
-    'doughnut',
-    'pie',
-    'radar',
-    'polarArea',
-    'scatter',
-    'bubble',
-    'scale:logarithmic',
-    'scale:radialLinear',
-    'plugin:title',
-    'plugin:subtitle',
-    'plugin:filler',
-  ],
-} as const satisfies Record<string, readonly string[]>;
+export const runtimeVariants: Record<RuntimeVariant, readonly string[]> = {
+  bar: needs(chartParts.bar),
+  standard: needs(chartParts.standard),
+  full: needs(chartParts.full),
+};
 
-export type RuntimeVariant = keyof typeof runtimeVariants;
+function needs(parts: RuntimeParts): readonly string[] {
+  return [
+    ...parts.controllers,
+    ...parts.scales.map((scale) => `scale:${scale}`),
+    ...parts.plugins.map((plugin) => `plugin:${plugin}`),
+  ];
+}
 
-export const chartTypes: readonly string[] = runtimeVariants.full.filter((part) => !part.includes(':'));
+/** Every chart type a deck may draw: those the largest runtime has. */
+export const chartTypes: readonly string[] = chartParts.full.controllers;
 
 /** The smallest runtime that has every chart part given (chart types, `scale:…`, `plugin:…`). */
 export function runtimeVariantFor(types: Iterable<string>): RuntimeVariant {
   const needed = [...types];
-  const names = Object.keys(runtimeVariants) as RuntimeVariant[];
-  const fits = names.find((name) =>
-    needed.every((type) => (runtimeVariants[name] as readonly string[]).includes(type)),
-  );
+  const fits = runtimeVariantNames.find((name) => needed.every((type) => runtimeVariants[name].includes(type)));
   if (!fits)
     throw new Error(`No Podium runtime draws chart type(s) ${needed.join(', ')}; known: ${chartTypes.join(', ')}`);
   return fits;

@@ -1,5 +1,4 @@
-import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -34,8 +33,8 @@ async function frontmatterTitle(file: string): Promise<string> {
 }
 
 /** The dev server's home page: every deck, by title, linked to its live page. */
-export function deckIndexPage(decks: DeckEntry[], clientScript: string): string {
-  const tree: Root = {
+export function deckIndexPage(decks: DeckEntry[], client: Element): Root {
+  return {
     type: 'root',
     children: [
       { type: 'doctype' },
@@ -66,10 +65,9 @@ export function deckIndexPage(decks: DeckEntry[], clientScript: string): string 
                 ),
             h('p', 'Saving a deck, its data, its theme or its images updates the open page.'),
           ]),
-          h('script', { type: 'module' }, clientScript),
+          client,
         ]),
       ]),
     ],
   };
-  return toHtml(tree);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { allowOnlyTheDeck } from '../chromium.ts';
+import { readyMarks } from '../contract/markup.ts';
 import { tallSlidesOnPage, type TallSlide } from '../slideFit.ts';
 import { handoutStyle, type SlidePageSize } from './handoutStyle.ts';
 import { pdfPageCount } from './pdfPageCount.ts';
@@ -33,7 +34,7 @@ const readyTimeout = 30_000;
 export class PdfExporter {
   readonly #browser: Browser;
 
-  /** Prints with this browser, and closes it when done. */
+  /** Prints with this browser, which close() closes. */
   constructor(browser: Browser) {
     this.#browser = browser;
   }
@@ -74,7 +75,7 @@ async function openPrintView(page: Page, url: string): Promise<void> {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
   try {
-    await page.waitForSelector('html[data-podium-print-ready]', { state: 'attached', timeout: readyTimeout });
+    await page.waitForSelector(`html[${readyMarks.printReady}]`, { state: 'attached', timeout: readyTimeout });
   } catch (error) {
     const why = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
     throw new Error(`The deck did not finish laying out its printed pages within ${readyTimeout / 1000} s${why}`, {

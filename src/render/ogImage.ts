@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import { allowOnlyTheDeck } from '../chromium.ts';
+import { readyMarks } from '../contract/markup.ts';
 
 /** Link previews are drawn at 1200×630, the size Open Graph readers expect. */
 const previewSize = { width: 1200, height: 630 };
@@ -12,7 +13,7 @@ export async function titleSlidePicture(browser: Browser, htmlFile: string): Pro
     await allowOnlyTheDeck(context, htmlFile);
     const page = await context.newPage();
     await page.goto(pathToFileURL(htmlFile).href);
-    await page.waitForSelector('html[data-podium-ready]');
+    await page.waitForSelector(`html[${readyMarks.ready}]`);
     // Controls and the slide number are for presenting, not for a preview card.
     await page.addStyleTag({
       content: '.reveal .controls, .reveal .progress, .reveal .slide-number { display: none !important; }',

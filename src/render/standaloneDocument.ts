@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Deck } from '../compile/index.ts';
 import { sanitizeSlides } from '../compile/slideSchema.ts';
+import { classNames, deckAttributes } from '../contract/markup.ts';
 import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
 
 export interface DocumentParts {
@@ -15,33 +16,24 @@ export interface DocumentParts {
   themeStyle: string;
   /** A picture of the title slide for link previews: its file name beside the HTML. */
   ogImage?: string;
-  /**
-   * The dev server's client, a module script first in the head. Such a page carries no policy of
-   * its own: the dev server sends it as a header, allowing this script too (see devServer).
-   */
-  devClient?: string;
 }
 
 /**
- * One self-contained HTML document for a deck: everything inlined, nothing loaded.
- * Built as a hast tree and serialized once, so every text from a deck is escaped.
+ * One self-contained HTML document for a deck: everything inlined, nothing loaded, under a
+ * policy that allows only its runtime. Built as a hast tree, so every text from a deck is
+ * escaped when it is serialized.
  */
-export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
+export function deckDocument(deck: Deck, parts: DocumentParts): Root {
   const { meta } = deck;
   const description =
     meta.description || [meta.subtitle, meta.meeting, meta.date].filter(Boolean).join(' · ') || meta.title;
-  const runtimeScript = rawText(parts.runtimeScript, 'script');
+  const runtimeScript = inlineScript(parts.runtimeScript);
   // Compile refuses what the allow-list does not take; this keeps it out even if a path was missed.
   const slides = sanitizeSlides(deck.slides);
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
-    ...(parts.devClient ? [h('script', { type: 'module' }, rawText(parts.devClient, 'script'))] : []),
     // First in the head, so it governs everything after it.
-    ...(parts.devClient
-      ? []
-      : [
-          h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy([cspHash(runtimeScript)]) }),
-        ]),
+    h('meta', { httpEquiv: policyHeader, content: contentSecurityPolicy([inlineScriptHash(parts.runtimeScript)]) }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', meta.title),
     h('meta', { name: 'description', content: description }),
@@ -51,7 +43,7 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
     h('style', rawText(parts.runtimeStyle, 'style')),
     h('style', { dataTheme: meta.theme }, rawText(parts.themeStyle, 'style')),
   ];
-  const tree: Root = {
+  return {
     type: 'root',
     children: [
       { type: 'doctype' },
@@ -62,19 +54,31 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
           h(
             'div',
             {
-              className: ['reveal'],
-              dataDeck: slidesStamp(slides),
-              dataTimeLimit: meta.timeLimit,
-              dataTimer: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined,
+              className: [classNames.deck],
+              [deckAttributes.stamp]: slidesStamp(slides),
+              [deckAttributes.timeLimit]: meta.timeLimit,
+              [deckAttributes.timer]: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined,
             },
             [h('div', { className: ['slides'] }, slides)],
           ),
-          h('script', runtimeScript),
+          runtimeScript,
         ]),
       ]),
     ],
   };
-  return toHtml(tree);
+}
+
+/** The deck's document as the file `podium build` writes. */
+export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
+  return toHtml(deckDocument(deck, parts));
+}
+
+/** The `http-equiv` of the `<meta>` that carries a document's policy. */
+export const policyHeader = 'Content-Security-Policy';
+
+/** A script element holding `script` as its text, kept from closing early. */
+export function inlineScript(script: string, properties: Properties = {}): Element {
+  return h('script', properties, rawText(script, 'script'));
 }
 
 /** The hash source a policy allows an inline script by, as a document inlines its text. */

@@ -1,18 +1,9 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { PodiumChartOptions } from '../contract/chartOptions.ts';
 import { lineMarks, seriesFill, type ChartTheme } from './chartTheme.ts';
 
-/** What a deck build puts in `options.podium` beside Chart.js's own options. */
-export interface PodiumOptions {
-  unit?: string | null;
-  legend?: boolean;
-  /** Text for each data point, per dataset, already formatted in the deck's language. */
-  labels?: Array<Array<string | null>>;
-  /** Datasets that mark a reference value (a recommendation) rather than data. */
-  references?: number[];
-}
-
 export type DeckChartConfig = ChartConfiguration & {
-  options?: ChartConfiguration['options'] & { podium?: PodiumOptions };
+  options?: ChartConfiguration['options'] & { podium?: PodiumChartOptions };
 };
 
 export interface StyleOptions {
@@ -26,7 +17,7 @@ export interface StyleOptions {
 /**
  * Turns the config a deck carries into what Chart.js draws: theme colours and fonts, value
  * labels on the data, and marks that do not rely on colour. A `<Chart>` written by hand keeps
- * its own options; only what it leaves unset is filled in.
+ * its own options; only what it leaves unset is filled in. The deck's config is left as it is.
  */
 export function styledConfig(
   config: DeckChartConfig,
@@ -49,8 +40,10 @@ export function styledConfig(
   let seriesIndex = 0;
   // Podium's axes wrap category names as they draw, at the chart's width then (it narrows when
   // the data table opens beside it); other charts wrap theirs once, at the width they start at.
-  if (!podium || isShare)
-    config.data.labels = config.data.labels?.map((label) => wrapLabel(String(label), wrapWidth(width)));
+  const categories =
+    !podium || isShare
+      ? config.data.labels?.map((label) => wrapLabel(String(label), wrapWidth(width)))
+      : config.data.labels;
   // A pie's labels are laid out at the chart's size as it draws: their lines, and the room they
   // take. Every label and the padding ask for it; it is worked out once for each size.
   const slices =
@@ -72,55 +65,60 @@ export function styledConfig(
       };
     return { top: 40 };
   };
-  (config.data.datasets as Array<ChartDataset & Record<string, unknown>>).forEach((dataset, index) => {
-    if (references.has(index)) {
-      Object.assign(dataset, referenceStyle(theme));
-      return;
-    }
-    if (dataset.backgroundColor !== undefined || dataset.borderColor !== undefined) return;
-    const colour = theme.palette[seriesIndex % theme.palette.length];
+  // The n-th series' colour and marks, by the way its type draws.
+  const seriesStyle = (dataset: ChartDataset, colour: string, n: number): object => {
     if (isShare) {
       const count = (dataset.data as unknown[]).length;
-      Object.assign(dataset, {
+      return {
         backgroundColor: Array.from({ length: count }, (_, i) =>
           seriesFill(theme.palette[i % theme.palette.length], Math.floor(i / theme.palette.length)),
         ),
         borderColor: '#ffffff',
         borderWidth: 2,
-      });
-    } else if ((dataset.type ?? type) === 'line') {
-      Object.assign(dataset, {
+      };
+    }
+    if ((dataset.type ?? type) === 'line') {
+      return {
         borderColor: colour,
         backgroundColor: colour,
         borderWidth: 4,
         pointRadius: 7,
         pointHoverRadius: 9,
-        ...lineMarks[seriesIndex % lineMarks.length],
-      });
-    } else if (outlined.has(dataset.type ?? type)) {
+        ...lineMarks[n % lineMarks.length],
+      };
+    }
+    if (outlined.has(dataset.type ?? type)) {
       // Areas drawn over each other (radar) stay see-through, so the grid and other series show.
-      Object.assign(dataset, {
+      return {
         borderColor: colour,
         backgroundColor: translucent(colour),
         borderWidth: 3,
         pointRadius: 5,
-        ...lineMarks[seriesIndex % lineMarks.length],
-      });
-    } else {
-      // Beside a reference mark, a thinner bar leaves room in its band for the mark's label.
-      Object.assign(dataset, {
-        backgroundColor: seriesFill(colour, seriesIndex),
-        borderColor: colour,
-        borderWidth: 2,
-        ...(references.size > 0 ? { barPercentage: 0.42, categoryPercentage: 1 } : {}),
-      });
+        ...lineMarks[n % lineMarks.length],
+      };
     }
+    // Beside a reference mark, a thinner bar leaves room in its band for the mark's label.
+    return {
+      backgroundColor: seriesFill(colour, n),
+      borderColor: colour,
+      borderWidth: 2,
+      ...(references.size > 0 ? { barPercentage: 0.42, categoryPercentage: 1 } : {}),
+    };
+  };
+
+  const datasets = config.data.datasets.map((dataset: ChartDataset, index): ChartDataset => {
+    if (references.has(index)) return { ...dataset, ...referenceStyle(theme) };
+    if (dataset.backgroundColor !== undefined || dataset.borderColor !== undefined) return dataset;
+    const colour = theme.palette[seriesIndex % theme.palette.length];
+    const style = seriesStyle(dataset, colour, seriesIndex);
     seriesIndex += 1;
+    return { ...dataset, ...style } as ChartDataset;
   });
 
   const scales = podium && !isShare ? axes(options, podium, theme, font, lang) : options.scales;
   return {
     ...config,
+    data: { ...config.data, labels: categories, datasets },
     options: {
       ...options,
       responsive: true,
@@ -198,7 +196,7 @@ const markWidth = 6;
 
 function axes(
   options: NonNullable<ChartConfiguration['options']>,
-  podium: PodiumOptions,
+  podium: PodiumChartOptions,
   theme: ChartTheme,
   font: (context: Sized) => Font,
   lang: string,
@@ -442,7 +440,7 @@ function clearOfMarks(
 }
 
 /** Long category labels as several lines, so they are not cut off beside the bars. */
-export function wrapLabel(label: string, width = 22): string | string[] {
+function wrapLabel(label: string, width = 22): string | string[] {
   if (label.length <= width) return label;
   const lines: string[] = [];
   for (const word of label.split(/\s+/)) {

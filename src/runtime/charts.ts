@@ -1,4 +1,5 @@
 import { Chart, DomPlatform } from 'chart.js';
+import { classNames } from '../contract/markup.ts';
 import { chartTheme } from './chartTheme.ts';
 import { applyThemeDefaults, styledConfig, type DeckChartConfig } from './chartStyle.ts';
 
@@ -19,14 +20,17 @@ export class ChartController {
   readonly #host: ChartHost;
   readonly #charts = new Set<Chart>();
 
-  constructor(host: ChartHost) {
+  constructor(host: ChartHost, root: HTMLElement) {
     this.#host = host;
+    // Themes set their chart colours and fonts for the whole deck, so Chart.js's defaults are set once.
+    applyThemeDefaults(Chart.defaults, chartTheme(root));
   }
 
   /** Draws the charts inside `root` (a slide, or the whole deck) that are not drawn yet. */
   show(root: ParentNode | undefined): void {
     if (!root) return;
-    for (const canvas of root.querySelectorAll<HTMLCanvasElement>('figure.podium-chart canvas')) this.#create(canvas);
+    for (const canvas of root.querySelectorAll<HTMLCanvasElement>(`figure.${classNames.chart} canvas`))
+      this.#create(canvas);
   }
 
   /** After reveal rescales the slides: redraw at the new density. */
@@ -35,6 +39,12 @@ export class ChartController {
       chart.options.devicePixelRatio = this.#pixelRatio();
       chart.resize();
     }
+  }
+
+  /** Destroys every chart drawn, giving their canvases back as they were. */
+  destroy(): void {
+    for (const chart of this.#charts) chart.destroy();
+    this.#charts.clear();
   }
 
   #pixelRatio(): number {
@@ -46,12 +56,11 @@ export class ChartController {
     // Print view clones slides, flags included, so ask Chart.js rather than the DOM.
     if (Chart.getChart(canvas)) return;
     const figure = canvas.closest('figure');
-    const script = figure?.querySelector('script.podium-chart-config');
+    const script = figure?.querySelector(`script.${classNames.chartConfig}`);
     if (!figure || !script?.textContent) return;
     const config = JSON.parse(script.textContent) as DeckChartConfig;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const theme = chartTheme(figure);
-    applyThemeDefaults(Chart.defaults, theme);
     const styled = styledConfig(config, theme, {
       pixelRatio: this.#pixelRatio(),
       width: canvas.parentElement?.clientWidth ?? 900,

@@ -1,30 +1,44 @@
+import { classNames } from '../contract/markup.ts';
+
+const shownClass = 'podium-show-data';
+
 /**
  * Shows a chart's data table on demand: the "Show data" button under a chart, or the T key
  * for every chart on the current slide. Screen readers reach the table either way.
  */
 export class DataTables {
   readonly #root: HTMLElement;
+  readonly #listening = new AbortController();
 
   constructor(root: HTMLElement) {
     this.#root = root;
-    root.addEventListener('click', (event) => {
-      const button = (event.target as Element | null)?.closest?.('button.podium-data-toggle');
-      if (button) this.toggle(button.closest('figure.podium-chart'));
-    });
+    root.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element | null)?.closest?.(`button.${classNames.dataToggle}`);
+        if (button) this.toggle(button.closest(`figure.${classNames.chart}`));
+      },
+      { signal: this.#listening.signal },
+    );
   }
 
   toggle(figure: Element | null, show?: boolean): void {
     if (!figure) return;
-    const shown = figure.classList.toggle('podium-show-data', show);
-    const button = figure.querySelector('button.podium-data-toggle');
+    const shown = figure.classList.toggle(shownClass, show);
+    const button = figure.querySelector(`button.${classNames.dataToggle}`);
     button?.setAttribute('aria-expanded', String(shown));
     if (button) button.textContent = shown ? 'Hide data' : 'Show data';
   }
 
   /** Toggles every table on a slide together, as the T key does. */
   toggleAll(slide: Element | undefined): void {
-    const figures = [...(slide ?? this.#root).querySelectorAll('figure.podium-chart')];
-    const show = figures.some((figure) => !figure.classList.contains('podium-show-data'));
+    const figures = [...(slide ?? this.#root).querySelectorAll(`figure.${classNames.chart}`)];
+    const show = figures.some((figure) => !figure.classList.contains(shownClass));
     for (const figure of figures) this.toggle(figure, show);
+  }
+
+  /** Stops answering the buttons. */
+  destroy(): void {
+    this.#listening.abort();
   }
 }

@@ -1,4 +1,6 @@
 import './presenting.css';
+import { classNames, deckAttributes } from '../contract/markup.ts';
+import { textElement } from './dom.ts';
 import { SpeakerWindow, type PresentationDeck } from './speaker/speakerWindow.ts';
 import { AudienceTimerBar } from './timerBar.ts';
 import { readCountdown, TalkClock } from './timerClock.ts';
@@ -6,6 +8,7 @@ import { readCountdown, TalkClock } from './timerClock.ts';
 /** The reveal.js calls presenting needs, beyond those of the speaker window. */
 export interface PresentingDeck extends PresentationDeck {
   addKeyBinding(binding: { keyCode: number; key: string; description: string }, callback: () => void): void;
+  removeKeyBinding(keyCode: number): void;
   getRevealElement(): HTMLElement | null;
   isOverview(): boolean;
   isPrintView(): boolean;
@@ -21,14 +24,22 @@ export interface TimerSettings {
 
 /** The deck's time limit, from the data attributes the build puts on `.reveal` (frontmatter `timeLimit`, `timer`). */
 export function timerSettings(root: ParentNode = document): TimerSettings | undefined {
-  const reveal = root.querySelector<HTMLElement>('.reveal');
-  const limitSeconds = Number(reveal?.dataset.timeLimit);
+  const reveal = root.querySelector(`.${classNames.deck}`);
+  const limitSeconds = Number(reveal?.getAttribute(deckAttributes.timeLimit));
   if (!(limitSeconds > 0)) return undefined;
-  return { limitSeconds, audience: reveal?.dataset.timer === 'visible' };
+  return { limitSeconds, audience: reveal?.getAttribute(deckAttributes.timer) === 'visible' };
 }
 
 /** How long a notice stays on the presentation (a blocked speaker window). */
 const noticeMs = 8000;
+
+const keys = {
+  restart: { keyCode: 82, key: 'R', description: 'Restart the talk clock (and the time limit)' },
+  speakerView: { keyCode: 83, key: 'S', description: 'Speaker view: notes, the next slide, the clock' },
+};
+
+/** Reveal events that mean the talk has started. */
+const startEvents = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
 
 /**
  * The presentation window's side of presenting: the talk clock, which starts at the first slide
@@ -36,8 +47,24 @@ const noticeMs = 8000;
  * with `timer: visible` and a time limit, the countdown bar the audience sees. At zero the bar
  * says so and the deck carries on. Previews and printed pages have none of these.
  */
-export function startPresenting(deck: PresentingDeck, timer: TimerSettings | undefined): void {
-  deck.on('ready', () => {
+export class Presenting {
+  readonly #deck: PresentingDeck;
+  readonly #timer: TimerSettings | undefined;
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  #ticking: ReturnType<typeof setInterval> | undefined;
+  #speaker: SpeakerWindow | undefined;
+  #startOnce: (() => void) | undefined;
+  readonly #ready = () => this.#start();
+
+  constructor(deck: PresentingDeck, timer: TimerSettings | undefined) {
+    this.#deck = deck;
+    this.#timer = timer;
+    deck.on('ready', this.#ready);
+  }
+
+  #start(): void {
+    const deck = this.#deck;
+    const timer = this.#timer;
     const root = deck.getRevealElement();
     if (!root || deck.isPrintView() || deck.isSpeakerNotes()) return;
     const clock = new TalkClock(`podium-talk:${location.pathname}`);
@@ -46,6 +73,7 @@ export function startPresenting(deck: PresentingDeck, timer: TimerSettings | und
       if (timer && bar) bar.show(readCountdown(timer.limitSeconds, clock.startedAt, Date.now()));
     };
     const speaker = new SpeakerWindow(deck, clock, () => restart());
+    this.#speaker = speaker;
     const started = () => {
       speaker.send();
       show();
@@ -55,26 +83,46 @@ export function startPresenting(deck: PresentingDeck, timer: TimerSettings | und
       started();
     };
     // Moving around the overview while setting up is not starting to speak.
-    const startOnce = () => {
+    this.#startOnce = () => {
       if (!deck.isOverview() && clock.start(deck.getState())) started();
     };
-    for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, startOnce);
-    deck.addKeyBinding({ keyCode: 82, key: 'R', description: 'Restart the talk clock (and the time limit)' }, restart);
-    deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker view: notes, the next slide, the clock' }, () => {
+    for (const event of startEvents) deck.on(event, this.#startOnce);
+    deck.addKeyBinding(keys.restart, restart);
+    deck.addKeyBinding(keys.speakerView, () => {
       if (!speaker.open())
-        notice(root, 'The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.');
+        this.#notice(
+          root,
+          'The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.',
+        );
     });
     if (!bar) return;
     show();
-    setInterval(show, 250);
-  });
-}
+    this.#ticking = setInterval(show, 250);
+  }
 
-function notice(root: HTMLElement, text: string): void {
-  const shown = document.createElement('p');
-  shown.className = 'podium-notice';
-  shown.setAttribute('role', 'alert');
-  shown.textContent = text;
-  root.append(shown);
-  setTimeout(() => shown.remove(), noticeMs);
+  #notice(root: HTMLElement, text: string): void {
+    const shown = textElement('p', 'podium-notice', text);
+    shown.setAttribute('role', 'alert');
+    root.append(shown);
+    const timeout = setTimeout(() => {
+      this.#timers.delete(timeout);
+      shown.remove();
+    }, noticeMs);
+    this.#timers.add(timeout);
+  }
+
+  /** Stops the clock's display and the speaker view's link, and lets go of reveal's events and keys. */
+  destroy(): void {
+    const deck = this.#deck;
+    deck.off('ready', this.#ready);
+    if (this.#startOnce) for (const event of startEvents) deck.off(event, this.#startOnce);
+    if (this.#speaker) {
+      deck.removeKeyBinding(keys.restart.keyCode);
+      deck.removeKeyBinding(keys.speakerView.keyCode);
+      this.#speaker.destroy();
+    }
+    clearInterval(this.#ticking);
+    for (const timeout of this.#timers) clearTimeout(timeout);
+    this.#timers.clear();
+  }
 }

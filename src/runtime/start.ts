@@ -1,21 +1,27 @@
 import 'reveal.js/reveal.css';
 import { Chart, type ChartComponentLike } from 'chart.js';
 import Reveal from 'reveal.js';
+import { readyMarks } from '../contract/markup.ts';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
-import { startPresenting, timerSettings } from './presenting.ts';
+import { Presenting, timerSettings } from './presenting.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
 
 /** reveal.js exposes these at run time; its type definitions do not list them yet. */
 type RevealDeck = InstanceType<typeof Reveal> & ChartHost;
 
+/** A started deck (or speaker view). */
+export interface Started {
+  /** Removes the runtime's timers and listeners; reveal.js itself is left as it is. */
+  destroy(): void;
+}
+
+const dataKey = { keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' };
+
 /** Starts a deck with these Chart.js parts registered; each runtime variant passes its own. */
-export function start(chartParts: ChartComponentLike[]): void {
+export function start(chartParts: ChartComponentLike[]): Started {
   // The speaker view (S) is this same file, opened again with ?speaker.
-  if (isSpeakerViewAddress()) {
-    startSpeakerView();
-    return;
-  }
+  if (isSpeakerViewAddress()) return startSpeakerView();
   Chart.register(...chartParts);
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
@@ -32,33 +38,45 @@ export function start(chartParts: ChartComponentLike[]): void {
     postMessage: false,
   }) as RevealDeck;
   // The usual global, so the browser console (and tests) can drive the deck as with any reveal.js deck.
-  (window as unknown as { Reveal: RevealDeck }).Reveal = deck;
-  const charts = new ChartController(deck);
+  Reflect.set(window, 'Reveal', deck);
+  const charts = new ChartController(deck, deck.getRevealElement() ?? document.body);
   const tables = new DataTables(document.body);
-  startPresenting(deck, timer);
-  deck.addKeyBinding({ keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' }, () =>
-    tables.toggleAll(deck.getCurrentSlide()),
-  );
+  const presenting = new Presenting(deck, timer);
+  deck.addKeyBinding(dataKey, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;
     if (deck.isScrollView()) charts.show(deck.getRevealElement() ?? undefined);
     else charts.show(deck.getCurrentSlide());
   };
-  deck.on('ready', showCurrent);
-  deck.on('slidechanged', showCurrent);
-  deck.on('resize', () => {
+  const resized = () => {
     showCurrent();
     charts.rescale();
-  });
+  };
   // Printed pages (and the clones reveal makes of them) need charts of their own.
-  deck.on('pdf-ready', () => {
+  const printed = () => {
     charts.show(deck.getRevealElement() ?? undefined);
     // Tells a PDF exporter the printed pages are complete, charts included.
-    document.documentElement.setAttribute('data-podium-print-ready', '');
-  });
+    document.documentElement.setAttribute(readyMarks.printReady, '');
+  };
+  const listeners: Array<[string, () => void]> = [
+    ['ready', showCurrent],
+    ['slidechanged', showCurrent],
+    ['resize', resized],
+    ['pdf-ready', printed],
+  ];
+  for (const [event, listener] of listeners) deck.on(event, listener);
   void deck.initialize().then(() => {
     // A mark and an attribute, so benchmarks and tests can tell the first slide is up.
-    performance.mark('podium-ready');
-    document.documentElement.setAttribute('data-podium-ready', '');
+    performance.mark(readyMarks.performanceMark);
+    document.documentElement.setAttribute(readyMarks.ready, '');
   });
+  return {
+    destroy() {
+      for (const [event, listener] of listeners) deck.off(event, listener);
+      deck.removeKeyBinding(dataKey.keyCode);
+      presenting.destroy();
+      tables.destroy();
+      charts.destroy();
+    },
+  };
 }

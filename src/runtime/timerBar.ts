@@ -1,4 +1,5 @@
 import './timerBar.css';
+import { textElement as element } from './dom.ts';
 import { formatClock, type TimerReading, type TimerState } from './timerClock.ts';
 
 /**
@@ -49,10 +50,4 @@ export class AudienceTimerBar {
           : '';
     this.#state = reading.state;
   }
-}
-
-function element(tag: string, className: string): HTMLElement {
-  const made = document.createElement(tag);
-  made.className = className;
-  return made;
 }

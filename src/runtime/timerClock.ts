@@ -1,3 +1,5 @@
+import { readStored, writeStored } from './storage.ts';
+
 /** Where the countdown stands: drives the colour, the text and the announcements. */
 export type TimerState = 'waiting' | 'running' | 'warning' | 'over';
 
@@ -56,10 +58,10 @@ export class TalkClock {
   constructor(key: string) {
     this.#key = key;
     try {
-      const stored: unknown = JSON.parse(sessionStorage.getItem(key) ?? 'null');
+      const stored: unknown = JSON.parse(readStored('sessionStorage', key) ?? 'null');
       if (isStart(stored)) ({ at: this.#startedAt, on: this.#startedOn } = stored);
     } catch {
-      // Storage switched off, or not ours: start afresh.
+      // Not ours: start afresh.
     }
   }
 
@@ -82,11 +84,8 @@ export class TalkClock {
   restart(on: SlidePlace, now = Date.now()): void {
     this.#startedAt = now;
     this.#startedOn = { indexh: on.indexh, indexv: on.indexv };
-    try {
-      sessionStorage.setItem(this.#key, JSON.stringify({ at: now, on: this.#startedOn }));
-    } catch {
-      // Storage can be switched off; the clock still runs, it just won't outlive a reload.
-    }
+    // Where storage is switched off, the clock still runs; it just won't outlive a reload.
+    writeStored('sessionStorage', this.#key, JSON.stringify({ at: now, on: this.#startedOn }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chartParts } from '../../contract/chartParts.ts';
 import { chartTypes } from '../../runtimeVariants.ts';
 import { chartFigure } from './chartFigure.ts';
 import { sourceSchema } from './citations.ts';
@@ -39,11 +40,11 @@ export const chartOptionKeys = [
   'circumference',
 ] as const;
 
-/** Chart.js plugins a deck can configure: the built-in ones the runtime registers, and value labels. */
-export const chartPluginKeys = ['legend', 'title', 'subtitle', 'tooltip', 'filler', 'datalabels'] as const;
+/** Chart.js plugins a deck can configure: those the largest runtime registers, value labels included. */
+export const chartPluginKeys = chartParts.full.plugins;
 
-/** Scale types the runtime registers (time scales would need a date library). */
-export const chartScaleTypes = ['category', 'linear', 'logarithmic', 'radialLinear'] as const;
+/** Scale types the largest runtime registers (time scales would need a date library). */
+export const chartScaleTypes = chartParts.full.scales;
 
 const point = z.union([
   z.number().finite(),
@@ -102,15 +103,15 @@ export const chart = defineComponent('Chart', chartSchema, (props, context) => {
         ? format.format(value)
         : `(${value.x}, ${format.format(value.y)}${value.r === undefined ? '' : `, ${value.r}`})`;
   const { datasets, labels } = props.data;
-  // Scales and plugins only the largest runtime registers: the deck must get that runtime.
+  // The scales and plugins the options name: the deck gets a runtime that registers them.
   const options = (props.options ?? {}) as {
     scales?: Record<string, { type?: string }>;
     plugins?: Record<string, unknown>;
   };
   for (const scale of Object.values(options.scales ?? {}))
-    if (scale.type === 'logarithmic' || scale.type === 'radialLinear') deck.chartTypes.add(`scale:${scale.type}`);
-  for (const plugin of ['title', 'subtitle'])
-    if (options.plugins?.[plugin] !== undefined) deck.chartTypes.add(`plugin:${plugin}`);
+    if (scale.type !== undefined) deck.chartTypes.add(`scale:${scale.type}`);
+  for (const [plugin, setting] of Object.entries(options.plugins ?? {}))
+    if (setting !== undefined) deck.chartTypes.add(`plugin:${plugin}`);
   if (datasets.some((dataset) => dataset.fill !== undefined && dataset.fill !== false))
     deck.chartTypes.add('plugin:filler');
   const rows = Math.max(labels?.length ?? 0, ...datasets.map((dataset) => dataset.data.length));

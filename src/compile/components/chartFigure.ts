@@ -1,18 +1,9 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import type { PodiumChartOptions } from '../../contract/chartOptions.ts';
+import { classNames } from '../../contract/markup.ts';
 import { citation, type Source } from './citations.ts';
 import type { DeckState } from './defineComponent.ts';
-
-/** Per-chart hints for the runtime, beside Chart.js's own options. */
-export interface PodiumChartOptions {
-  /** The value axis title (what the numbers count). */
-  unit?: string | null;
-  legend?: boolean;
-  /** Text drawn on each data point, per dataset: formatted at build time in the deck's language. */
-  labels?: Array<Array<string | null>>;
-  /** Datasets that mark a reference value (a recommendation) rather than data. */
-  references?: number[];
-}
 
 export interface ChartFigureOptions {
   title: string;
@@ -39,16 +30,16 @@ export function chartFigure(deck: DeckState, { title, source, config, summary, t
   deck.chartTypes.add(config.type);
   for (const dataset of config.data.datasets) if (typeof dataset.type === 'string') deck.chartTypes.add(dataset.type);
   const tableId = `podium-data-${deck.chartCount}`;
-  return h('figure', { className: ['podium-chart'], dataChartType: config.type }, [
+  return h('figure', { className: [classNames.chart], dataChartType: config.type }, [
     h('div', { className: ['podium-chart-canvas'] }, [h('canvas', { role: 'img', ariaLabel: `${title}. ${summary}` })]),
-    h('script', { type: 'application/json', className: ['podium-chart-config'] }, scriptJson(config)),
+    h('script', { type: 'application/json', className: [classNames.chartConfig] }, scriptJson(config)),
     h('figcaption', [
       h('span', { className: ['podium-chart-title'] }, title),
       ...(source ? [' ', citation(deck, source, { prefix: 'Source: ' })] : []),
       ' ',
       h(
         'button',
-        { type: 'button', className: ['podium-data-toggle'], ariaExpanded: 'false', ariaControls: tableId },
+        { type: 'button', className: [classNames.dataToggle], ariaExpanded: 'false', ariaControls: tableId },
         'Show data',
       ),
     ]),

@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from 'hast';
+import { classNames } from '../../contract/markup.ts';
 import { h } from 'hastscript';
 import { z } from 'zod';
 import type { DeckState } from './defineComponent.ts';
@@ -54,7 +55,7 @@ export function citation(
 
 /** Where `<Sources />` puts the numbered list. */
 export function sourcesPlaceholder(): Element {
-  return h('ol', { className: ['podium-sources'], dataSourcesList: '' });
+  return h('ol', { className: [classNames.sources], dataSourcesList: '' });
 }
 
 /**

@@ -1,6 +1,8 @@
-// The smallest runtime: bar charts (BarChart, RatioChart) with value labels.
-import { BarController, BarElement, CategoryScale, Legend, LinearScale, Tooltip } from 'chart.js';
-import ChartDataLabels from 'chartjs-plugin-datalabels';
+// The bar runtime: the deck, with the Chart.js parts src/contract/chartParts.ts gives this size.
+import { barParts } from '../chartParts/bar.ts';
 import { start } from '../start.ts';
 
-start([BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, ChartDataLabels]);
+const started = start(barParts);
+
+/** `Podium.destroy()`: removes the runtime's timers and listeners. */
+export const destroy = (): void => started.destroy();

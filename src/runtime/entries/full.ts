@@ -1,51 +1,8 @@
-// Every chart type `<Chart type=…>` accepts, with the scales they need.
-import {
-  ArcElement,
-  BarController,
-  BarElement,
-  BubbleController,
-  CategoryScale,
-  DoughnutController,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PieController,
-  PointElement,
-  PolarAreaController,
-  RadarController,
-  RadialLinearScale,
-  ScatterController,
-  SubTitle,
-  Title,
-  Tooltip,
-} from 'chart.js';
-import ChartDataLabels from 'chartjs-plugin-datalabels';
+// The full runtime: the deck, with the Chart.js parts src/contract/chartParts.ts gives this size.
+import { fullParts } from '../chartParts/full.ts';
 import { start } from '../start.ts';
 
-start([
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  DoughnutController,
-  PieController,
-  ArcElement,
-  RadarController,
-  PolarAreaController,
-  ScatterController,
-  BubbleController,
-  CategoryScale,
-  LinearScale,
-  LogarithmicScale,
-  RadialLinearScale,
-  Filler,
-  Legend,
-  Title,
-  SubTitle,
-  Tooltip,
-  ChartDataLabels,
-]);
+const started = start(fullParts);
+
+/** `Podium.destroy()`: removes the runtime's timers and listeners. */
+export const destroy = (): void => started.destroy();

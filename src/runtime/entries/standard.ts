@@ -1,33 +1,8 @@
-// Bars, lines, doughnuts and pies: every chart component Podium has.
-import {
-  ArcElement,
-  BarController,
-  BarElement,
-  CategoryScale,
-  DoughnutController,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PieController,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
-import ChartDataLabels from 'chartjs-plugin-datalabels';
+// The standard runtime: the deck, with the Chart.js parts src/contract/chartParts.ts gives this size.
+import { standardParts } from '../chartParts/standard.ts';
 import { start } from '../start.ts';
 
-start([
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  DoughnutController,
-  PieController,
-  ArcElement,
-  CategoryScale,
-  LinearScale,
-  Legend,
-  Tooltip,
-  ChartDataLabels,
-]);
+const started = start(standardParts);
+
+/** `Podium.destroy()`: removes the runtime's timers and listeners. */
+export const destroy = (): void => started.destroy();

@@ -1,3 +1,4 @@
+import { classNames } from '../../contract/markup.ts';
 import type { PacedSlide } from './timeLeft.ts';
 
 /**
@@ -19,7 +20,7 @@ export class DeckSlides {
       return vertical.length > 0 ? vertical : [stack];
     });
     this.#all = this.#columns.flat();
-    this.#spoken = new Set(this.#all.filter((slide) => !slide.querySelector('ol.podium-sources')));
+    this.#spoken = new Set(this.#all.filter((slide) => !slide.querySelector(`ol.${classNames.sources}`)));
   }
 
   /** The slide at reveal's indices. */

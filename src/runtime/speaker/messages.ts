@@ -38,7 +38,7 @@ export interface TalkState {
 }
 
 /** Ways the speaker view may move the presentation: reveal methods, by name, and nothing else. */
-export const moves = ['next', 'prev', 'left', 'right', 'up', 'down', 'first', 'last', 'togglePause'] as const;
+const moves = ['next', 'prev', 'left', 'right', 'up', 'down', 'first', 'last', 'togglePause'] as const;
 export type Move = (typeof moves)[number];
 
 /** What the speaker view asks of the presentation. */
@@ -56,7 +56,11 @@ export type PresentationMessage =
   /** The presentation holds other slides: another deck, or a newer build of this one. */
   | { podiumOtherDeck: true };
 
-/** The stamp the build gives the deck's slides: the same in both windows only for the same build of the same deck. */
+/**
+ * The stamp the build gives the deck's slides (deckAttributes.stamp on classNames.deck): the same
+ * in both windows only for the same build of the same deck. Spelled out, with no imports, so that
+ * tests can run it in a page.
+ */
 export function deckIdentity(root: ParentNode = document): string {
   return root.querySelector<HTMLElement>('.reveal')?.dataset.deck ?? '';
 }

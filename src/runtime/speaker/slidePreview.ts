@@ -1,3 +1,5 @@
+import { textElement } from '../dom.ts';
+
 /** The slide indices a preview shows. */
 export interface PreviewPlace {
   indexh: number;
@@ -30,6 +32,7 @@ export class SlidePreview {
   readonly #frame: HTMLIFrameElement;
   readonly #end: HTMLElement | undefined;
   readonly #stepOn: boolean;
+  readonly #listening = new AbortController();
   #ready = false;
   #place: PreviewPlace | undefined;
   /** The place last sent to the frame: the speaker view hears the same place every second. */
@@ -37,9 +40,8 @@ export class SlidePreview {
 
   constructor(title: string, stepOn: boolean) {
     this.#stepOn = stepOn;
-    this.element = document.createElement('div');
-    this.element.className = 'podium-speaker-preview';
-    this.#frame = document.createElement('iframe');
+    this.element = textElement('div', 'podium-speaker-preview');
+    this.#frame = textElement('iframe', '');
     this.#frame.title = title;
     this.#frame.inert = true;
     const address = new URL(location.href);
@@ -48,18 +50,25 @@ export class SlidePreview {
     this.#frame.src = address.href;
     this.element.append(this.#frame);
     if (stepOn) {
-      this.#end = document.createElement('p');
-      this.#end.className = 'podium-speaker-preview-end';
-      this.#end.textContent = 'End of the deck';
+      this.#end = textElement('p', 'podium-speaker-preview-end', 'End of the deck');
       this.#end.hidden = true;
       this.element.append(this.#end);
     }
-    window.addEventListener('message', (event) => {
-      if (event.source !== this.#frame.contentWindow || revealEvent(event.data) !== 'ready') return;
-      this.#ready = true;
-      this.#shown = '';
-      this.#show();
-    });
+    window.addEventListener(
+      'message',
+      (event) => {
+        if (event.source !== this.#frame.contentWindow || revealEvent(event.data) !== 'ready') return;
+        this.#ready = true;
+        this.#shown = '';
+        this.#show();
+      },
+      { signal: this.#listening.signal },
+    );
+  }
+
+  /** Stops listening to the frame. */
+  destroy(): void {
+    this.#listening.abort();
   }
 
   /** Shows `place`, or (for a next-step preview) says the deck ends there. */

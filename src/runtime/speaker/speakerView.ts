@@ -1,8 +1,11 @@
 import './speakerView.css';
+import { classNames, readyMarks } from '../../contract/markup.ts';
+import { setText, textElement } from '../dom.ts';
 import { timerSettings } from '../presenting.ts';
+import type { Started } from '../start.ts';
+import { readStored, removeStored, writeStored } from '../storage.ts';
 import { formatClock } from '../timerClock.ts';
 import { DeckSlides } from './deckSlides.ts';
-import { setText, textElement } from './dom.ts';
 import {
   deckIdentity,
   fromDeckOrigin,
@@ -23,15 +26,16 @@ export function isSpeakerViewAddress(): boolean {
 }
 
 /** Turns this document, opened as `deck.html?speaker`, into the speaker view. */
-export function startSpeakerView(): void {
-  const reveal = document.querySelector<HTMLElement>('.reveal');
+export function startSpeakerView(): Started {
+  const reveal = document.querySelector<HTMLElement>(`.${classNames.deck}`);
   const limitSeconds = timerSettings()?.limitSeconds;
   const identity = deckIdentity();
   const title = document.title;
   // The slides stay readable to the view (notes, pacing) but are no longer shown.
   reveal?.remove();
-  new SpeakerView(document.body, new DeckSlides(reveal), { title, identity, limitSeconds });
-  document.documentElement.setAttribute('data-podium-ready', '');
+  const view = new SpeakerView(document.body, new DeckSlides(reveal), { title, identity, limitSeconds });
+  document.documentElement.setAttribute(readyMarks.ready, '');
+  return view;
 }
 
 /** Keys the speaker view passes on to the presentation, as reveal.js binds them. */
@@ -76,7 +80,7 @@ interface SpeakerViewOptions {
  * reads the notes from itself and loads under the deck's own Content-Security-Policy; its opener,
  * the presentation window, tells it where the talk stands. Reloaded, it finds that window again.
  */
-export class SpeakerView {
+class SpeakerView implements Started {
   readonly #slides: DeckSlides;
   readonly #identity: string;
   readonly #presentation: Window | null;
@@ -88,6 +92,8 @@ export class SpeakerView {
   readonly #status = textElement('p', 'podium-speaker-status');
   readonly #notes = textElement('div', 'podium-speaker-notes-text');
   readonly #timeLeft: TimeLeftBanner | undefined;
+  readonly #listening = new AbortController();
+  readonly #timers: Array<ReturnType<typeof setInterval>> = [];
   #talk: TalkState | undefined;
   /** The slide whose notes are shown; null before any. */
   #noted: HTMLElement | undefined | null = null;
@@ -114,23 +120,36 @@ export class SpeakerView {
     this.#sizeNotes(0);
     this.#showNotes(slides.at(0, 0));
 
-    window.addEventListener('message', (event) => {
-      if (
-        event.source === null ||
-        event.source !== this.#presentation ||
-        !fromDeckOrigin(event) ||
-        !isPresentationMessage(event.data)
-      )
-        return;
-      this.#lastHeard = Date.now();
-      if ('podiumOtherDeck' in event.data) this.#catchUp();
-      else this.#show(event.data.podiumTalk);
-    });
-    document.addEventListener('keydown', (event) => this.#key(event));
+    const { signal } = this.#listening;
+    window.addEventListener(
+      'message',
+      (event) => {
+        if (
+          event.source === null ||
+          event.source !== this.#presentation ||
+          !fromDeckOrigin(event) ||
+          !isPresentationMessage(event.data)
+        )
+          return;
+        this.#lastHeard = Date.now();
+        if ('podiumOtherDeck' in event.data) this.#catchUp();
+        else this.#show(event.data.podiumTalk);
+      },
+      { signal },
+    );
+    document.addEventListener('keydown', (event) => this.#key(event), { signal });
     this.#say({ podiumSpeaker: 'hello' });
-    setInterval(() => this.#say({ podiumSpeaker: 'hello' }), helloEveryMs);
+    this.#timers.push(setInterval(() => this.#say({ podiumSpeaker: 'hello' }), helloEveryMs));
     this.#tick();
-    setInterval(() => this.#tick(), 250);
+    this.#timers.push(setInterval(() => this.#tick(), 250));
+  }
+
+  /** Stops saying hello, ticking and listening (to the presentation, the keys and the previews). */
+  destroy(): void {
+    this.#listening.abort();
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#now.destroy();
+    this.#next.destroy();
   }
 
   #layout(title: string): DocumentFragment {
@@ -278,39 +297,10 @@ function section(className: string, heading: string, ...content: HTMLElement[]):
 }
 
 function button(label: string, action: () => void): HTMLButtonElement {
-  const made = document.createElement('button');
+  const made = textElement('button', '', label);
   made.type = 'button';
-  made.textContent = label;
   // A click leaves the focus where it was, so that space goes on moving the slides.
   made.addEventListener('mousedown', (event) => event.preventDefault());
   made.addEventListener('click', action);
   return made;
-}
-
-type StorageName = 'localStorage' | 'sessionStorage';
-
-/** Storage can be switched off (even reading `localStorage` then throws): sizes and catch-ups are then not kept. */
-function readStored(storage: StorageName, key: string): string | null {
-  try {
-    return window[storage].getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writeStored(storage: StorageName, key: string, value: string): boolean {
-  try {
-    window[storage].setItem(key, value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function removeStored(storage: StorageName, key: string): void {
-  try {
-    window[storage].removeItem(key);
-  } catch {
-    // Nothing to remove where nothing could be stored.
-  }
 }

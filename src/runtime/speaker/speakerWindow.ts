@@ -13,6 +13,7 @@ import {
 /** The reveal.js calls the presentation's side of the speaker view needs. */
 export interface PresentationDeck {
   on(type: string, listener: () => void): void;
+  off(type: string, listener: () => void): void;
   getState(): { indexh: number; indexv: number; indexf?: number; paused?: boolean };
   getCurrentSlide(): HTMLElement | undefined;
   getSlidePastCount(): number;
@@ -28,6 +29,9 @@ export interface PresentationDeck {
   slide(h: number): void;
   togglePause(): void;
 }
+
+/** Reveal events after which the speaker view is told where the talk stands. */
+const changes = ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed'];
 
 /** The talk clock, as the speaker view needs it. */
 export interface TalkStart {
@@ -46,6 +50,8 @@ export class SpeakerWindow {
   readonly #clock: TalkStart;
   readonly #identity: string;
   readonly #onRestart: () => void;
+  readonly #listening = new AbortController();
+  readonly #changed = () => this.send();
   #speaker: Window | null = null;
   #lastHeard = 0;
 
@@ -54,9 +60,14 @@ export class SpeakerWindow {
     this.#clock = clock;
     this.#identity = deckIdentity();
     this.#onRestart = onRestart;
-    window.addEventListener('message', (event) => this.#receive(event));
-    for (const change of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed'])
-      deck.on(change, () => this.send());
+    window.addEventListener('message', (event) => this.#receive(event), { signal: this.#listening.signal });
+    for (const change of changes) deck.on(change, this.#changed);
+  }
+
+  /** Stops listening to the speaker view and to the deck. */
+  destroy(): void {
+    this.#listening.abort();
+    for (const change of changes) this.#deck.off(change, this.#changed);
   }
 
   /** S: brings the speaker view forward, or opens it. Returns false when the browser refused a new window. */

@@ -1,5 +1,5 @@
 import { formatClock, readCountdown, warningSeconds, type TimerState } from '../timerClock.ts';
-import { setText, textElement } from './dom.ts';
+import { setText, textElement } from '../dom.ts';
 import { readPace } from './pacing.ts';
 
 /** Where the current slide falls among the slides the time limit is shared by. */

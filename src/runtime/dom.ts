@@ -1,7 +1,11 @@
 /** An element with a class and, optionally, text (never markup). */
-export function textElement(tag: string, className: string, text = ''): HTMLElement {
+export function textElement<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text = '',
+): HTMLElementTagNameMap[K] {
   const made = document.createElement(tag);
-  made.className = className;
+  if (className) made.className = className;
   made.textContent = text;
   return made;
 }

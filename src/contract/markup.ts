@@ -1,0 +1,38 @@
+/*
+ * The classes and data attributes the build writes into a deck and the browser runtime (or a
+ * tool that opens the deck) looks for. Either side spells them only from here.
+ */
+
+/** Classes of the elements the runtime acts on. */
+export const classNames = {
+  /** reveal.js's own root, which carries the deck's settings (see deckAttributes). */
+  deck: 'reveal',
+  /** A chart's `<figure>`. */
+  chart: 'podium-chart',
+  /** The `<script type="application/json">` in a chart's figure: its Chart.js config. */
+  chartConfig: 'podium-chart-config',
+  /** The "Show data" button under a chart. */
+  dataToggle: 'podium-data-toggle',
+  /** The Sources slide's list: such a slide is for readers, not spoken to. */
+  sources: 'podium-sources',
+} as const;
+
+/** Data attributes on the deck's root: settings from the frontmatter, and the build's stamp. */
+export const deckAttributes = {
+  /** A stamp of the slides, the same in two windows only for the same build of the same deck. */
+  stamp: 'data-deck',
+  /** `timeLimit`, in seconds. */
+  timeLimit: 'data-time-limit',
+  /** `timer`: `visible` (the audience sees a countdown) or `speaker`. */
+  timer: 'data-timer',
+} as const;
+
+/** Marks the runtime sets on `<html>` for tools that open a deck (PDF export, link previews, benchmarks, tests). */
+export const readyMarks = {
+  /** The first slide (or the speaker view) is up. */
+  ready: 'data-podium-ready',
+  /** Printed pages are complete, charts included. */
+  printReady: 'data-podium-print-ready',
+  /** The performance mark set with `ready`. */
+  performanceMark: 'podium-ready',
+} as const;

@@ -1,0 +1,123 @@
+import { relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Root } from 'hast';
+import { buildDeck } from '../buildDeck.ts';
+import { DeckError } from '../compile/deckError.ts';
+import { diskFiles } from '../compile/deckFiles.ts';
+import type { Deck } from '../compile/index.ts';
+import type { PodiumConfig } from '../config.ts';
+import { devEvents, type DevEventMap } from '../contract/devEvents.ts';
+import { overlayError } from './devPage.ts';
+
+/** A deck page the browser has open: the deck, the files it read, and its last good build. */
+export interface DeckPage {
+  /** Its address, e.g. /school-support-staff.html */
+  page: string;
+  file: string;
+  dependencies: Set<string>;
+  /** Counts the builds, so that a page can say which one it shows. */
+  build: number;
+  document?: Root;
+  /** The last good build's deck: its warnings, and the slides a page measures too tall. */
+  compiled?: Deck;
+  /** The hash source the last good build's policy allows its runtime by. */
+  runtimeHash?: string;
+  error?: DeckError;
+  building?: Promise<void>;
+}
+
+/** What a page is told after its deck was built again: the new build, or the error. */
+export type PageNews =
+  | { event: typeof devEvents.update; data: DevEventMap[typeof devEvents.update] }
+  | { event: typeof devEvents.error; data: DevEventMap[typeof devEvents.error] };
+
+export interface PageCacheOptions {
+  config: PodiumConfig;
+  log: (line: string) => void;
+  logError: (line: string) => void;
+  /** Called with every file a build read or looked for, so that saving it rebuilds the deck. */
+  watch: (files: string[]) => void;
+}
+
+/**
+ * The decks the browser has open, each with its last build, built again when a file it read
+ * changes. A deck error is kept to show, never thrown: the server goes on.
+ */
+export class PageCache {
+  readonly #pages = new Map<string, DeckPage>();
+  readonly #options: PageCacheOptions;
+
+  constructor(options: PageCacheOptions) {
+    this.#options = options;
+  }
+
+  get(page: string): DeckPage | undefined {
+    return this.#pages.get(page);
+  }
+
+  /** The page of this deck file at this address, built when it has no good build yet. */
+  async open(page: string, file: string): Promise<DeckPage> {
+    let deck = this.#pages.get(page);
+    if (!deck || deck.file !== file) {
+      deck = { page, file, dependencies: new Set([file]), build: 0 };
+      this.#pages.set(page, deck);
+    }
+    if (deck.building !== undefined) await deck.building;
+    // A reload of a page in error tries again: the fix may have come from outside the watched files.
+    if (deck.document === undefined || deck.error) await this.rebuild(deck);
+    return deck;
+  }
+
+  /** The pages whose deck read this file. */
+  dependents(file: string): DeckPage[] {
+    return [...this.#pages.values()].filter((deck) => deck.dependencies.has(file));
+  }
+
+  /** Forgets a page whose deck file is gone. */
+  close(page: string): void {
+    this.#pages.delete(page);
+  }
+
+  /** Builds once however many saves arrive while building. */
+  rebuild(deck: DeckPage): Promise<void> {
+    deck.building ??= this.#build(deck).finally(() => (deck.building = undefined));
+    return deck.building;
+  }
+
+  news(deck: DeckPage): PageNews {
+    return deck.error
+      ? { event: devEvents.error, data: { page: deck.page, err: overlayError(deck.error) } }
+      : { event: devEvents.update, data: { page: deck.page } };
+  }
+
+  async #build(deck: DeckPage): Promise<void> {
+    const { config, log, logError, watch } = this.#options;
+    const started = performance.now();
+    const files = diskFiles(config.readableDirs);
+    deck.build += 1;
+    try {
+      const built = await buildDeck(deck.file, config, files);
+      deck.document = built.document;
+      deck.compiled = built.deck;
+      deck.runtimeHash = built.runtimeHash;
+      deck.error = undefined;
+      log(`built ${relative(config.root, deck.file)} in ${(performance.now() - started).toFixed(0)} ms`);
+      for (const warning of built.deck.messages) logError(`${warning.format(config.root)}\n`);
+    } catch (error) {
+      // Any failure shows in the page; only a deck's own mistakes have a line to point at.
+      deck.error =
+        error instanceof DeckError
+          ? error
+          : new DeckError(`The deck could not be built: ${(error as Error).message}`, {
+              place: { file: deck.file, line: 1, column: 1 },
+              ruleId: 'build-failed',
+              cause: error,
+            });
+      logError(deck.error.format(config.root));
+    }
+    // Everything the build read or looked for, even when it failed: creating the missing file fixes it.
+    deck.dependencies = new Set([deck.file, ...files.used, ...(deck.error ? [deck.error.place.file] : [])]);
+    // Data, images and themes may sit outside the project folder Vite watches by default.
+    watch([...deck.dependencies]);
+  }
+}
