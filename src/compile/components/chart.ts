@@ -56,7 +56,7 @@ const noFunctions = (value: unknown): boolean =>
 
 const scaleSchema = z.looseObject({ type: z.enum(chartScaleTypes).optional() });
 
-export const chartSchema = z.strictObject({
+const chartSchema = z.strictObject({
   type: z.enum(chartTypes as [string, ...string[]]),
   title: z.string().min(1),
   data: z.strictObject({

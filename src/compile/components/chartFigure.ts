@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { citation, type Source } from './citations.ts';
-import type { DeckState } from './defineComponent.ts';
+import type { DeckState } from './deckState.ts';
 
 /** Per-chart hints for the runtime, beside Chart.js's own options. */
 export interface PodiumChartOptions {
