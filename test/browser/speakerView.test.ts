@@ -12,7 +12,6 @@ import { TestDecks } from '../support/testDecks.ts';
 
 const decks = new TestDecks('speaker');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type RevealApi = { getIndices(): { h: number; f?: number }; isPaused(): boolean };
 
 let browser: Browser;
 let url: string;
@@ -33,8 +32,7 @@ async function openSpeakerView(context: BrowserContext, page: Page): Promise<Pag
   return speaker;
 }
 
-const indices = (target: Page | Frame) =>
-  target.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
+const indices = (target: Page | Frame) => target.evaluate(() => window.Reveal.getIndices());
 const place = (speaker: Page) => speaker.locator('.podium-speaker-place').textContent();
 const notes = async (speaker: Page) => (await speaker.locator('.podium-speaker-notes-text').textContent())?.trim();
 
@@ -90,14 +88,10 @@ it('follows the presentation: the slide, the step, the next step and the notes; 
 
   // B blacks out the audience's screen, and the speaker view says so; B again shows the slide.
   await speaker.keyboard.press('b');
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused()))
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => window.Reveal.isPaused())).toBe(true);
   await expect.poll(() => speaker.getByRole('status').textContent()).toMatch(/black screen/);
   await speaker.keyboard.press('b');
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused()))
-    .toBe(false);
+  await expect.poll(() => page.evaluate(() => window.Reveal.isPaused())).toBe(false);
   await expect.poll(() => speaker.getByRole('status').isVisible()).toBe(false);
 
   // S again brings the same window forward rather than opening or reloading one.
@@ -105,7 +99,7 @@ it('follows the presentation: the slide, the step, the next step and the notes; 
   await page.keyboard.press('s');
   await page.waitForTimeout(300);
   expect(context.pages()).toHaveLength(2);
-  expect(await speaker.evaluate(() => (window as unknown as { podiumStillHere?: boolean }).podiumStillHere)).toBe(true);
+  expect(await speaker.evaluate(() => window.podiumStillHere)).toBe(true);
   expect(await policyViolations(speaker)).toEqual([]);
   expect(dialogs).toEqual([]);
   expect(networkAttempts).toEqual([]);
@@ -248,16 +242,7 @@ it('meets WCAG 2.1 AA', async () => {
   // Through the debugging protocol: the deck's own policy refuses an injected <script>.
   await speaker.evaluate(axeSource);
   const violations = await speaker.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
+    const axe = window.axe;
     // The previews are the deck itself, checked slide by slide elsewhere; here, the view around them.
     const result = await axe.run(document, {
       iframes: false,
@@ -291,11 +276,11 @@ it('obeys only its own speaker view: not a page loaded in its place, not a page 
   await hostile.goto(pathToFileURL(hostileFile).href);
   const [opened] = await Promise.all([
     context.waitForEvent('page'),
-    hostile.evaluate((address) => Object.assign(window, { deck: window.open(address) }), url),
+    hostile.evaluate((address) => Object.assign(window, { openedDeck: window.open(address) }), url),
   ]);
   await opened.waitForSelector('html[data-podium-ready]');
   await hostile.evaluate((deck) => {
-    const target = (window as unknown as { deck: Window }).deck;
+    const target = window.openedDeck!;
     target.postMessage({ podiumSpeaker: 'move', move: 'last', deck }, '*');
     target.postMessage(JSON.stringify({ method: 'slide', args: [2] }), '*');
   }, identity);

@@ -34,9 +34,7 @@ let project: string;
 let server: DevServer;
 const logs: string[] = [];
 
-type RevealApi = { slide(h: number, v?: number, f?: number): void; getIndices(): { h: number; f?: number } };
-const indices = (page: import('playwright-core').Page) =>
-  page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
+const indices = (page: import('playwright-core').Page) => page.evaluate(() => window.Reveal.getIndices());
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -68,7 +66,7 @@ afterEach(async () => {
 
 it('shows a saved change on the slide and fragment the presenter is on', async () => {
   const { page, context, errors } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
-  await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.slide(2, 0, 1));
+  await page.evaluate(() => window.Reveal.slide(2, 0, 1));
   expect(await indices(page)).toMatchObject({ h: 2, f: 1 });
   writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three, edited'));
   await expect
@@ -183,11 +181,11 @@ it('shows a change saved while the page was still loading', async () => {
 
 it('leaves the page alone when a file no deck uses changes', async () => {
   const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
-  await page.evaluate(() => Object.assign(window, { stillHere: true }));
+  await page.evaluate(() => Object.assign(window, { podiumStillHere: true }));
   writeFileSync(join(project, 'notes.txt'), 'changed');
   writeFileSync(join(project, 'decks', 'data', 'unused.json'), '{}');
   await page.waitForTimeout(1500);
-  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  expect(await page.evaluate(() => window.podiumStillHere)).toBe(true);
   await context.close();
 });
 
