@@ -103,6 +103,8 @@ describe('podium build', () => {
     writeFileSync(join(project, 'decks', 'broken.mdx'), broken);
     const result = await promisify(execFile)(process.execPath, [bin, 'build', 'decks/broken.mdx'], {
       cwd: project,
+      // Stopped if it hangs, never left running after the test.
+      timeout: 60_000,
     }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,

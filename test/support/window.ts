@@ -22,5 +22,11 @@ declare global {
     podiumStillHere?: boolean;
     /** A deck that a test's own page opened with window.open. */
     openedDeck?: Window | null;
+    /** The windows the page opened since a test began to keep them (speakerView.test.ts). */
+    podiumOpened?: Array<Window | null>;
+    /** How many marks other windows posted to the page (speakerView.test.ts). */
+    podiumMarks?: number;
+    /** What each canvas had drawn before each clear, frame by frame (specialDecks.test.ts). */
+    podiumFrames?: WeakMap<HTMLCanvasElement, Array<{ size: string; drawn: number }>>;
   }
 }
