@@ -6,8 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { RevealApi } from 'reveal.js';
 
-/** A deck's page: Podium's runtime exposes its reveal.js instance as `window.Reveal`. */
-type DeckWindow = Window & { Reveal: RevealApi };
+declare global {
+  interface Window {
+    /** A deck's page: Podium's runtime exposes its reveal.js instance as `window.Reveal`. */
+    Reveal: RevealApi;
+  }
+}
 
 /**
  * A module of the built tool (lib/), as `podium` itself runs it; its type comes from src/.
@@ -109,11 +113,9 @@ const page = await context.newPage();
 await page.goto(pathToFileURL(htmlFile).href);
 await page.waitForSelector('html[data-podium-ready]');
 // The pictures show the slide alone, without reveal's arrows, progress bar and slide number.
-await page.evaluate(() =>
-  (window as unknown as DeckWindow).Reveal.configure({ controls: false, progress: false, slideNumber: false }),
-);
+await page.evaluate(() => window.Reveal.configure({ controls: false, progress: false, slideNumber: false }));
 
-const count = await page.evaluate(() => (window as unknown as DeckWindow).Reveal.getTotalSlides());
+const count = await page.evaluate(() => window.Reveal.getTotalSlides());
 if (count !== slides.length) {
   fail(
     `docs/components.mdx has ${count} slides, but docs/screenshots.ts pictures ${slides.length}: update the list of slides in the script.`,
@@ -144,7 +146,7 @@ for (const { file, maxBytes } of written) {
 async function showSlide(page: Page, index: number, holds: string, picture: Picture): Promise<void> {
   const found = await page.evaluate(
     ({ index, holds }) => {
-      const deck = (window as unknown as DeckWindow).Reveal;
+      const deck = window.Reveal;
       deck.slide(index, 0, -1);
       return deck.getCurrentSlide()?.querySelector(holds) !== null;
     },
@@ -156,7 +158,7 @@ async function showSlide(page: Page, index: number, holds: string, picture: Pict
     );
   if (picture.show === 'all-steps')
     await page.evaluate(() => {
-      const deck = (window as unknown as DeckWindow).Reveal;
+      const deck = window.Reveal;
       while (deck.nextFragment()) {
         // Each call shows one more step; false once all are shown.
       }
@@ -168,7 +170,7 @@ async function showSlide(page: Page, index: number, holds: string, picture: Pict
 /** Waits until every chart on the current slide has drawn, and the page has painted it. */
 async function chartsDrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const slide = (window as unknown as DeckWindow).Reveal.getCurrentSlide();
+    const slide = window.Reveal.getCurrentSlide();
     return [...(slide?.querySelectorAll<HTMLCanvasElement>('figure.podium-chart canvas') ?? [])].every((canvas) => {
       if (canvas.width === 0 || canvas.height === 0) return false;
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
@@ -187,7 +189,7 @@ async function chartsDrawn(page: Page): Promise<void> {
 async function slideContent(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
   const margin = 24;
   const { top, bottom } = await page.evaluate(() => {
-    const slide = (window as unknown as DeckWindow).Reveal.getCurrentSlide();
+    const slide = window.Reveal.getCurrentSlide();
     const boxes = [...(slide?.children ?? [])]
       .map((child) => child.getBoundingClientRect())
       .filter((box) => box.height > 0);
@@ -213,7 +215,7 @@ async function pictureSpeakerView(page: Page, context: BrowserContext, file: str
   );
   // The current and the next slide are the deck itself, each in a frame: wait until both have started
   // and shown their place, the "Now" frame the presentation's slide and the "Next" frame a step on.
-  const shown = await page.evaluate(() => JSON.stringify((window as unknown as DeckWindow).Reveal.getIndices()));
+  const shown = await page.evaluate(() => JSON.stringify(window.Reveal.getIndices()));
   for (const [selector, same] of [
     ['.podium-speaker-now iframe', true],
     ['.podium-speaker-next iframe', false],
@@ -221,10 +223,10 @@ async function pictureSpeakerView(page: Page, context: BrowserContext, file: str
     const frame = await (await speakerView.waitForSelector(selector)).contentFrame();
     if (!frame) fail(`The speaker view's ${selector} holds no document.`);
     await frame.waitForSelector('html[data-podium-ready]');
-    await frame.waitForFunction(
-      ({ shown, same }) => (JSON.stringify((window as unknown as DeckWindow).Reveal.getIndices()) === shown) === same,
-      { shown, same },
-    );
+    await frame.waitForFunction(({ shown, same }) => (JSON.stringify(window.Reveal.getIndices()) === shown) === same, {
+      shown,
+      same,
+    });
   }
   await speakerView.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await speakerView.screenshot({ path: file, type: 'png' });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromiumArgs, chromiumInstallCommand, findChromium } from '../chromium.ts';
 import { CliError, ExitCode } from './cliError.ts';
-import type { Io } from './run.ts';
+import type { Io } from './io.ts';
 
 /** The environment is read for CHROME_PATH; tests pass their own. */
 export interface ChromiumIo extends Io {

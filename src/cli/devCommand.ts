@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { resolveConfig } from '../config.ts';
 import { startDevServer } from '../dev/devServer.ts';
 import { CliError, ExitCode } from './cliError.ts';
-import type { Io } from './run.ts';
+import type { Io } from './io.ts';
 
 /** `podium dev [deck]`: serve the decks with live updates until Ctrl-C. */
 export default async function devCommand(

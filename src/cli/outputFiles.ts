@@ -3,7 +3,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { DeckError, type DeckWarning } from '../compile/deckError.ts';
 import type { PodiumConfig } from '../config.ts';
 import { CliError, ExitCode } from './cliError.ts';
-import type { Io } from './run.ts';
+import type { Io } from './io.ts';
 
 /**
  * Deck files named on the command line; a folder stands for the .mdx files in it. Two decks

@@ -1,13 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, ExitCode } from './cliError.ts';
+import type { Io } from './io.ts';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
-
-export const mainHelp = `podium: build MDX slide decks into standalone reveal.js HTML files
+const mainHelp = `podium: build MDX slide decks into standalone reveal.js HTML files
 
 Usage:
   podium build [files or folders…] [--out dir] [--og-image] [--check] [--strict]

@@ -16,7 +16,7 @@ export function parseCsv(path: string, text: string): Array<Record<string, unkno
     transformHeader: (header) => header.trim(),
     transform: (value, field) => {
       if (/^\s*0\d/.test(value)) codeColumns.add(String(field));
-      return cellValue(value) as unknown as string;
+      return cellValue(value);
     },
   });
   // A column holding any code with a leading zero is a column of codes: all of it stays text.

@@ -7,7 +7,7 @@ import { validate } from './validate.ts';
 const text = z.union([z.string(), z.number()]).transform(String);
 
 /** The frontmatter a deck may set; anything else is reported, with a suggestion for typos. */
-export const deckMetaSchema = z.strictObject({
+const deckMetaSchema = z.strictObject({
   title: text.pipe(z.string().trim().min(1, 'must not be empty')),
   subtitle: text.optional(),
   author: text.optional(),
@@ -60,7 +60,7 @@ function isLanguageTag(tag: string): boolean {
 }
 
 /** "3m", "90s", "2m30s" or a plain number of seconds, in seconds. */
-export function parseDuration(value: string | number): number | undefined {
+function parseDuration(value: string | number): number | undefined {
   if (typeof value === 'number') return value > 0 && Number.isFinite(value) ? value : undefined;
   const match = /^\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s(?:ec)?)?\s*$/i.exec(value);
   if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;

@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import { checkAllowList } from './allowList.ts';
 import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
-import type { DeckState } from './components/defineComponent.ts';
+import type { DeckState } from './components/deckState.ts';
 import { DeckError, type DeckWarning, type Place } from './deckError.ts';
 import { deckWarnings, warnOn } from './deckMessages.ts';
 import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';

@@ -12,10 +12,11 @@ export interface KnownComponentsOptions {
 }
 
 /**
- * Fails at build time, with a place, on a component Podium does not have: MDX itself would
- * only fail when the deck runs, without saying where. HTML elements outside the allow-list
- * (a refresh to a tracker, a frame of a local file, a video) are refused here too, before
- * the deck runs; the allow-list pass catches those made any other way.
+ * Fails, with a place and the nearest name, on a component Podium does not have: rendering
+ * the slides would otherwise take the name for a value of the deck and fail without saying
+ * where. HTML elements outside the allow-list (a refresh to a tracker, a frame of a local
+ * file, a video) are refused here too, at their line; the allow-list pass over the finished
+ * slides catches those made any other way.
  */
 export function remarkKnownComponents({ file, source, known }: KnownComponentsOptions) {
   return (tree: Root) => {

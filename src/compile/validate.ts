@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DeckError, type Place } from './deckError.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -110,29 +110,32 @@ function unionBranchIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue | undefined
 function schemaAt(schema: z.ZodType, path: PropertyKey[]): z.ZodType {
   let current = unwrap(schema);
   for (const key of path) {
-    const def = (current as unknown as { def: { type: string; element?: z.ZodType; valueType?: z.ZodType } }).def;
-    const shape = (current as unknown as { shape?: Record<string, z.ZodType> }).shape;
-    const next = def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : shape?.[String(key)];
+    const next =
+      current instanceof z.ZodArray
+        ? current.element
+        : current instanceof z.ZodRecord
+          ? current.valueType
+          : current instanceof z.ZodObject
+            ? current.shape[String(key)]
+            : undefined;
     if (!next) return current;
-    current = unwrap(next);
+    current = unwrap(next as z.ZodType);
   }
   return current;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
-  const def = (
-    schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] } }
-  ).def;
-  if (def.innerType) return unwrap(def.innerType);
-  if (def.type === 'pipe' && def.in) return unwrap(def.in);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault)
+    return unwrap(schema.def.innerType as z.ZodType);
+  if (schema instanceof z.ZodPipe) return unwrap(schema.def.in as z.ZodType);
   // Of a union (text or an object), the object form is the one with keys to name.
-  if (def.type === 'union' && def.options) return def.options.map(unwrap).find((option) => 'shape' in option) ?? schema;
+  if (schema instanceof z.ZodUnion)
+    return (schema.def.options as z.ZodType[]).map(unwrap).find((option) => option instanceof z.ZodObject) ?? schema;
   return schema;
 }
 
 function knownFields(schema: z.ZodType): string[] {
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-  return shape ? Object.keys(shape) : [];
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 function pathLabel(path: PropertyKey[]): string {

@@ -169,6 +169,7 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     if (typeof node.url === 'string' && typeof node.loc === 'object')
       node.url = embedded(node.url, at, `url(${node.url})`);
     else if (typeof node.name === 'string' && Array.isArray(node.arguments))
+      // biome-ignore lint/plugin: lightningcss hands this value over untyped; its shape is checked just above.
       embeddedArguments(node as unknown as CssFunction);
     for (const item of Object.values(node)) embedWithin(item, at);
   };

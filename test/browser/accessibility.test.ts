@@ -43,33 +43,20 @@ describe.each(decks)('%s', (name) => {
     });
     // Evaluated through the browser's debugging protocol: the deck's own policy rightly refuses an injected <script>.
     await page.evaluate(axeSource);
-    const total = await page.evaluate(() =>
-      (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides(),
-    );
+    const total = await page.evaluate(() => window.Reveal.getTotalSlides());
     const violations: Violation[] = [];
     for (let slide = 0; slide < total; slide++) {
       const found = await page.evaluate(async (index) => {
-        const reveal = (window as unknown as { Reveal: { slide(h: number): void } }).Reveal;
+        const reveal = window.Reveal;
         reveal.slide(index);
         await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                context: unknown,
-                options: unknown,
-              ): Promise<{
-                violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
-              }>;
-            };
-          }
-        ).axe;
+        const axe = window.axe;
         const result = await axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
         });
         return result.violations.map((violation) => ({
           rule: violation.id,
-          impact: violation.impact,
+          impact: violation.impact ?? null,
           targets: violation.nodes.map((node) => node.target.join(' ')),
         }));
       }, slide);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { drawnPixels, launchChromium, openDeck, type OpenedDeck } from '../support/browser.ts';
 import { TestDecks } from '../support/testDecks.ts';
+import type { Drawing } from '../support/window.ts';
 
 const decks = new TestDecks('charts');
 let browser: Browser;
@@ -11,7 +12,6 @@ let ratioMarksUrl: string;
 
 const slideCanvas = (index: number) => `.reveal .slides > section:nth-child(${index + 1}) figure.podium-chart canvas`;
 const slideData = (index: number) => `.reveal .slides > section:nth-child(${index + 1}) .podium-data`;
-type RevealApi = { slide(h: number): void; getTotalSlides(): number };
 
 beforeAll(async () => {
   const everyChart = await decks.built('every-chart');
@@ -29,10 +29,10 @@ afterAll(async () => {
 
 it('draws every chart type on its slide', async () => {
   const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
-  const total = await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
+  const total = await page.evaluate(() => window.Reveal.getTotalSlides());
   expect(total).toBe(6);
   for (let index = 0; index < total; index++) {
-    await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
+    await page.evaluate((h) => window.Reveal.slide(h), index);
     await expect
       .poll(async () => (await drawnPixels(page, slideCanvas(index)))[0], {
         timeout: 5000,
@@ -58,7 +58,7 @@ it('keeps each data table for screen readers, and shows it with the button or th
   expect(await width(0)).toBeGreaterThan(100);
   await button.click();
   expect(await width(0)).toBeLessThanOrEqual(1);
-  await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.slide(1));
+  await page.evaluate(() => window.Reveal.slide(1));
   await page.keyboard.press('t');
   expect(await width(1)).toBeGreaterThan(100);
   // A short table shows whole, in the table's own type rather than the larger type of tables on slides.
@@ -124,18 +124,18 @@ function chartFit(page: Page, selector: string): Promise<ChartFit> {
       drawnRight: right / canvas.width,
       drawnBottom: bottom / canvas.height,
       density: canvas.width / canvas.clientWidth,
-      needed: (window as unknown as { Reveal: { getScale(): number } }).Reveal.getScale() * window.devicePixelRatio,
+      needed: window.Reveal.getScale() * window.devicePixelRatio,
     };
   });
 }
 
 it('fills its figure, sharp, after the window is made smaller or larger', async () => {
   const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
-  const scale = () => page.evaluate(() => (window as unknown as { Reveal: { getScale(): number } }).Reveal.getScale());
+  const scale = () => page.evaluate(() => window.Reveal.getScale());
   // Bars, then lines: charts whose drawing spans the canvas.
   for (const index of [1, 2]) {
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
+    await page.evaluate((h) => window.Reveal.slide(h), index);
     await expect
       .poll(async () => (await drawnPixels(page, slideCanvas(index)))[0], { timeout: 5000 })
       .toBeGreaterThan(2000);
@@ -164,13 +164,6 @@ it('fills its figure, sharp, after the window is made smaller or larger', async 
   expect(errors).toEqual([]);
   await context.close();
 });
-
-/** What a chart canvas drew in its last frame, in the canvas's own pixels. */
-interface Drawing {
-  texts: Array<{ text: string; left: number; top: number; right: number; bottom: number }>;
-  /** The largest arc: a pie's outer edge. */
-  radius: number;
-}
 
 /** What a reader sees of one chart's labels. */
 interface ChartLabels {
@@ -262,9 +255,7 @@ async function chartLabels(page: Page, selector: string): Promise<ChartLabels[]>
   await page.waitForFunction(
     (selector) =>
       [...document.querySelectorAll<HTMLCanvasElement>(selector)].every(
-        (canvas) =>
-          (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(canvas).texts
-            .length > 0,
+        (canvas) => window.podiumDrawing(canvas).texts.length > 0,
       ),
     selector,
   );
@@ -272,9 +263,7 @@ async function chartLabels(page: Page, selector: string): Promise<ChartLabels[]>
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return page.$$eval(selector, (canvases) =>
     (canvases as HTMLCanvasElement[]).map((canvas) => {
-      const drawing = (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(
-        canvas,
-      );
+      const drawing = window.podiumDrawing(canvas);
       const figure = canvas.closest('figure')!;
       const config = JSON.parse(figure.querySelector('script.podium-chart-config')!.textContent!) as {
         type: string;
@@ -309,9 +298,9 @@ const currentCharts = '.reveal .slides > section.present figure.podium-chart can
 
 it('writes the name and share of every slice of 5% or more beside it on a presented slide, and the pie takes the room its labels leave', async () => {
   const { page, context, errors } = await openRecording(sliceLabelsUrl);
-  const total = await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
+  const total = await page.evaluate(() => window.Reveal.getTotalSlides());
   for (let index = 0; index < total; index++) {
-    await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
+    await page.evaluate((h) => window.Reveal.slide(h), index);
     for (const chart of await chartLabels(page, currentCharts)) {
       expect(chart.unlabelled, `slices without a label in "${chart.title}"`).toEqual([]);
       expect(chart.cut, `labels cut off in "${chart.title}"`).toEqual([]);
@@ -332,9 +321,9 @@ it('keeps every chart label whole beside its data table, on printed pages and on
   };
   for (const deck of [url, sliceLabelsUrl, ratioMarksUrl]) {
     const shown = await openRecording(deck);
-    const total = await shown.page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
+    const total = await shown.page.evaluate(() => window.Reveal.getTotalSlides());
     for (let index = 0; index < total; index++) {
-      await shown.page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), index);
+      await shown.page.evaluate((h) => window.Reveal.slide(h), index);
       await chartLabels(shown.page, currentCharts);
       const wide = await shown.page.$eval(currentCharts, (canvas) => (canvas as HTMLCanvasElement).width);
       await shown.page.keyboard.press('t');
@@ -376,9 +365,7 @@ function markSight(
     selector,
     (element, row) => {
       const canvas = element as HTMLCanvasElement;
-      const { texts } = (window as unknown as { podiumDrawing(canvas: HTMLCanvasElement): Drawing }).podiumDrawing(
-        canvas,
-      );
+      const { texts } = window.podiumDrawing(canvas);
       const centre = (text: string) => {
         const found = texts.find((line) => line.text === text);
         if (!found) throw new Error(`"${text}" is not drawn on the chart`);

@@ -12,7 +12,6 @@ const out = mkdtempSync(join(tmpdir(), 'podium-csp-'));
 const decks = readdirSync(join(root, 'decks'))
   .filter((name) => name.endsWith('.mdx'))
   .map((name) => name.replace(/\.mdx$/, ''));
-type RevealApi = { slide(h: number): void; getTotalSlides(): number };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -40,13 +39,12 @@ describe.each(decks)('%s', (name) => {
 
   it('reports no violation while presenting, in the speaker view and in print', async () => {
     const { page, context, errors, networkAttempts } = await openDeck(browser, url(), { reducedMotion: 'reduce' });
-    const total = await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
-    for (let slide = 0; slide < total; slide++)
-      await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), slide);
+    const total = await page.evaluate(() => window.Reveal.getTotalSlides());
+    for (let slide = 0; slide < total; slide++) await page.evaluate((h) => window.Reveal.slide(h), slide);
     const noted = await page.$$eval('.reveal .slides > section', (sections) =>
       sections.findIndex((s) => s.querySelector('aside.notes')),
     );
-    await page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h), noted);
+    await page.evaluate((h) => window.Reveal.slide(h), noted);
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     // The speaker view is the deck's own file: its notes show only if the policy lets the runtime run there.
     await expect

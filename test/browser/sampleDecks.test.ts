@@ -152,12 +152,11 @@ describe.each(decks)('%s', (name) => {
   it('fits every slide in the slide area, so nothing is cut off when presenting', async () => {
     const { page, context } = await openDeck(browser, url(), { reducedMotion: 'reduce' });
     const tooTall = await page.evaluate(() => {
-      const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; getConfig(): { height: number } } })
-        .Reveal;
+      const reveal = window.Reveal;
       return reveal.getSlides().flatMap((slide, index) => {
         const shown = slide.style.display;
         slide.style.display = 'block';
-        const over = slide.scrollHeight - reveal.getConfig().height;
+        const over = slide.scrollHeight - Number(reveal.getConfig().height);
         slide.style.display = shown;
         return over > 2 ? [`slide ${index + 1}: ${over} px`] : [];
       });
@@ -200,16 +199,3 @@ describe.each(decks)('%s', (name) => {
     await context.close();
   });
 });
-
-declare global {
-  interface Window {
-    Reveal: {
-      getTotalSlides(): number;
-      getIndices(): { h: number; v: number };
-      slide(h: number, v?: number): void;
-      getScale(): number;
-      isScrollView(): boolean;
-      getCurrentSlide(): HTMLElement;
-    };
-  }
-}

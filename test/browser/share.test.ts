@@ -35,12 +35,8 @@ afterAll(async () => {
   rmSync(project, { recursive: true, force: true });
 });
 
-// jsqr is CommonJS: its default export arrives wrapped or bare depending on the loader.
-const jsQR = ((jsqr as unknown as { default?: typeof jsqr }).default ?? jsqr) as unknown as (
-  data: Uint8ClampedArray,
-  width: number,
-  height: number,
-) => { data: string } | null;
+// jsqr is CommonJS: Node hands over its exports, whose default is the function; a loader may unwrap it.
+const jsQR = typeof jsqr === 'function' ? jsqr : jsqr.default;
 
 function decode(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);
@@ -52,7 +48,7 @@ it('draws a QR code that scans back to the deck address, with the address printe
     browser,
     pathToFileURL(join(project, 'dist', 'share.html')).href,
   );
-  await page.evaluate(() => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(1));
+  await page.evaluate(() => window.Reveal.slide(1));
   const code = page.locator('.reveal .slides > section.present svg.podium-qr');
   await code.waitFor();
   expect(decode(await code.screenshot())).toBe(address);

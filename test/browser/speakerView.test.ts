@@ -12,7 +12,6 @@ import { TestDecks } from '../support/testDecks.ts';
 
 const decks = new TestDecks('speaker');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type RevealApi = { getIndices(): { h: number; f?: number }; isPaused(): boolean };
 
 let browser: Browser;
 let url: string;
@@ -33,10 +32,34 @@ async function openSpeakerView(context: BrowserContext, page: Page): Promise<Pag
   return speaker;
 }
 
-const indices = (target: Page | Frame) =>
-  target.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
+const indices = (target: Page | Frame) => target.evaluate(() => window.Reveal.getIndices());
 const place = (speaker: Page) => speaker.locator('.podium-speaker-place').textContent();
 const notes = async (speaker: Page) => (await speaker.locator('.podium-speaker-notes-text').textContent())?.trim();
+
+/** From now on, the page keeps each window it opens, so a test can see what a key press did. */
+const keepOpenedWindows = (page: Page) =>
+  page.evaluate(() => {
+    const open = window.open.bind(window);
+    window.podiumOpened = [];
+    window.open = (...args) => {
+      const opened = open(...args);
+      window.podiumOpened!.push(opened);
+      return opened;
+    };
+  });
+
+/**
+ * From now on, the page counts the marks other windows post to it. Messages from one window to
+ * another arrive in order: once a mark is counted, every message posted before it was handled.
+ */
+const countMarks = (page: Page) =>
+  page.evaluate(() => {
+    window.podiumMarks = 0;
+    addEventListener('message', (event) => {
+      if (event.data === 'podium-test-mark') window.podiumMarks! += 1;
+    });
+  });
+const marks = (page: Page) => page.evaluate(() => window.podiumMarks);
 
 /** The deck inside one of the speaker view's previews, once it is up. */
 async function preview(speaker: Page, which: 'now' | 'next'): Promise<Frame> {
@@ -90,22 +113,20 @@ it('follows the presentation: the slide, the step, the next step and the notes; 
 
   // B blacks out the audience's screen, and the speaker view says so; B again shows the slide.
   await speaker.keyboard.press('b');
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused()))
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => window.Reveal.isPaused())).toBe(true);
   await expect.poll(() => speaker.getByRole('status').textContent()).toMatch(/black screen/);
   await speaker.keyboard.press('b');
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isPaused()))
-    .toBe(false);
+  await expect.poll(() => page.evaluate(() => window.Reveal.isPaused())).toBe(false);
   await expect.poll(() => speaker.getByRole('status').isVisible()).toBe(false);
 
   // S again brings the same window forward rather than opening or reloading one.
   await speaker.evaluate(() => Object.assign(window, { podiumStillHere: true }));
+  await keepOpenedWindows(page);
   await page.keyboard.press('s');
-  await page.waitForTimeout(300);
+  // The key was handled before the page answers this: it asked for no window (a named one would load again).
+  expect(await page.evaluate(() => window.podiumOpened!.length)).toBe(0);
   expect(context.pages()).toHaveLength(2);
-  expect(await speaker.evaluate(() => (window as unknown as { podiumStillHere?: boolean }).podiumStillHere)).toBe(true);
+  expect(await speaker.evaluate(() => window.podiumStillHere)).toBe(true);
   expect(await policyViolations(speaker)).toEqual([]);
   expect(dialogs).toEqual([]);
   expect(networkAttempts).toEqual([]);
@@ -143,12 +164,13 @@ it('finds the presentation again after either window is reloaded', async () => {
 
 it('opens again with S after the speaker closes it, on the slide the audience sees', async () => {
   const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  await keepOpenedWindows(page);
   const first = await openSpeakerView(context, page);
   await page.keyboard.press('End');
   await expect.poll(() => place(first)).toBe('Slide 4 of 4');
   await first.close();
   // The presentation learns that a window closed a moment later, as a presenter's next key press would be.
-  await page.waitForTimeout(1000);
+  await expect.poll(() => page.evaluate(() => window.podiumOpened!.every((opened) => opened?.closed))).toBe(true);
   await page.keyboard.press('Home');
   const second = await openSpeakerView(context, page);
   await expect.poll(() => place(second)).toBe('Slide 1 of 4');
@@ -248,16 +270,7 @@ it('meets WCAG 2.1 AA', async () => {
   // Through the debugging protocol: the deck's own policy refuses an injected <script>.
   await speaker.evaluate(axeSource);
   const violations = await speaker.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
+    const axe = window.axe;
     // The previews are the deck itself, checked slide by slide elsewhere; here, the view around them.
     const result = await axe.run(document, {
       iframes: false,
@@ -280,9 +293,11 @@ it('obeys only its own speaker view: not a page loaded in its place, not a page 
   await expect.poll(() => place(speaker)).toBe('Slide 1 of 4');
   // Another page in the speaker window knows the messages, not this deck's slides; reveal's own message API is off.
   await speaker.goto('data:text/html,<p>elsewhere</p>');
+  await countMarks(page);
   await speaker.evaluate(() => {
     opener!.postMessage({ podiumSpeaker: 'move', move: 'last', deck: 'guess' }, '*');
     opener!.postMessage(JSON.stringify({ method: 'slide', args: [2] }), '*');
+    opener!.postMessage('podium-test-mark', '*');
   });
   // A page that opens the deck is not a window the deck opened, even knowing its slides.
   const hostileFile = join(dirname(fileURLToPath(url)), 'opener.html');
@@ -291,15 +306,18 @@ it('obeys only its own speaker view: not a page loaded in its place, not a page 
   await hostile.goto(pathToFileURL(hostileFile).href);
   const [opened] = await Promise.all([
     context.waitForEvent('page'),
-    hostile.evaluate((address) => Object.assign(window, { deck: window.open(address) }), url),
+    hostile.evaluate((address) => Object.assign(window, { openedDeck: window.open(address) }), url),
   ]);
   await opened.waitForSelector('html[data-podium-ready]');
+  await countMarks(opened);
   await hostile.evaluate((deck) => {
-    const target = (window as unknown as { deck: Window }).deck;
+    const target = window.openedDeck!;
     target.postMessage({ podiumSpeaker: 'move', move: 'last', deck }, '*');
     target.postMessage(JSON.stringify({ method: 'slide', args: [2] }), '*');
+    target.postMessage('podium-test-mark', '*');
   }, identity);
-  await page.waitForTimeout(500);
+  await expect.poll(() => marks(page)).toBe(1);
+  await expect.poll(() => marks(opened)).toBe(1);
   expect((await indices(page)).h).toBe(0);
   expect((await indices(opened)).h).toBe(0);
   expect(errors).toEqual([]);
@@ -331,8 +349,10 @@ it('catches up with a rebuilt deck, and steps aside for another one', async () =
   await expect
     .poll(() => speaker.getByRole('status').textContent(), { timeout: 10_000 })
     .toBe('The presentation window shows another deck now. Close this window and press S there.');
+  await countMarks(page);
   await speaker.keyboard.press('End');
-  await page.waitForTimeout(300);
+  await speaker.evaluate(() => opener!.postMessage('podium-test-mark', '*'));
+  await expect.poll(() => marks(page)).toBe(1);
   expect((await indices(page)).h).toBe(0);
   const second = await openSpeakerView(context, page);
   await expect.poll(() => second.title()).toBe('Speaker view: Ninety seconds, speaker view only');

@@ -35,8 +35,7 @@ async function openSpeakerView(context: BrowserContext, page: Page): Promise<Pag
 
 const speakerTimeLeft = (speaker: Page) =>
   speaker.locator('.podium-speaker-timer-value').textContent({ timeout: 5000 });
-const slideIndex = (page: Page) =>
-  page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
+const slideIndex = (page: Page) => page.evaluate(() => window.Reveal.getIndices().h);
 
 /** Seconds left as a countdown shows them ("2:05 left", "28 s left"); Infinity for anything else. */
 function secondsIn(text: string | null | undefined): number {
@@ -193,16 +192,7 @@ it('meets WCAG 2.1 AA while counting, warning and at time up, and does not anima
   await page.evaluate(axeSource);
   const check = () =>
     page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: unknown,
-              options: unknown,
-            ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
-          };
-        }
-      ).axe;
+      const axe = window.axe;
       const result = await axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       });

@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
 
-const bin = fileURLToPath(new URL('../../bin/podium.js', import.meta.url));
 const good = `---\ntitle: A good deck\n---\n\n# Hello\n\n---\n\n## Second\n`;
 const broken = `---\ntitle: A broken deck\n---\n\n# Hello\n\n<BarChart title="x" labels={["a", "b"]} values={[1]} />\n`;
 
@@ -97,18 +93,6 @@ describe('podium build', () => {
     const { err, io: streams } = io();
     expect(await run(['build', 'decks/nope.mdx'], streams)).toBe(1);
     expect(err.join('\n')).toMatch(/No such deck or folder: decks\/nope\.mdx/);
-  });
-
-  it('exits the real process with code 1 and the message on stderr', async () => {
-    writeFileSync(join(project, 'decks', 'broken.mdx'), broken);
-    const result = await promisify(execFile)(process.execPath, [bin, 'build', 'decks/broken.mdx'], {
-      cwd: project,
-    }).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^decks\/broken\.mdx:7:1: /);
   });
 });
 

@@ -34,9 +34,7 @@ let project: string;
 let server: DevServer;
 const logs: string[] = [];
 
-type RevealApi = { slide(h: number, v?: number, f?: number): void; getIndices(): { h: number; f?: number } };
-const indices = (page: import('playwright-core').Page) =>
-  page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getIndices());
+const indices = (page: import('playwright-core').Page) => page.evaluate(() => window.Reveal.getIndices());
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -68,7 +66,7 @@ afterEach(async () => {
 
 it('shows a saved change on the slide and fragment the presenter is on', async () => {
   const { page, context, errors } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
-  await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.slide(2, 0, 1));
+  await page.evaluate(() => window.Reveal.slide(2, 0, 1));
   expect(await indices(page)).toMatchObject({ h: 2, f: 1 });
   writeFileSync(join(project, 'decks', 'live.mdx'), deck('Three, edited'));
   await expect
@@ -182,12 +180,25 @@ it('shows a change saved while the page was still loading', async () => {
 });
 
 it('leaves the page alone when a file no deck uses changes', async () => {
-  const { page, context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
-  await page.evaluate(() => Object.assign(window, { stillHere: true }));
+  const { context } = await openDeck(browser, `${server.url}live.html`, { allowOrigin: server.url });
+  const page = await context.newPage();
+  // What the server tells the page, from the moment it connects.
+  const heard: string[] = [];
+  page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => heard.push(String(payload))));
+  const navigations: string[] = [];
+  await page.goto(`${server.url}live.html`);
+  await page.waitForSelector('html[data-podium-ready]');
+  page.on('framenavigated', (frame) => navigations.push(frame.url()));
+  await expect.poll(() => heard.some((frame) => frame.includes('"connected"'))).toBe(true);
+  const connected = heard.length;
   writeFileSync(join(project, 'notes.txt'), 'changed');
   writeFileSync(join(project, 'decks', 'data', 'unused.json'), '{}');
-  await page.waitForTimeout(1500);
-  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  // A new deck is news for the index page only, sent after the server has seen the two changes above.
+  writeFileSync(join(project, 'decks', 'later.mdx'), '---\ntitle: Later\n---\n\n# Later\n');
+  const forIndex = (frame: string) => (JSON.parse(frame) as { data?: { page?: string } }).data?.page === '/';
+  await expect.poll(() => heard.slice(connected).some(forIndex), { timeout: 10_000 }).toBe(true);
+  expect(heard.slice(connected).filter((frame) => !forIndex(frame))).toEqual([]);
+  expect(navigations).toEqual([]);
   await context.close();
 });
 
@@ -254,21 +265,50 @@ it('takes the next free port when the one asked for is in use', async () => {
   }
 });
 
-it('stops cleanly on Ctrl-C', async () => {
+it('stops cleanly on Ctrl-C', { timeout: 150_000 }, async () => {
   const bin = fileURLToPath(new URL('../../bin/podium.js', import.meta.url));
   const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], {
     cwd: project,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  await expect.poll(() => /http:\/\/localhost:\d+\//.exec(output)?.[0], { timeout: 15_000 }).toBeTruthy();
-  const url = /http:\/\/localhost:\d+\//.exec(output)![0];
-  expect((await fetch(url)).status).toBe(200);
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  child.kill('SIGINT');
-  expect(await exited).toBe(0);
-  await expect(fetch(url)).rejects.toThrow();
+  /** Waits for `what`, failing with all the server printed once `seconds` have passed or the server has stopped. */
+  const within = <T>(what: string, seconds: number, settled: Promise<T>): Promise<T> =>
+    Promise.race([
+      settled,
+      new Promise<never>((_, fail) => {
+        const timer = setTimeout(
+          () => fail(new Error(`podium dev: ${what} took over ${seconds} s. It printed:\n${output}`)),
+          seconds * 1000,
+        );
+        void settled.finally(() => clearTimeout(timer)).catch(() => {});
+      }),
+    ]);
+  try {
+    // A cold start (Vite, the first build) on a busy machine takes many seconds.
+    const url = await within(
+      'starting',
+      90,
+      new Promise<string>((found, fail) => {
+        child.stdout.on('data', () => {
+          const address = /http:\/\/localhost:\d+\//.exec(output)?.[0];
+          if (address) found(address);
+        });
+        void exited.then((code) =>
+          fail(new Error(`podium dev stopped (exit ${code}) before serving. It printed:\n${output}`)),
+        );
+      }),
+    );
+    expect((await fetch(url)).status, output).toBe(200);
+    child.kill('SIGINT');
+    expect(await within('stopping on Ctrl-C', 20, exited), output).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
+  } finally {
+    child.kill('SIGKILL');
+  }
 });
 
 it('rebuilds a deck in error when a missing data file appears, and serves only decks in decks/', async () => {

@@ -12,7 +12,9 @@ import { run } from '../../src/cli/run.ts';
 import { resolveConfig } from '../../src/config.ts';
 
 // Real Chromium, real poppler tools (pdfinfo, pdftotext, pdftoppm, pdfimages): the PDF a board clerk would open.
-const exec = promisify(execFile);
+// A tool that hangs is stopped by its timeout, never left running after the test.
+const exec = (file: string, args: string[], options: { maxBuffer?: number } = {}) =>
+  promisify(execFile)(file, args, { timeout: 60_000, ...options });
 const sampleDecks = fileURLToPath(new URL('../../decks/', import.meta.url));
 const good = `---\ntitle: A good deck\n---\n\n# Hello\n\n---\n\n## Second\n`;
 const broken = `---\ntitle: A broken deck\n---\n\n# Hello\n\n<BarChart title="x" labels={["a", "b"]} values={[1]} />\n`;

@@ -192,21 +192,33 @@ describe('podium dev pages run under the shared file’s policy', () => {
           () => 'reached',
           () => 'blocked',
         );
-        new WebSocket(`ws://${host}/socket`);
-        const image = new Image();
-        image.src = `http://${host}/image.png`;
-        await new Promise((settled) => setTimeout(settled, 500));
+        // Each settles once refused or answered: by then a request that got out has reached the server.
+        // A refused socket reports an error and no close; one that reached the server, which drops it, both.
+        const socketSettled = new Promise((settled) => {
+          const socket = new WebSocket(`ws://${host}/socket`);
+          socket.addEventListener('error', settled);
+          socket.addEventListener('close', settled);
+        });
+        const imageSettled = new Promise((settled) => {
+          const image = new Image();
+          image.addEventListener('load', settled);
+          image.addEventListener('error', settled);
+          image.src = `http://${host}/image.png`;
+        });
+        await Promise.all([socketSettled, imageSettled]);
         return fetched;
       }, target);
       expect(outcome).toBe('blocked');
       expect(reached).toEqual([]);
-      expect(await policyViolations(page)).toEqual(
-        expect.arrayContaining([
-          `connect-src http://${target}/fetch?data=staffing`,
-          `connect-src ws://${target}/socket`,
-          `img-src http://${target}/image.png`,
-        ]),
-      );
+      await expect
+        .poll(() => policyViolations(page))
+        .toEqual(
+          expect.arrayContaining([
+            `connect-src http://${target}/fetch?data=staffing`,
+            `connect-src ws://${target}/socket`,
+            `img-src http://${target}/image.png`,
+          ]),
+        );
     } finally {
       await context.close();
       await new Promise((closed) => other.close(closed));

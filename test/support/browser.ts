@@ -84,5 +84,5 @@ export function drawnPixels(page: Page, selector: string): Promise<number[]> {
 
 /** The Content-Security-Policy violations a page has reported since it loaded. */
 export function policyViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { podiumPolicyViolations?: string[] }).podiumPolicyViolations ?? []);
+  return page.evaluate(() => window.podiumPolicyViolations ?? []);
 }

@@ -58,7 +58,7 @@ const noFunctions = (value: unknown): boolean =>
 
 const scaleSchema = z.looseObject({ type: z.enum(chartScaleTypes).optional() });
 
-export const chartSchema = z.strictObject({
+const chartSchema = z.strictObject({
   type: z.enum(chartTypes as [string, ...string[]]),
   /** The chart's name; without one it borrows the slide's heading (with a warning). */
   title: z.string().min(1).optional(),

@@ -3,7 +3,7 @@ import { h } from 'hastscript';
 import type { PodiumChartOptions } from '../../contract/chartOptions.ts';
 import { classNames } from '../../contract/markup.ts';
 import { citation, type Source } from './citations.ts';
-import type { DeckState } from './defineComponent.ts';
+import type { DeckState } from './deckState.ts';
 
 export interface ChartFigureOptions {
   title: string;

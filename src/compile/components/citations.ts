@@ -2,7 +2,6 @@ import type { Element, ElementContent } from 'hast';
 import { classNames } from '../../contract/markup.ts';
 import { h } from 'hastscript';
 import { z } from 'zod';
-import type { DeckState } from './defineComponent.ts';
 
 /**
  * A source as a deck writes it: short text ("KCTV5 News, 2020-06-23"), or the object a data
@@ -22,7 +21,7 @@ export const sourceSchema = z.union([
 export type Source = z.output<typeof sourceSchema>;
 
 /** The short form shown where a source is cited. */
-export function sourceLabel(source: Source): string {
+function sourceLabel(source: Source): string {
   if (typeof source === 'string') return source;
   return [source.publisher ?? source.title, source.date].filter(Boolean).join(', ');
 }
@@ -37,7 +36,7 @@ function sourceKey(source: Source): string {
  * happened to evaluate components in.
  */
 export function citation(
-  deck: DeckState,
+  deck: { sources: Map<string, Source> },
   source: Source,
   options: { prefix?: string; numberOnly?: boolean } = {},
 ): Element {

@@ -3,23 +3,9 @@ import type { z } from 'zod';
 import { DeckError, type Place } from '../deckError.ts';
 import type { Warn } from '../deckMessages.ts';
 import type { SlideHeadingAt } from '../slideHeadings.ts';
-import type { Source } from './citations.ts';
+import type { DeckState } from './deckState.ts';
 import { toHastChildren, type ComponentFunction, type HastChild } from '../hastJsx.ts';
 import { validate } from '../validate.ts';
-
-/** What one compile knows while its components render; scoped to that compile. */
-export interface DeckState {
-  file: string;
-  source: string;
-  lang: string;
-  /** Where the deck will be shared (frontmatter `url`). */
-  url?: string;
-  chartCount: number;
-  /** Chart.js chart types the deck draws, so the smallest runtime that has them is inlined. */
-  chartTypes: Set<string>;
-  /** Every source cited, by key; numbered later in order of first use on the slides. */
-  sources: Map<string, Source>;
-}
 
 export interface RenderContext {
   place: Place;

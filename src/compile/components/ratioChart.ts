@@ -5,7 +5,7 @@ import { defineComponent } from './defineComponent.ts';
 
 const positive = z.number().finite().positive();
 
-export const ratioChartSchema = z.strictObject({
+const ratioChartSchema = z.strictObject({
   ratios: z
     .array(
       z.strictObject({

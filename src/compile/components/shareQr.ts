@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DeckError } from '../deckError.ts';
 import { defineComponent } from './defineComponent.ts';
 
-export const shareQrSchema = z.strictObject({
+const shareQrSchema = z.strictObject({
   /** Another address than the deck's own `url`. */
   url: z.url({ protocol: /^https?$/ }).optional(),
   /** The words beside the code; the address is always printed too. */
@@ -33,7 +33,7 @@ export const shareQr = defineComponent('ShareQR', shareQrSchema, ({ url, label }
 });
 
 /** The code as one SVG path of dark modules, with a quiet zone of four modules. */
-export function qrSvg(text: string): Element {
+function qrSvg(text: string): Element {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const quiet = 4;
   const size = modules.size + quiet * 2;

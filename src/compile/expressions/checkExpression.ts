@@ -240,7 +240,7 @@ function checkNode(
     };
   }
   if (type === 'JSXIdentifier' && parent && (parent.type as string) === 'JSXOpeningElement') {
-    const name = (node as unknown as { name: string }).name;
+    const name = 'name' in node && typeof node.name === 'string' ? node.name : '';
     if (/^[A-Z]/.test(name) && !known.components.has(name)) {
       return {
         reason: `Unknown component <${name}>`,

@@ -201,6 +201,7 @@ export async function renderSlides(
       runtime.jsxDEV(type, props, key, isStatic, at && { ...at, columnNumber: (at.columnNumber ?? 0) + 1 })) as never,
     development: true,
     filePath: file,
+    // biome-ignore lint/plugin: its types expect JSX components of one argument; Podium's also take a place (hastJsx.ts).
     components: components as unknown as Partial<Components>,
     passKeys: false,
     createEvaluater: () => ({

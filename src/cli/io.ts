@@ -1,0 +1,6 @@
+/** Where a command writes and from where it resolves paths: the terminal for `podium`, a recorder in tests. */
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}

@@ -1,0 +1,15 @@
+import type { Source } from './citations.ts';
+
+/** What one compile knows while its components render; scoped to that compile. */
+export interface DeckState {
+  file: string;
+  source: string;
+  lang: string;
+  /** Where the deck will be shared (frontmatter `url`). */
+  url?: string;
+  chartCount: number;
+  /** Chart.js chart types the deck draws, so the smallest runtime that has them is inlined. */
+  chartTypes: Set<string>;
+  /** Every source cited, by key; numbered later in order of first use on the slides. */
+  sources: Map<string, Source>;
+}
