@@ -1,4 +1,4 @@
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { BarElement, ChartConfiguration, ChartDataset } from 'chart.js';
 import type { PodiumChartOptions } from '../contract/chartOptions.ts';
 import { lineMarks, seriesFill, type ChartTheme } from './chartTheme.ts';
 
@@ -393,10 +393,9 @@ function dataLabels(
             offset: (context: LabelContext) => {
               if (!references.has(context.datasetIndex))
                 return references.size > 0 ? clearOfMarks(context, references, labels, font(context)) : barLabel.offset;
-              const bar = context.chart.getDatasetMeta(0).data[context.dataIndex] as unknown as
-                | { height?: number; width?: number }
-                | undefined;
-              const thickness = context.chart.options.indexAxis === 'y' ? bar?.height : bar?.width;
+              const bar = context.chart.getDatasetMeta(0).data[context.dataIndex] as BarElement | undefined;
+              const size = bar?.getProps(['width', 'height'], true);
+              const thickness = context.chart.options.indexAxis === 'y' ? size?.height : size?.width;
               return (thickness ?? 0) / 2 + 2;
             },
           }),

@@ -24,7 +24,6 @@ interface RevealApi {
 /** The deck on this page; none on the index or an error page. */
 const reveal = () => (window as { Reveal?: unknown }).Reveal as RevealApi | undefined;
 
-
 function startDevClient({ page, build, error }: DevPageState): void {
   const hot = createHotContext('/@podium/page');
   // The address keeps the slide only once reveal has written it; the client remembers the place itself.
