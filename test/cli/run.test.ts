@@ -98,8 +98,6 @@ describe('podium build', () => {
 
 describe('warnings', () => {
   const oneSided = `---\ntitle: One side quoted\n---\n\n## Two sides\n\n<Positions>\n<Position org="For" stance="Build it." quote="We need the room." />\n<Position org="Against" stance="Repair the old one." />\n</Positions>\n`;
-  const bullets = Array.from({ length: 20 }, (_, i) => `- Point ${i + 1}`).join('\n');
-  const tall = `---\ntitle: Too much\n---\n\n# Hello\n\n---\n\n## Too much\n\n${bullets}\n`;
 
   /** Both streams in the order written, so a test can tell what came after what. */
   function inOrder() {
@@ -135,31 +133,4 @@ describe('warnings', () => {
     expect(out).toEqual([expect.stringMatching(/^dist\/good\.html/)]);
     expect(readdirSync(join(project, 'dist'))).toEqual(['good.html']);
   });
-
-  it('with --check, measures each slide in Chromium and warns about one too tall, naming it', async () => {
-    writeFileSync(join(project, 'decks', 'tall.mdx'), tall);
-    const { lines, io: streams } = inOrder();
-    expect(await run(['build', '--check'], streams)).toBe(0);
-    expect(lines[0]).toMatch(/^dist\/good\.html/);
-    expect(lines[1]).toMatch(/^dist\/tall\.html/);
-    expect(lines[2]).toMatch(
-      /^decks\/tall\.mdx:9:1: warning: Slide 2, "Too much", is \d+ px taller than the slide area; its bottom is cut off when presenting\n/,
-    );
-    expect(lines[2]).toMatch(/> +9 \| ## Too much/);
-    expect(lines).toHaveLength(3);
-  }, 30_000);
-
-  it('podium pdf always warns about a slide too tall; with --strict it writes no PDF and exits 1', async () => {
-    writeFileSync(join(project, 'decks', 'tall.mdx'), tall);
-    const { lines, io: streams } = inOrder();
-    expect(await run(['pdf', 'decks/tall.mdx', '--out', 'tall.pdf'], streams)).toBe(0);
-    expect(lines[0]).toMatch(/^tall\.pdf {2}\d+ pages?/);
-    expect(lines[1]).toMatch(
-      /^decks\/tall\.mdx:9:1: warning: Slide 2, "Too much", is \d+ px taller than the slide area/,
-    );
-    const strict = io();
-    expect(await run(['pdf', 'decks/tall.mdx', '--out', 'strict.pdf', '--strict'], strict.io)).toBe(1);
-    expect(strict.err.join('\n')).toMatch(/decks\/tall\.mdx: not written: --strict counts warnings as errors\./);
-    expect(readdirSync(project).filter((name) => name.endsWith('.pdf'))).toEqual(['tall.pdf']);
-  }, 60_000);
 });
