@@ -117,7 +117,7 @@ export function checkAllowList(slides: readonly Element[], { file, source }: All
   const walk = (node: unknown, ancestors: Element[], near: Place): void => {
     const place = placeOf(node, file) ?? near;
     const fail = ({ reason, hint, ruleId }: Refusal): never => {
-      throw new DeckError(reason, { place, hint, source, ruleId });
+      throw new DeckError(reason, { place, hint, text: source, ruleId });
     };
     if (isNode(node, 'text')) return;
     if (!isNode(node, 'element')) {

@@ -34,7 +34,7 @@ export function parseCsv(path: string, text: string): Array<Record<string, unkno
         problem.error.type === 'Quotes'
           ? 'A quoted value needs its closing quote.'
           : `Every row needs one value per column (${result.meta.fields?.length ?? 0}: ${result.meta.fields?.join(', ') ?? ''}); quote values that contain commas.`,
-      source: text,
+      text,
       ruleId: 'data-invalid-csv',
     });
   }
@@ -42,7 +42,7 @@ export function parseCsv(path: string, text: string): Array<Record<string, unkno
     throw new DeckError('The CSV file has no header line', {
       place: { file: path, line: 1, column: 1 },
       hint: 'The first line names the columns, e.g. year,police,parks.',
-      source: text,
+      text,
       ruleId: 'data-invalid-csv',
     });
   }

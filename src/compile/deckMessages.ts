@@ -23,7 +23,7 @@ export function deckWarnings(file: VFile, source: string): DeckWarning[] {
       new DeckWarning(message.reason, {
         place: { file: file.path, line: message.line ?? 1, column: message.column ?? 1 },
         hint: message.note,
-        source,
+        text: source,
         ruleId: message.ruleId ?? 'podium',
       }),
   );

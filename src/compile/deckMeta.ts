@@ -89,7 +89,7 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
       throw new DeckError('The deck has no frontmatter', {
         place: top,
         hint: 'Start the file with a block such as:\n  ---\n  title: Students need support staff\n  ---',
-        source,
+        text: source,
         ruleId: 'frontmatter-missing',
       });
     }
@@ -100,7 +100,7 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
       new DeckError('The frontmatter is too large once its aliases (*name) or nesting are expanded', {
         place,
         hint: 'Frontmatter holds a few plain "key: value" lines; write each value out instead of repeating others with &name and *name.',
-        source,
+        text: source,
         ruleId: 'frontmatter-too-large',
       });
     const document = parseDocument(yaml.value, { prettyErrors: false });
@@ -110,7 +110,7 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
       throw new DeckError(`Invalid frontmatter: ${problem.message.split('\n')[0]}`, {
         place: placeAt(problem.pos[0]),
         hint: 'Each line is "key: value"; put text with a colon in quotes.',
-        source,
+        text: source,
         ruleId: 'frontmatter-yaml',
       });
     }

@@ -92,7 +92,7 @@ export function createHastJsx(file: string, deckSource?: string) {
       throw new DeckError('An expression in braces here gives nothing', {
         place: { file, line: source?.lineNumber ?? 1, column: source?.columnNumber ?? 1 },
         hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
-        source: deckSource,
+        text: deckSource,
         ruleId: 'expression-empty',
       });
     }
@@ -130,7 +130,7 @@ export function createHastJsx(file: string, deckSource?: string) {
       throw new DeckError(`Content here is ${describeValue(error.value)}, not text`, {
         place,
         hint: 'Show one of its fields in braces, such as {figures.total}; data gives values, never elements.',
-        source: deckSource,
+        text: deckSource,
         ruleId: 'expression-not-text',
       });
     }

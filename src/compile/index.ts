@@ -185,7 +185,7 @@ async function parseDeck(vfile: VFile, remarkPlugins: PluggableList): Promise<Ha
     throw new DeckError(message.reason ?? String(error), {
       place: { file, line: at?.line ?? message.line ?? 1, column: at?.column ?? message.column ?? 1 },
       hint: syntaxHint(message.reason ?? ''),
-      source,
+      text: source,
       ruleId: 'mdx-syntax',
       cause: error,
     });

@@ -45,7 +45,7 @@ export function parseJson(path: string, withMark: string): unknown {
       {
         place: { file: path, ...placeOfOffset(text, mistake?.offset ?? 0) },
         hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
-        source: text,
+        text,
         ruleId: 'data-invalid-json',
       },
     );
@@ -55,7 +55,7 @@ export function parseJson(path: string, withMark: string): unknown {
     throw new DeckError(`The JSON data is nested more than ${maxJsonDepth} deep`, {
       place: { file: path, ...placeOfOffset(text, tooDeep) },
       hint: 'Slides show a few levels of data at most: flatten the lists and objects.',
-      source: text,
+      text,
       ruleId: 'data-too-deep',
     });
   }

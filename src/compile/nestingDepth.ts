@@ -83,7 +83,7 @@ function tooDeep(place: Place, source: string): DeckError {
   return new DeckError(`Lists, block quotes, components or emphasis are nested more than ${maxNesting} deep here`, {
     place,
     hint: 'A slide needs a few levels at most: close the components and lists above this line, or split the content into several slides.',
-    source,
+    text: source,
     ruleId: 'nesting-too-deep',
   });
 }

@@ -43,7 +43,7 @@ export function remarkDataImports({ file, source, files, onData }: DataImportsOp
           {
             place: { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 },
             hint: "A deck holds text and data, not code: put values in a data file (import figures from './data/figures.json') and show them with {figures.total}.",
-            source,
+            text: source,
             ruleId: 'deck-code',
           },
         );
@@ -58,7 +58,7 @@ export function remarkDataImports({ file, source, files, onData }: DataImportsOp
     const at = statement.source.loc?.start;
     const place = { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 };
     const fail = (reason: string, hint: string, ruleId: string): never => {
-      throw new DeckError(reason, { place, hint, source, ruleId });
+      throw new DeckError(reason, { place, hint, text: source, ruleId });
     };
     if (!/^\.{1,2}\//.test(specifier)) {
       fail(

@@ -49,7 +49,7 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
       throw new DeckError(reason, {
         place: { file, line: start?.line ?? 1, column: start?.column ?? 1 },
         hint,
-        source,
+        text: source,
         ruleId,
       });
     };

@@ -30,7 +30,7 @@ export function remarkKnownComponents({ file, source, known }: KnownComponentsOp
         throw new DeckError(reason, {
           place: { file, line: start?.line ?? 1, column: start?.column ?? 1 },
           hint,
-          source,
+          text: source,
           ruleId,
         });
       };

@@ -53,7 +53,7 @@ function refuseUnderlinedText(position: Position | undefined, file: string, sour
   throw new DeckError('This --- does not start a new slide: the line above it has no blank line after it', {
     place: { file, line: position.end.line, column: 1 },
     hint: 'Put an empty line between the text and --- (Markdown otherwise makes the text a heading).',
-    source,
+    text: source,
     ruleId: 'slide-break-underline',
   });
 }

@@ -43,7 +43,7 @@ export function remarkThousandsCommas({ file, source }: ThousandsCommasOptions) 
             {
               place: { file, ...placeOfOffset(source, offset) },
               hint: `Write numbers in code without commas: ${parts.join('')}. To list ${parts.map(Number).join(' and ')}, put a space after the comma.`,
-              source,
+              text: source,
               ruleId: 'thousands-comma',
             },
           );

@@ -30,7 +30,7 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
         ? undefined
         : String(issue.path[0]);
   const { reason, hint } = describe(issue, value, subject, schema);
-  throw new DeckError(reason, { place: subject.placeOf(field), hint, source: subject.source, ruleId: subject.ruleId });
+  throw new DeckError(reason, { place: subject.placeOf(field), hint, text: subject.source, ruleId: subject.ruleId });
 }
 
 function describe(

@@ -51,7 +51,7 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
   const ruleStarts: Location[] = [];
 
   const fail = (reason: string, at: Location, hint: string, ruleId: string): never => {
-    throw new DeckError(reason, { place: { file: path, ...at }, hint, source: css, ruleId });
+    throw new DeckError(reason, { place: { file: path, ...at }, hint, text: css, ruleId });
   };
 
   // Some properties place their url() at the space or comment before it; point at the url itself.
@@ -221,7 +221,7 @@ export function importRefused(path: string, css: string, at: Location, written =
   return new DeckError(`The theme loads another file (${written})`, {
     place: { file: path, ...at },
     hint: `${offline}: copy the rules into this theme, and for a font or an image ${howToFix}.`,
-    source: css,
+    text: css,
     ruleId: 'theme-remote',
   });
 }

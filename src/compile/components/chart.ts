@@ -142,7 +142,7 @@ function chartTitle(title: string | undefined, { place, deck, warn, slideHeading
     throw new DeckError('<Chart> needs a title: its slide has no heading (written as text) to name it after', {
       place,
       hint: 'Name what the chart shows with title="…"; screen readers and the data table use it.',
-      source: deck.source,
+      text: deck.source,
       ruleId: 'Chart-props',
     });
   }

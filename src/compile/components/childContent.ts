@@ -100,7 +100,7 @@ export function containedItems(
     throw new DeckError(`<${rule.container}> may hold only <${rule.item}> elements, but it holds ${described(node)}`, {
       place,
       hint: `Move other content out of <${rule.container}>, or into one of its <${rule.item}> elements: ${rule.example}.`,
-      source: deck.source,
+      text: deck.source,
       ruleId: `${rule.container}-children`,
     });
   }
@@ -113,7 +113,7 @@ export function containedItems(
           items.length < rule.min
             ? `Add ${rule.min - items.length === 1 ? 'another' : `${rule.min - items.length} more`} inside it: ${rule.example}.`
             : `Keep at most ${rule.max}: split the rest onto another slide.`,
-        source: deck.source,
+        text: deck.source,
         ruleId: `${rule.container}-count`,
       },
     );

@@ -48,7 +48,7 @@ export function defineComponent<Schema extends z.ZodType>(
           throw new DeckError(`Prop "${empty}" on <${name}> is empty: its expression gives nothing`, {
             place,
             hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
-            source: deck.source,
+            text: deck.source,
             ruleId: `${name}-props`,
           });
         }
@@ -73,7 +73,7 @@ export function defineComponent<Schema extends z.ZodType>(
           throw new DeckError(`<${name}> could not be made: ${(error as Error).message}`, {
             place,
             hint: `Check the props of this <${name}>.`,
-            source: deck.source,
+            text: deck.source,
             ruleId: `${name}-render`,
             cause: error,
           });

@@ -24,7 +24,7 @@ export function withPropSynonyms(
           throw new DeckError(`Unknown prop "${key}" on <${component.name}>; did you mean "${meant}"?`, {
             place: context.place,
             hint: `Known props: ${knownProps.join(', ')}.`,
-            source: deck.source,
+            text: deck.source,
             ruleId: `${component.name}-props`,
           });
         }

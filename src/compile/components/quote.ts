@@ -18,7 +18,7 @@ const quoteComponent = defineComponent('Quote', quoteProps, ({ by, role, source 
     throw new DeckError(`<Quote> by ${by} has no words`, {
       place,
       hint: `Write the quoted words between the tags: <Quote by="${by}">…</Quote>.`,
-      source: deck.source,
+      text: deck.source,
       ruleId: 'Quote-empty',
     });
   }

@@ -22,7 +22,7 @@ export const shareQr = defineComponent('ShareQR', shareQrSchema, ({ url, label }
     throw new DeckError('<ShareQR> has no address to encode', {
       place,
       hint: 'Add the address where the deck will be shared to the frontmatter (url: https://example.org/deck.html), or give <ShareQR url="…" />.',
-      source: deck.source,
+      text: deck.source,
       ruleId: 'ShareQR-props',
     });
   }

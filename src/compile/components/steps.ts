@@ -54,7 +54,7 @@ export const steps = defineComponent(
       throw new DeckError('<Steps> has nothing to reveal', {
         place,
         hint: 'Write what should appear step by step between <Steps> and </Steps>, with a blank line around it: a list, or paragraphs.',
-        source: deck.source,
+        text: deck.source,
         ruleId: 'Steps-empty',
       });
     }

@@ -71,7 +71,7 @@ export async function renderSlides(
     column: (node.loc?.start.column ?? 0) + 1,
   });
   const fail = (node: Node, reason: string, hint: string, ruleId: string, at = placeOf(node)): never => {
-    throw new DeckError(reason, { place: at, hint, source, ruleId });
+    throw new DeckError(reason, { place: at, hint, text: source, ruleId });
   };
 
   /** Sandbox values → what the JSX runtime takes: elements written in braces are made here. */
