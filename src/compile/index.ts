@@ -111,11 +111,11 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
         },
       },
     ],
-    [remarkKnownComponents, { file, source, known: componentNames }],
-    [remarkThousandsCommas, { file, source }],
+    [remarkKnownComponents, { known: componentNames }],
+    remarkThousandsCommas,
     [remarkDataImports, { file, source, files, onData: (value: Record<string, unknown>) => (data = value) }],
-    [remarkImages, { file, source, publicDir, files }],
-    [remarkSlides, { file, source }],
+    [remarkImages, { publicDir, files }],
+    remarkSlides,
   ]);
   const state: DeckState = {
     file,
@@ -149,7 +149,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       slides,
       chartCount: state.chartCount,
       chartTypes: [...state.chartTypes],
-      messages: deckWarnings(vfile, source),
+      messages: deckWarnings(vfile),
     };
   } finally {
     sandbox.dispose();
