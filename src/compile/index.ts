@@ -12,7 +12,7 @@ import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/deckState.ts';
 import { DeckError, type DeckWarning, type Place } from './deckError.ts';
-import { deckWarnings, warnOn } from './deckMessages.ts';
+import { deckWarnings, failOn, warnOn } from './deckMessages.ts';
 import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
@@ -90,21 +90,19 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       ruleId: 'deck-missing',
     });
   }
-  refuseDeepNesting(file, source);
   let meta: DeckMeta | undefined;
   let placeOf: Deck['placeOf'] = () => ({ file, line: 1, column: 1 });
   let data: Record<string, unknown> = {};
   const vfile = new VFile({ path: file, value: source });
+  refuseDeepNesting(vfile);
   const tree = await parseDeck(vfile, [
     remarkFrontmatter,
     remarkGfm,
     remarkUnravel,
-    [remarkNestingLimit, { file, source }],
+    remarkNestingLimit,
     [
       remarkDeckMeta,
       {
-        file,
-        source,
         onMeta: (value: DeckMeta, places: Deck['placeOf']) => {
           meta = value;
           placeOf = places;
@@ -113,7 +111,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     ],
     [remarkKnownComponents, { known: componentNames }],
     remarkThousandsCommas,
-    [remarkDataImports, { file, source, files, onData: (value: Record<string, unknown>) => (data = value) }],
+    [remarkDataImports, { files, onData: (value: Record<string, unknown>) => (data = value) }],
     [remarkImages, { publicDir, files }],
     remarkSlides,
   ]);
@@ -128,7 +126,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   };
   const sandbox = await createDeckSandbox({ data, components: componentNames, lang: state.lang });
   try {
-    const hooks = { warn: warnOn(vfile), slideHeadingAt: slideHeadings(tree) };
+    const hooks = { warn: warnOn(vfile), fail: failOn(vfile), slideHeadingAt: slideHeadings(tree) };
     const provided = Object.fromEntries(
       components.map((component) => [component.name, component.render(state, hooks)]),
     );

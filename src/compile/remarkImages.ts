@@ -27,7 +27,7 @@ const imageTypes: Record<string, string> = {
  */
 export function remarkImages({ publicDir, files }: ImagesOptions) {
   return (tree: Root, file: VFile) => {
-    const fail = failOn(file);
+    const fail: Fail = failOn(file);
     const inline = (url: string, node: { position?: Image['position'] }) => inlined(url, node, file.path, fail);
     visit(tree, (node) => {
       if (node.type === 'image') {

@@ -3,7 +3,7 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { refusedElement } from './allowList.ts';
-import { failOn } from './deckMessages.ts';
+import { failOn, type Fail } from './deckMessages.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface KnownComponentsOptions {
@@ -19,7 +19,7 @@ export interface KnownComponentsOptions {
  */
 export function remarkKnownComponents({ known }: KnownComponentsOptions) {
   return (tree: Root, file: VFile) => {
-    const fail = failOn(file);
+    const fail: Fail = failOn(file);
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const name = (node as MdxJsxFlowElement).name;

@@ -14,7 +14,7 @@ const deckLevel = new Set(['yaml', 'mdxjsEsm']);
 export function remarkSlides() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
-    const fail = failOn(file);
+    const fail: Fail = failOn(file);
     const top: RootContent[] = [];
     const slides: MdxJsxFlowElement[] = [];
     let current: RootContent[] = [];

@@ -3,7 +3,7 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { placeOfOffset } from './deckError.ts';
-import { failOn } from './deckMessages.ts';
+import { failOn, type Fail } from './deckMessages.ts';
 
 /** Quoted strings, blanked to spaces of the same length so that offsets still hold. */
 const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
@@ -21,7 +21,7 @@ const groupedNumber = /(?<![\w.])\d{1,3}(?:,\d{3})+(?![\w.])/;
 export function remarkThousandsCommas() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
-    const fail = failOn(file);
+    const fail: Fail = failOn(file);
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const element = node as MdxJsxFlowElement;
