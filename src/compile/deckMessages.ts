@@ -40,7 +40,7 @@ function reportOptions(file: VFile, { place, hint, ruleId }: MessageOptions) {
   return {
     place: { file: file.path, line: place.line, column: place.column },
     hint,
-    text: String(file.value),
+    text: file.value === undefined ? undefined : String(file.value),
     ruleId,
   };
 }

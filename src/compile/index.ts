@@ -131,14 +131,13 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       components.map((component) => [component.name, component.render(state, hooks)]),
     );
     const slides = await renderSlides(tree, {
-      file,
-      source,
+      file: vfile,
       sandbox,
       dataNames: new Set(Object.keys(data)),
       components: provided,
     });
     numberCitations(slides, state.sources);
-    checkAllowList(slides, state);
+    checkAllowList(slides, vfile);
     return {
       file,
       source,
@@ -156,8 +155,6 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
 
 /** Parses the deck and runs the passes: Markdown with JSX and expressions, as hast. */
 async function parseDeck(vfile: VFile, remarkPlugins: PluggableList): Promise<HastRoot> {
-  const source = String(vfile.value);
-  const file = vfile.path;
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
@@ -180,10 +177,9 @@ async function parseDeck(vfile: VFile, remarkPlugins: PluggableList): Promise<Ha
     const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(message.reason ?? '');
     const at =
       named && (given?.line ?? message.line ?? 1) === 1 ? { line: Number(named[1]), column: Number(named[2]) } : given;
-    throw new DeckError(message.reason ?? String(error), {
-      place: { file, line: at?.line ?? message.line ?? 1, column: at?.column ?? message.column ?? 1 },
+    return failOn(vfile)(message.reason ?? String(error), {
+      place: { line: at?.line ?? message.line ?? 1, column: at?.column ?? message.column ?? 1 },
       hint: syntaxHint(message.reason ?? ''),
-      text: source,
       ruleId: 'mdx-syntax',
       cause: error,
     });

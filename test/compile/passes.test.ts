@@ -39,7 +39,7 @@ describe('remarkSlides', () => {
 });
 
 describe('createHastJsx', () => {
-  const { jsxDEV, Fragment } = createHastJsx('/deck.mdx');
+  const { jsxDEV, Fragment } = createHastJsx(new VFile({ path: '/deck.mdx' }));
 
   it('builds hast elements placed in the deck, turning JSX style objects into CSS text and dropping empty children', () => {
     const node = jsxDEV(
