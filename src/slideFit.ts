@@ -53,7 +53,7 @@ export function tallSlideWarnings(deck: Deck, tall: readonly TallSlide[]): DeckW
       {
         place: { file: deck.file, line: start?.line ?? 1, column: start?.column ?? 1 },
         hint: 'Move some of it to a slide of its own (a line with --- starts one), or shorten it.',
-        source: deck.source,
+        text: deck.source,
         ruleId: 'slide-too-tall',
       },
     );

@@ -1,12 +1,8 @@
 import type { Element, Properties } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
-import { DeckError, type Place } from './deckError.ts';
+import type { VFile } from 'vfile';
+import { failOn, type Fail, type Point } from './deckMessages.ts';
 import { embeddedImage, inertStyle, linkTarget, slideSchema } from './slideSchema.ts';
-
-export interface AllowListOptions {
-  file: string;
-  source: string;
-}
 
 /** Why something is refused, and what to write instead. */
 export interface Refusal {
@@ -113,26 +109,23 @@ export function refusedElement(name: string): Refusal | undefined {
  * attributes it keeps. Anything else stops the build at its place, since the last guard
  * (`sanitizeSlides`) would silently drop it.
  */
-export function checkAllowList(slides: readonly Element[], { file, source }: AllowListOptions): void {
-  const walk = (node: unknown, ancestors: Element[], near: Place): void => {
-    const place = placeOf(node, file) ?? near;
-    const fail = ({ reason, hint, ruleId }: Refusal): never => {
-      throw new DeckError(reason, { place, hint, source, ruleId });
-    };
+export function checkAllowList(slides: readonly Element[], deck: VFile): void {
+  const fail: Fail = failOn(deck);
+  const walk = (node: unknown, ancestors: Element[], near: Point): void => {
+    const place = placeOf(node) ?? near;
     if (isNode(node, 'text')) return;
     if (!isNode(node, 'element')) {
-      fail({
-        reason: 'A slide holds something that is neither text nor an element',
+      fail('A slide holds something that is neither text nor an element', {
+        place,
         hint: "Data from a file is shown as text in braces, {figures.total}; only Podium's components make elements.",
         ruleId: 'node-refused',
       });
-      return;
     }
     const refusal = elementRefusal(node, ancestors) ?? attributeRefusal(node);
-    if (refusal) fail(refusal);
+    if (refusal) fail(refusal.reason, { place, hint: refusal.hint, ruleId: refusal.ruleId });
     for (const child of Array.isArray(node.children) ? node.children : []) walk(child, [...ancestors, node], place);
   };
-  for (const slide of slides) walk(slide, [], { file, line: 1, column: 1 });
+  for (const slide of slides) walk(slide, [], { line: 1, column: 1 });
 }
 
 function elementRefusal(element: Element, ancestors: readonly Element[]): Refusal | undefined {
@@ -315,9 +308,9 @@ function isNode<Type extends 'text' | 'element'>(
   return typeof node === 'object' && node !== null && (node as { type?: unknown }).type === type;
 }
 
-function placeOf(node: unknown, file: string): Place | undefined {
+function placeOf(node: unknown): Point | undefined {
   const start = (node as Element | null)?.position?.start;
   return typeof start?.line === 'number' && typeof start.column === 'number'
-    ? { file, line: start.line, column: start.column }
+    ? { line: start.line, column: start.column }
     : undefined;
 }

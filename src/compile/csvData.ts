@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
-import { DeckError, placeOfOffset } from './deckError.ts';
+import { VFile } from 'vfile';
+import { placeOfOffset } from './deckError.ts';
+import { failOn } from './deckMessages.ts';
 
 /** "1,200", "$3,400.50" and "-7" as spreadsheets export them: numbers, not text. */
 const spreadsheetNumber = /^\s*-?[$€£]?\s*\d{1,3}(,\d{3})+(\.\d+)?\s*$|^\s*-?[$€£]\s*\d+(\.\d+)?\s*$/;
@@ -27,22 +29,22 @@ export function parseCsv(path: string, text: string): Array<Record<string, unkno
     .filter((error) => error.type !== 'Delimiter')
     .map((error) => ({ error, offset: error.index ?? rowOffset(text, error.row ?? 0) }))
     .sort((a, b) => a.offset - b.offset)[0];
+  // The data file is a file of its own, reported in its own vfile.
+  const fail = failOn(new VFile({ path, value: text }));
   if (problem) {
-    throw new DeckError(`Malformed CSV row: ${problem.error.message}`, {
-      place: { file: path, ...placeOfOffset(text, problem.offset) },
+    fail(`Malformed CSV row: ${problem.error.message}`, {
+      place: placeOfOffset(text, problem.offset),
       hint:
         problem.error.type === 'Quotes'
           ? 'A quoted value needs its closing quote.'
           : `Every row needs one value per column (${result.meta.fields?.length ?? 0}: ${result.meta.fields?.join(', ') ?? ''}); quote values that contain commas.`,
-      source: text,
       ruleId: 'data-invalid-csv',
     });
   }
   if (!result.meta.fields?.length) {
-    throw new DeckError('The CSV file has no header line', {
-      place: { file: path, line: 1, column: 1 },
+    fail('The CSV file has no header line', {
+      place: { line: 1, column: 1 },
       hint: 'The first line names the columns, e.g. year,police,parks.',
-      source: text,
       ruleId: 'data-invalid-csv',
     });
   }

@@ -1,7 +1,9 @@
 import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { DeckError, placeOfOffset, type Place } from './deckError.ts';
+import type { VFile } from 'vfile';
+import { placeOfOffset, type Place } from './deckError.ts';
+import { failOn, type Fail } from './deckMessages.ts';
 import { validate } from './validate.ts';
 
 const text = z.union([z.string(), z.number()]).transform(String);
@@ -74,43 +76,41 @@ export type DeckMeta = z.output<typeof deckMetaSchema>;
 const maxAliasCount = 100;
 
 export interface DeckMetaOptions {
-  file: string;
-  source: string;
   /** Receives the validated metadata and where each key was written. */
   onMeta: (meta: DeckMeta, placeOf: (key: string) => Place) => void;
 }
 
 /** Reads and checks the YAML frontmatter (the block between the first two `---` lines). */
-export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
-  return (tree: Root) => {
+export function remarkDeckMeta({ onMeta }: DeckMetaOptions) {
+  return (tree: Root, vfile: VFile) => {
+    const file = vfile.path;
+    const source = String(vfile.value);
+    const fail: Fail = failOn(vfile);
     const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
     const top: Place = { file, line: 1, column: 1 };
     if (!yaml) {
-      throw new DeckError('The deck has no frontmatter', {
+      fail('The deck has no frontmatter', {
         place: top,
         hint: 'Start the file with a block such as:\n  ---\n  title: Students need support staff\n  ---',
-        source,
         ruleId: 'frontmatter-missing',
       });
     }
     // The YAML text starts on the line after the opening `---`.
     const start = source.indexOf('\n', yaml.position?.start.offset ?? 0) + 1;
     const placeAt = (offset: number): Place => ({ file, ...placeOfOffset(source, start + offset) });
-    const tooLarge = (place: Place) =>
-      new DeckError('The frontmatter is too large once its aliases (*name) or nesting are expanded', {
+    const tooLarge: (place: Place) => never = (place) =>
+      fail('The frontmatter is too large once its aliases (*name) or nesting are expanded', {
         place,
         hint: 'Frontmatter holds a few plain "key: value" lines; write each value out instead of repeating others with &name and *name.',
-        source,
         ruleId: 'frontmatter-too-large',
       });
     const document = parseDocument(yaml.value, { prettyErrors: false });
     const problem = document.errors[0];
-    if (problem?.code === 'RESOURCE_EXHAUSTION') throw tooLarge(placeAt(problem.pos[0]));
+    if (problem?.code === 'RESOURCE_EXHAUSTION') tooLarge(placeAt(problem.pos[0]));
     if (problem) {
-      throw new DeckError(`Invalid frontmatter: ${problem.message.split('\n')[0]}`, {
+      fail(`Invalid frontmatter: ${problem.message.split('\n')[0]}`, {
         place: placeAt(problem.pos[0]),
         hint: 'Each line is "key: value"; put text with a colon in quotes.',
-        source,
         ruleId: 'frontmatter-yaml',
       });
     }
@@ -119,7 +119,7 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
       value = document.toJS({ maxAliasCount }) ?? {};
     } catch {
       // Aliases (*name) repeating aliases grow exponentially ("billion laughs"); yaml stops counting past the limit.
-      throw tooLarge(placeAt(firstAlias(document) ?? 0));
+      tooLarge(placeAt(firstAlias(document) ?? 0));
     }
     const placeOf = (key: string | undefined): Place => {
       if (key !== undefined && isMap(document.contents)) {
@@ -132,7 +132,7 @@ export function remarkDeckMeta({ file, source, onMeta }: DeckMetaOptions) {
       name: 'the frontmatter',
       field: 'key',
       placeOf,
-      source,
+      fail,
       ruleId: 'frontmatter-invalid',
     });
     onMeta(meta, (key) => placeOf(key));

@@ -1,6 +1,8 @@
 import type { ElementContent, Properties, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
-import { DeckError, type Place } from './deckError.ts';
+import type { VFile } from 'vfile';
+import type { Place } from './deckError.ts';
+import { failOn, type Fail } from './deckMessages.ts';
 
 /** What a component receives besides its props: where it stands in the deck. */
 export interface ComponentContext {
@@ -77,7 +79,9 @@ function styleText(style: unknown): string | undefined {
  * The JSX runtime MDX runs against: elements become hast nodes directly, so a deck renders
  * to a syntax tree (serialized once, with escaping) and never to HTML strings.
  */
-export function createHastJsx(file: string, deckSource?: string) {
+export function createHastJsx(deck: VFile) {
+  const file = deck.path;
+  const fail: Fail = failOn(deck);
   function jsxDEV(
     type: unknown,
     props: Record<string, unknown>,
@@ -89,10 +93,9 @@ export function createHastJsx(file: string, deckSource?: string) {
     // Text gets `undefined` only from an expression that found nothing: a misspelt data key,
     // which would otherwise leave a silent gap on the slide ("We have  staff").
     if (Array.isArray(children) ? children.includes(undefined) : children === undefined && 'children' in props) {
-      throw new DeckError('An expression in braces here gives nothing', {
-        place: { file, line: source?.lineNumber ?? 1, column: source?.columnNumber ?? 1 },
+      fail('An expression in braces here gives nothing', {
+        place: { line: source?.lineNumber ?? 1, column: source?.columnNumber ?? 1 },
         hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
-        source: deckSource,
         ruleId: 'expression-empty',
       });
     }
@@ -127,10 +130,9 @@ export function createHastJsx(file: string, deckSource?: string) {
       return toHastChildren(children);
     } catch (error) {
       if (!(error instanceof NotAChild)) throw error;
-      throw new DeckError(`Content here is ${describeValue(error.value)}, not text`, {
+      return fail(`Content here is ${describeValue(error.value)}, not text`, {
         place,
         hint: 'Show one of its fields in braces, such as {figures.total}; data gives values, never elements.',
-        source: deckSource,
         ruleId: 'expression-not-text',
       });
     }

@@ -12,7 +12,7 @@ import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
 import type { DeckState } from './components/deckState.ts';
 import { DeckError, type DeckWarning, type Place } from './deckError.ts';
-import { deckWarnings, warnOn } from './deckMessages.ts';
+import { deckWarnings, failOn, warnOn } from './deckMessages.ts';
 import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
@@ -90,32 +90,30 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       ruleId: 'deck-missing',
     });
   }
-  refuseDeepNesting(file, source);
   let meta: DeckMeta | undefined;
   let placeOf: Deck['placeOf'] = () => ({ file, line: 1, column: 1 });
   let data: Record<string, unknown> = {};
   const vfile = new VFile({ path: file, value: source });
+  refuseDeepNesting(vfile);
   const tree = await parseDeck(vfile, [
     remarkFrontmatter,
     remarkGfm,
     remarkUnravel,
-    [remarkNestingLimit, { file, source }],
+    remarkNestingLimit,
     [
       remarkDeckMeta,
       {
-        file,
-        source,
         onMeta: (value: DeckMeta, places: Deck['placeOf']) => {
           meta = value;
           placeOf = places;
         },
       },
     ],
-    [remarkKnownComponents, { file, source, known: componentNames }],
-    [remarkThousandsCommas, { file, source }],
-    [remarkDataImports, { file, source, files, onData: (value: Record<string, unknown>) => (data = value) }],
-    [remarkImages, { file, source, publicDir, files }],
-    [remarkSlides, { file, source }],
+    [remarkKnownComponents, { known: componentNames }],
+    remarkThousandsCommas,
+    [remarkDataImports, { files, onData: (value: Record<string, unknown>) => (data = value) }],
+    [remarkImages, { publicDir, files }],
+    remarkSlides,
   ]);
   const state: DeckState = {
     file,
@@ -128,19 +126,18 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
   };
   const sandbox = await createDeckSandbox({ data, components: componentNames, lang: state.lang });
   try {
-    const hooks = { warn: warnOn(vfile), slideHeadingAt: slideHeadings(tree) };
+    const hooks = { warn: warnOn(vfile), fail: failOn(vfile), slideHeadingAt: slideHeadings(tree) };
     const provided = Object.fromEntries(
       components.map((component) => [component.name, component.render(state, hooks)]),
     );
     const slides = await renderSlides(tree, {
-      file,
-      source,
+      file: vfile,
       sandbox,
       dataNames: new Set(Object.keys(data)),
       components: provided,
     });
     numberCitations(slides, state.sources);
-    checkAllowList(slides, state);
+    checkAllowList(slides, vfile);
     return {
       file,
       source,
@@ -149,7 +146,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       slides,
       chartCount: state.chartCount,
       chartTypes: [...state.chartTypes],
-      messages: deckWarnings(vfile, source),
+      messages: deckWarnings(vfile),
     };
   } finally {
     sandbox.dispose();
@@ -158,8 +155,6 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
 
 /** Parses the deck and runs the passes: Markdown with JSX and expressions, as hast. */
 async function parseDeck(vfile: VFile, remarkPlugins: PluggableList): Promise<HastRoot> {
-  const source = String(vfile.value);
-  const file = vfile.path;
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
@@ -182,10 +177,9 @@ async function parseDeck(vfile: VFile, remarkPlugins: PluggableList): Promise<Ha
     const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(message.reason ?? '');
     const at =
       named && (given?.line ?? message.line ?? 1) === 1 ? { line: Number(named[1]), column: Number(named[2]) } : given;
-    throw new DeckError(message.reason ?? String(error), {
-      place: { file, line: at?.line ?? message.line ?? 1, column: at?.column ?? message.column ?? 1 },
+    return failOn(vfile)(message.reason ?? String(error), {
+      place: { line: at?.line ?? message.line ?? 1, column: at?.column ?? message.column ?? 1 },
       hint: syntaxHint(message.reason ?? ''),
-      source,
       ruleId: 'mdx-syntax',
       cause: error,
     });

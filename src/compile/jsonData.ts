@@ -1,6 +1,8 @@
 import type { ParseError } from 'jsonc-parser';
 import { createRequire } from 'node:module';
-import { DeckError, placeOfOffset } from './deckError.ts';
+import { VFile } from 'vfile';
+import { placeOfOffset } from './deckError.ts';
+import { failOn, type Fail } from './deckMessages.ts';
 
 /** The tolerant parser that finds a mistake's place: loaded only when a file has one. */
 const mistakeFinder = () => createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
@@ -35,27 +37,27 @@ const mistakes: Record<string, string | undefined> = {
  */
 export function parseJson(path: string, withMark: string): unknown {
   const text = withMark.replace(/^\uFEFF/, '');
+  // The data file is a file of its own, reported in its own vfile.
+  const fail: Fail = failOn(new VFile({ path, value: text }));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     const mistake = firstMistake(text);
-    throw new DeckError(
+    fail(
       `Invalid JSON: ${(mistake && mistakes[mistakeFinder().printParseErrorCode(mistake.error)]) ?? 'this is not JSON'}`,
       {
-        place: { file: path, ...placeOfOffset(text, mistake?.offset ?? 0) },
+        place: placeOfOffset(text, mistake?.offset ?? 0),
         hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
-        source: text,
         ruleId: 'data-invalid-json',
       },
     );
   }
   const tooDeep = offsetPastDepth(text, maxJsonDepth);
   if (tooDeep !== undefined) {
-    throw new DeckError(`The JSON data is nested more than ${maxJsonDepth} deep`, {
-      place: { file: path, ...placeOfOffset(text, tooDeep) },
+    fail(`The JSON data is nested more than ${maxJsonDepth} deep`, {
+      place: placeOfOffset(text, tooDeep),
       hint: 'Slides show a few levels of data at most: flatten the lists and objects.',
-      source: text,
       ruleId: 'data-too-deep',
     });
   }

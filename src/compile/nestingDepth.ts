@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Node, Parent } from 'unist';
-import { DeckError, type Place } from './deckError.ts';
+import type { VFile } from 'vfile';
+import { failOn, type Point } from './deckMessages.ts';
 
 /** Far deeper than any slide nests; far shallower than what exhausts the stack or slows the parser. */
 export const maxNesting = 100;
@@ -26,10 +27,10 @@ const thematicBreak = /^(?:[-*_][ \t]*){3,}$/;
  * which needs at least two columns of indentation; so the count never falls short of the
  * real depth, and overcounts only by an ordered list's wider indentation.
  */
-export function refuseDeepNesting(file: string, source: string): void {
-  for (const [index, line] of source.split('\n').entries()) {
+export function refuseDeepNesting(file: VFile): void {
+  for (const [index, line] of String(file.value).split('\n').entries()) {
     const column = columnPastLimit(line);
-    if (column !== undefined) throw tooDeep({ file, line: index + 1, column }, source);
+    if (column !== undefined) tooDeep(file, { line: index + 1, column });
   }
 }
 
@@ -63,14 +64,13 @@ function columnPastLimit(line: string): number | undefined {
  * Refuses anything nested past `maxNesting` in the parsed deck (components in components, emphasis
  * in emphasis, …), before passes that recurse over the tree. Walks with its own stack, not recursion.
  */
-export function remarkNestingLimit({ file, source }: { file: string; source: string }) {
-  return (tree: Root) => {
+export function remarkNestingLimit() {
+  return (tree: Root, file: VFile) => {
     const pending: Array<{ node: Node; depth: number }> = [{ node: tree, depth: 0 }];
     for (let next = pending.pop(); next; next = pending.pop()) {
       const depth = next.depth + (nestingTypes.has(next.node.type) ? 1 : 0);
       if (depth > maxNesting) {
-        const start = next.node.position?.start;
-        throw tooDeep({ file, line: start?.line ?? 1, column: start?.column ?? 1 }, source);
+        tooDeep(file, next.node.position?.start ?? { line: 1, column: 1 });
       }
       // Children pushed last-first, so they are checked in document order.
       const children = (next.node as Parent).children ?? [];
@@ -79,11 +79,10 @@ export function remarkNestingLimit({ file, source }: { file: string; source: str
   };
 }
 
-function tooDeep(place: Place, source: string): DeckError {
-  return new DeckError(`Lists, block quotes, components or emphasis are nested more than ${maxNesting} deep here`, {
+function tooDeep(file: VFile, place: Point): never {
+  return failOn(file)(`Lists, block quotes, components or emphasis are nested more than ${maxNesting} deep here`, {
     place,
     hint: 'A slide needs a few levels at most: close the components and lists above this line, or split the content into several slides.',
-    source,
     ruleId: 'nesting-too-deep',
   });
 }

@@ -3,13 +3,12 @@ import type { Root } from 'mdast';
 import { dirname, extname, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { parseCsv } from './csvData.ts';
-import { DeckError } from './deckError.ts';
+import type { VFile } from 'vfile';
+import { failOn, type Fail } from './deckMessages.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { parseJson } from './jsonData.ts';
 
 export interface DataImportsOptions {
-  file: string;
-  source: string;
   files: DeckFiles;
   /** Receives the data, by the name the deck gives it, for the deck's expressions. */
   onData: (data: Record<string, unknown>) => void;
@@ -26,71 +25,65 @@ const dataReaders: Record<string, (path: string, text: string) => unknown> = {
  * handed to the deck's expressions as values. A deck holds no code: any other import or export
  * is refused where it is written.
  */
-export function remarkDataImports({ file, source, files, onData }: DataImportsOptions) {
-  return (tree: Root) => {
+export function remarkDataImports({ files, onData }: DataImportsOptions) {
+  return (tree: Root, file: VFile) => {
+    const fail: Fail = failOn(file);
     const data: Record<string, unknown> = {};
     visit(tree, 'mdxjsEsm', (node) => {
       const program = node.data?.estree as Program | undefined;
       for (const statement of program?.body ?? []) {
         if (statement.type === 'ImportDeclaration') {
-          Object.assign(data, readImport(statement));
+          Object.assign(data, readImport(statement, file.path, fail));
           continue;
         }
         const at = statement.loc?.start;
         const exported = statement.type.startsWith('Export');
-        throw new DeckError(
-          exported ? 'A deck cannot export anything' : 'Only imports of data files can stand outside the slides',
-          {
-            place: { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 },
-            hint: "A deck holds text and data, not code: put values in a data file (import figures from './data/figures.json') and show them with {figures.total}.",
-            source,
-            ruleId: 'deck-code',
-          },
-        );
+        fail(exported ? 'A deck cannot export anything' : 'Only imports of data files can stand outside the slides', {
+          place: { line: at?.line ?? 1, column: (at?.column ?? 0) + 1 },
+          hint: "A deck holds text and data, not code: put values in a data file (import figures from './data/figures.json') and show them with {figures.total}.",
+          ruleId: 'deck-code',
+        });
       }
     });
     tree.children = tree.children.filter((node) => node.type !== 'mdxjsEsm');
     onData(data);
   };
 
-  function readImport(statement: ImportDeclaration): Record<string, unknown> {
+  function readImport(statement: ImportDeclaration, file: string, fail: Fail): Record<string, unknown> {
     const specifier = String(statement.source.value);
     const at = statement.source.loc?.start;
-    const place = { file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1 };
-    const fail = (reason: string, hint: string, ruleId: string): never => {
-      throw new DeckError(reason, { place, hint, source, ruleId });
-    };
+    const place = { line: at?.line ?? 1, column: (at?.column ?? 0) + 1 };
     if (!/^\.{1,2}\//.test(specifier)) {
-      fail(
-        `Cannot import "${specifier}"`,
-        `A deck can import data files that sit beside it, such as './data/figures.json'.`,
-        'import-not-relative',
-      );
+      fail(`Cannot import "${specifier}"`, {
+        place,
+        hint: "A deck can import data files that sit beside it, such as './data/figures.json'.",
+        ruleId: 'import-not-relative',
+      });
     }
     const read = dataReaders[extname(specifier).toLowerCase()];
     if (!read) {
-      fail(
-        `Cannot import "${specifier}": only data files can be imported`,
-        `Use a .json or .csv file; components such as <BarChart> are available without importing them.`,
-        'import-not-data',
-      );
+      fail(`Cannot import "${specifier}": only data files can be imported`, {
+        place,
+        hint: 'Use a .json or .csv file; components such as <BarChart> are available without importing them.',
+        ruleId: 'import-not-data',
+      });
     }
     const path = resolve(dirname(file), specifier);
     const text = readInsideProject(
       () => files.readText(path),
       () =>
-        fail(
-          `Cannot import "${specifier}": the file is outside the project`,
-          outsideProjectHint,
-          'file-outside-project',
-        ),
+        fail(`Cannot import "${specifier}": the file is outside the project`, {
+          place,
+          hint: outsideProjectHint,
+          ruleId: 'file-outside-project',
+        }),
     );
     if (text === undefined) {
-      fail(
-        `Cannot find the data file "${specifier}"`,
-        `Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).`,
-        'import-missing',
-      );
+      fail(`Cannot find the data file "${specifier}"`, {
+        place,
+        hint: "Check the file name; the path is relative to the deck's folder (./data/… means a data folder beside the deck).",
+        ruleId: 'import-missing',
+      });
     }
     const value = read(path, text!);
     return Object.fromEntries(

@@ -2,12 +2,11 @@ import type { Image, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { dirname, extname, join, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
-import { DeckError } from './deckError.ts';
+import type { VFile } from 'vfile';
+import { failOn, type Fail } from './deckMessages.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 
 export interface ImagesOptions {
-  file: string;
-  source: string;
   publicDir: string;
   files: DeckFiles;
 }
@@ -26,8 +25,10 @@ const imageTypes: Record<string, string> = {
  * Inlines every image as a `data:` URL so the deck opens with no network and no folder
  * beside it. Paths are looked up beside the deck, then in `public/` (`/logo.png` too).
  */
-export function remarkImages({ file, source, publicDir, files }: ImagesOptions) {
-  return (tree: Root) => {
+export function remarkImages({ publicDir, files }: ImagesOptions) {
+  return (tree: Root, file: VFile) => {
+    const fail: Fail = failOn(file);
+    const inline = (url: string, node: { position?: Image['position'] }) => inlined(url, node, file.path, fail);
     visit(tree, (node) => {
       if (node.type === 'image') {
         (node as Image).url = inline((node as Image).url, node);
@@ -43,32 +44,24 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
     });
   };
 
-  function inline(url: string, node: { position?: Image['position'] }): string {
-    const start = node.position?.start;
-    const fail = (reason: string, hint: string, ruleId: string): never => {
-      throw new DeckError(reason, {
-        place: { file, line: start?.line ?? 1, column: start?.column ?? 1 },
-        hint,
-        source,
-        ruleId,
-      });
-    };
+  function inlined(url: string, node: { position?: Image['position'] }, file: string, fail: Fail): string {
+    const place = node.position?.start ?? { line: 1, column: 1 };
     if (url.startsWith('data:')) return url;
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-      fail(
-        `Image "${url}" is on the network`,
-        `A shared deck must open offline: save the image into public/ or beside the deck and use its path.`,
-        'image-remote',
-      );
+      fail(`Image "${url}" is on the network`, {
+        place,
+        hint: 'A shared deck must open offline: save the image into public/ or beside the deck and use its path.',
+        ruleId: 'image-remote',
+      });
     }
     const path = decodedPath(url.split(/[?#]/)[0]);
     const type = imageTypes[extname(path).toLowerCase()];
     if (!type) {
-      fail(
-        `Image "${url}" is not a supported image type`,
-        `Use one of ${Object.keys(imageTypes).join(', ')}.`,
-        'image-type',
-      );
+      fail(`Image "${url}" is not a supported image type`, {
+        place,
+        hint: `Use one of ${Object.keys(imageTypes).join(', ')}.`,
+        ruleId: 'image-type',
+      });
     }
     const candidates = path.startsWith('/')
       ? [join(publicDir, path)]
@@ -76,16 +69,21 @@ export function remarkImages({ file, source, publicDir, files }: ImagesOptions) 
     for (const candidate of candidates) {
       const bytes = readInsideProject(
         () => files.readBytes(candidate),
-        () => fail(`Image "${url}" is outside the project`, outsideProjectHint, 'file-outside-project'),
+        () =>
+          fail(`Image "${url}" is outside the project`, {
+            place,
+            hint: outsideProjectHint,
+            ruleId: 'file-outside-project',
+          }),
       );
       if (bytes) return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
     }
     const where = path.startsWith('/') ? 'in public/' : 'beside the deck or in public/';
-    return fail(
-      `Cannot find image "${url}" ${where}`,
-      'Check the file name and its folder; images any deck can use go in public/.',
-      'image-missing',
-    );
+    return fail(`Cannot find image "${url}" ${where}`, {
+      place,
+      hint: 'Check the file name and its folder; images any deck can use go in public/.',
+      ruleId: 'image-missing',
+    });
   }
 }
 

@@ -1,13 +1,12 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 import { refusedElement } from './allowList.ts';
-import { DeckError } from './deckError.ts';
+import { failOn, type Fail } from './deckMessages.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface KnownComponentsOptions {
-  file: string;
-  source: string;
   known: readonly string[];
 }
 
@@ -18,43 +17,36 @@ export interface KnownComponentsOptions {
  * file, a video) are refused here too, at their line; the allow-list pass over the finished
  * slides catches those made any other way.
  */
-export function remarkKnownComponents({ file, source, known }: KnownComponentsOptions) {
-  return (tree: Root) => {
+export function remarkKnownComponents({ known }: KnownComponentsOptions) {
+  return (tree: Root, file: VFile) => {
+    const fail: Fail = failOn(file);
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const name = (node as MdxJsxFlowElement).name;
       // Fragments (`<>`) have no name.
       if (!name || known.includes(name)) return;
-      const start = node.position?.start;
-      const fail = (reason: string, hint: string, ruleId: string): never => {
-        throw new DeckError(reason, {
-          place: { file, line: start?.line ?? 1, column: start?.column ?? 1 },
-          hint,
-          source,
-          ruleId,
-        });
-      };
+      const place = node.position?.start ?? { line: 1, column: 1 };
       const component = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
       if (component) {
         // <notes> would be an unknown HTML element shown on the slide: private notes in public.
-        fail(
-          `<${name}> must be written <${component}>`,
-          'Component names start with a capital letter; in lowercase the text would show on the slide.',
-          'component-case',
-        );
+        fail(`<${name}> must be written <${component}>`, {
+          place,
+          hint: 'Component names start with a capital letter; in lowercase the text would show on the slide.',
+          ruleId: 'component-case',
+        });
       }
       // Other lowercase names are HTML elements.
       if (/^[a-z]/.test(name) && !name.includes('.')) {
         const refusal = refusedElement(name);
-        if (refusal) fail(refusal.reason, refusal.hint, refusal.ruleId);
+        if (refusal) fail(refusal.reason, { place, hint: refusal.hint, ruleId: refusal.ruleId });
         return;
       }
       const suggestion = didYouMean(name, known);
-      fail(
-        `Unknown component <${name}>${suggestion ? `; did you mean <${suggestion}>?` : ''}`,
-        `Components Podium has: ${known.map((k) => `<${k}>`).join(', ')}.`,
-        'unknown-component',
-      );
+      fail(`Unknown component <${name}>${suggestion ? `; did you mean <${suggestion}>?` : ''}`, {
+        place,
+        hint: `Components Podium has: ${known.map((k) => `<${k}>`).join(', ')}.`,
+        ruleId: 'unknown-component',
+      });
     });
   };
 }

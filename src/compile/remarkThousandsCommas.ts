@@ -1,12 +1,9 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
-import { DeckError, placeOfOffset } from './deckError.ts';
-
-export interface ThousandsCommasOptions {
-  file: string;
-  source: string;
-}
+import type { VFile } from 'vfile';
+import { placeOfOffset } from './deckError.ts';
+import { failOn, type Fail } from './deckMessages.ts';
 
 /** Quoted strings, blanked to spaces of the same length so that offsets still hold. */
 const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
@@ -21,8 +18,10 @@ const groupedNumber = /(?<![\w.])\d{1,3}(?:,\d{3})+(?![\w.])/;
  * matches the labels the chart silently shows the wrong figures. Only lists that elsewhere put
  * a space after their commas are checked, so `[0,100]` written tight stays a list of two.
  */
-export function remarkThousandsCommas({ file, source }: ThousandsCommasOptions) {
-  return (tree: Root) => {
+export function remarkThousandsCommas() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const fail: Fail = failOn(file);
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const element = node as MdxJsxFlowElement;
@@ -38,12 +37,11 @@ export function remarkThousandsCommas({ file, source }: ThousandsCommasOptions) 
           const at = source.indexOf(attribute.value.value, element.position?.start.offset ?? 0);
           const offset = at < 0 ? (element.position?.start.offset ?? 0) : at + list.index + number.index;
           const parts = written.split(',');
-          throw new DeckError(
+          fail(
             `Prop "${attribute.name}" on <${element.name}>: ${written} is read as ${parts.length} numbers in code (${parts.map(Number).join(' and ')})`,
             {
-              place: { file, ...placeOfOffset(source, offset) },
+              place: placeOfOffset(source, offset),
               hint: `Write numbers in code without commas: ${parts.join('')}. To list ${parts.map(Number).join(' and ')}, put a space after the comma.`,
-              source,
               ruleId: 'thousands-comma',
             },
           );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeckError, type Place } from './deckError.ts';
+import type { Fail, Point } from './deckMessages.ts';
 import { didYouMean } from './suggest.ts';
 
 /** How validation names the thing it checks: `<BarChart>` with props, or frontmatter with keys. */
@@ -9,12 +9,13 @@ export interface Subject {
   /** e.g. `prop` or `key` */
   field: string;
   /** Where a field (by its first path segment) is written; the subject's own place if unknown. */
-  placeOf: (field: string | undefined) => Place;
-  source?: string;
+  placeOf: (field: string | undefined) => Point;
+  /** Stops the compile with the first problem, at its place. */
+  fail: Fail;
   ruleId: string;
 }
 
-/** Checks a value against a schema; the first problem becomes a DeckError that says the fix. */
+/** Checks a value against a schema; the first problem fails the compile with a message that says the fix. */
 export function validate<Schema extends z.ZodType>(schema: Schema, value: unknown, subject: Subject): z.output<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -30,7 +31,7 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
         ? undefined
         : String(issue.path[0]);
   const { reason, hint } = describe(issue, value, subject, schema);
-  throw new DeckError(reason, { place: subject.placeOf(field), hint, source: subject.source, ruleId: subject.ruleId });
+  return subject.fail(reason, { place: subject.placeOf(field), hint, ruleId: subject.ruleId });
 }
 
 function describe(

@@ -1,7 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Function as CssFunction, Location, Location2, TokenOrValue, Visitor } from 'lightningcss';
+import { VFile } from 'vfile';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
+import { failOn, type Fail } from '../compile/deckMessages.ts';
 import type { DeckFiles } from '../compile/deckFiles.ts';
 
 /** The files a theme may carry, by extension: its fonts and its images. */
@@ -50,9 +52,8 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
   // Where the rule being visited starts: values below a rule carry no place of their own.
   const ruleStarts: Location[] = [];
 
-  const fail = (reason: string, at: Location, hint: string, ruleId: string): never => {
-    throw new DeckError(reason, { place: { file: path, ...at }, hint, source: css, ruleId });
-  };
+  // The theme is a file of its own, reported in its own vfile.
+  const fail: Fail = failOn(new VFile({ path, value: css }));
 
   // Some properties place their url() at the space or comment before it; point at the url itself.
   const settled = (at: Location): Location => {
@@ -68,57 +69,56 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     if (/^data:/i.test(trimmed)) {
       const type = /^data:([^;,]*)/i.exec(trimmed)![1]!.trim().toLowerCase();
       if (embeddedTypes.test(type)) return address;
-      return fail(
-        `The theme holds a data: URL of type "${type || 'text/plain'}" (${written})`,
-        at,
-        'Only images and fonts may be written into a theme as data: URLs.',
-        'theme-data',
-      );
+      return fail(`The theme holds a data: URL of type "${type || 'text/plain'}" (${written})`, {
+        place: at,
+        hint: 'Only images and fonts may be written into a theme as data: URLs.',
+        ruleId: 'theme-data',
+      });
     }
     // A fragment names an element of the deck itself (an SVG filter or mask): no request.
     if (trimmed.startsWith('#')) return address;
     if (/^[a-z][\w+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
-      return fail(`The theme loads another file (${written})`, at, `${offline}: ${howToFix}.`, 'theme-remote');
+      return fail(`The theme loads another file (${written})`, {
+        place: at,
+        hint: `${offline}: ${howToFix}.`,
+        ruleId: 'theme-remote',
+      });
     }
     const name = fileName(trimmed);
     if (name === '') {
-      return fail(
-        `The theme names no file (${written})`,
-        at,
-        'Name a font or an image in themes/ by a relative path, or remove it.',
-        'theme-file-missing',
-      );
+      return fail(`The theme names no file (${written})`, {
+        place: at,
+        hint: 'Name a font or an image in themes/ by a relative path, or remove it.',
+        ruleId: 'theme-file-missing',
+      });
     }
     const file = resolve(folder, name);
     const outside = () =>
-      fail(
-        `The theme refers to "${trimmed}", which is outside its folder (themes/)`,
-        at,
-        `${offline}, so Podium writes only files from the theme's own folder into it: copy the file into themes/ and refer to it by a relative path.`,
-        'theme-outside',
-      );
+      fail(`The theme refers to "${trimmed}", which is outside its folder (themes/)`, {
+        place: at,
+        hint: `${offline}, so Podium writes only files from the theme's own folder into it: copy the file into themes/ and refer to it by a relative path.`,
+        ruleId: 'theme-outside',
+      });
     if (!isInside(folder, file)) return outside();
     const real = realPath(file);
     if (real !== undefined && !isInside(realPath(folder) ?? folder, real)) return outside();
     const type = mediaTypes[extname(file).toLowerCase()];
     if (type === undefined) {
-      return fail(
-        `The theme refers to "${trimmed}", which is not a font or an image`,
-        at,
-        `A theme may carry fonts (${extensionsOf('font/')}) and images (${extensionsOf('image/')}).`,
-        'theme-file-type',
-      );
+      return fail(`The theme refers to "${trimmed}", which is not a font or an image`, {
+        place: at,
+        hint: `A theme may carry fonts (${extensionsOf('font/')}) and images (${extensionsOf('image/')}).`,
+        ruleId: 'theme-file-type',
+      });
     }
     // Asked for even when missing, so that a watcher rebuilds once it appears.
     const read = files.readBytes(file);
     const bytes = real === undefined ? undefined : read;
     if (bytes === undefined) {
-      return fail(
-        `The theme refers to "${trimmed}", which is not in its folder (themes/)`,
-        at,
-        `Check the name, or ${howToFix}.`,
-        'theme-file-missing',
-      );
+      return fail(`The theme refers to "${trimmed}", which is not in its folder (themes/)`, {
+        place: at,
+        hint: `Check the name, or ${howToFix}.`,
+        ruleId: 'theme-file-missing',
+      });
     }
     return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
   };
@@ -143,12 +143,11 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
         argument.type === 'env' ||
         (argument.type === 'function' && /^attr$/i.test(argument.value.name));
       if (computed) {
-        fail(
-          `The theme builds the address in ${fn.name}() from a variable`,
-          at(),
-          `${offline}, and a variable could name any address: write the file's name in ${fn.name}() itself; ${howToFix}.`,
-          'theme-remote',
-        );
+        fail(`The theme builds the address in ${fn.name}() from a variable`, {
+          place: at(),
+          hint: `${offline}, and a variable could name any address: write the file's name in ${fn.name}() itself; ${howToFix}.`,
+          ruleId: 'theme-remote',
+        });
       }
       if (argument.type === 'token' && argument.value.type === 'string') {
         const address = argument.value.value;
@@ -205,12 +204,11 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
       // `URL/**/(…)` is no url() to the parser, but the minifier drops the comment and makes it one.
       ident(token) {
         if (token.value.toLowerCase() !== 'url') return;
-        fail(
-          'The theme writes "url" apart from its "(", which Podium cannot check',
-          placeInRule(/url\s*(?:\/\*[\s\S]*?\*\/\s*)*\(/),
-          `Write url(…) with nothing between url and "(". ${offline}: ${howToFix}.`,
-          'theme-remote',
-        );
+        fail('The theme writes "url" apart from its "(", which Podium cannot check', {
+          place: placeInRule(/url\s*(?:\/\*[\s\S]*?\*\/\s*)*\(/),
+          hint: `Write url(…) with nothing between url and "(". ${offline}: ${howToFix}.`,
+          ruleId: 'theme-remote',
+        });
       },
     },
   };
@@ -221,7 +219,7 @@ export function importRefused(path: string, css: string, at: Location, written =
   return new DeckError(`The theme loads another file (${written})`, {
     place: { file: path, ...at },
     hint: `${offline}: copy the rules into this theme, and for a font or an image ${howToFix}.`,
-    source: css,
+    text: css,
     ruleId: 'theme-remote',
   });
 }

@@ -57,7 +57,7 @@ function minified(path: string, css: string, files: DeckFiles): string {
     throw new DeckError(`The theme's CSS is invalid: ${message}`, {
       place: { file: path, line: loc?.line ?? 1, column: loc?.column ?? 1 },
       hint: 'Check the braces, colons and semicolons near this place.',
-      source: css,
+      text: css,
       ruleId: 'theme-invalid',
     });
   }

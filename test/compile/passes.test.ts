@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { DeckError } from '../../src/compile/deckError.ts';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { createHastJsx } from '../../src/compile/hastJsx.ts';
 import { compileDeck } from '../../src/compile/index.ts';
@@ -24,7 +25,7 @@ describe('remarkSlides', () => {
         { type: 'thematicBreak' },
       ],
     };
-    remarkSlides({ file: '/deck.mdx', source: '' })(tree);
+    remarkSlides()(tree, new VFile({ path: '/deck.mdx', value: '' }));
     expect(tree.children.map((node) => node.type)).toEqual([
       'yaml',
       'mdxjsEsm',
@@ -38,7 +39,7 @@ describe('remarkSlides', () => {
 });
 
 describe('createHastJsx', () => {
-  const { jsxDEV, Fragment } = createHastJsx('/deck.mdx');
+  const { jsxDEV, Fragment } = createHastJsx(new VFile({ path: '/deck.mdx' }));
 
   it('builds hast elements placed in the deck, turning JSX style objects into CSS text and dropping empty children', () => {
     const node = jsxDEV(

@@ -3,7 +3,6 @@ import { chartParts } from '../../contract/chartParts.ts';
 import { chartTypes } from '../../runtimeVariants.ts';
 import { chartFigure } from './chartFigure.ts';
 import { sourceSchema } from './citations.ts';
-import { DeckError } from '../deckError.ts';
 import { defineComponent, type RenderContext } from './defineComponent.ts';
 import { extremes } from './seriesCharts.ts';
 
@@ -135,14 +134,12 @@ export const chart = defineComponent('Chart', chartSchema, (props, context) => {
 });
 
 /** Screen readers and the data table name the chart: without a title it borrows its slide's heading. */
-function chartTitle(title: string | undefined, { place, deck, warn, slideHeading }: RenderContext): string {
+function chartTitle(title: string | undefined, { warn, fail, slideHeading }: RenderContext): string {
   if (title !== undefined) return title;
   const heading = slideHeading();
   if (heading === undefined) {
-    throw new DeckError('<Chart> needs a title: its slide has no heading (written as text) to name it after', {
-      place,
+    return fail('<Chart> needs a title: its slide has no heading (written as text) to name it after', {
       hint: 'Name what the chart shows with title="…"; screen readers and the data table use it.',
-      source: deck.source,
       ruleId: 'Chart-props',
     });
   }

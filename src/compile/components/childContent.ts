@@ -1,5 +1,4 @@
 import type { Element, ElementContent } from 'hast';
-import { DeckError } from '../deckError.ts';
 import type { RenderContext } from './defineComponent.ts';
 
 /** Elements that sit inside a line of text; anything else starts a block of its own. */
@@ -82,7 +81,7 @@ export interface ItemRule {
 export function containedItems(
   children: readonly ElementContent[],
   rule: ItemRule,
-  { place, deck }: RenderContext,
+  { fail }: RenderContext,
 ): Element[] {
   const holdsItem = (node: ElementContent) =>
     node.type === 'element' &&
@@ -97,26 +96,19 @@ export function containedItems(
       items.push(node);
       continue;
     }
-    throw new DeckError(`<${rule.container}> may hold only <${rule.item}> elements, but it holds ${described(node)}`, {
-      place,
+    fail(`<${rule.container}> may hold only <${rule.item}> elements, but it holds ${described(node)}`, {
       hint: `Move other content out of <${rule.container}>, or into one of its <${rule.item}> elements: ${rule.example}.`,
-      source: deck.source,
       ruleId: `${rule.container}-children`,
     });
   }
   if (items.length < rule.min || items.length > rule.max) {
-    throw new DeckError(
-      `<${rule.container}> holds ${items.length} <${rule.item}>; it needs ${rule.min} to ${rule.max}`,
-      {
-        place,
-        hint:
-          items.length < rule.min
-            ? `Add ${rule.min - items.length === 1 ? 'another' : `${rule.min - items.length} more`} inside it: ${rule.example}.`
-            : `Keep at most ${rule.max}: split the rest onto another slide.`,
-        source: deck.source,
-        ruleId: `${rule.container}-count`,
-      },
-    );
+    fail(`<${rule.container}> holds ${items.length} <${rule.item}>; it needs ${rule.min} to ${rule.max}`, {
+      hint:
+        items.length < rule.min
+          ? `Add ${rule.min - items.length === 1 ? 'another' : `${rule.min - items.length} more`} inside it: ${rule.example}.`
+          : `Keep at most ${rule.max}: split the rest onto another slide.`,
+      ruleId: `${rule.container}-count`,
+    });
   }
   return items;
 }

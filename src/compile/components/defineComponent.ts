@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { z } from 'zod';
 import { DeckError, type Place } from '../deckError.ts';
-import type { Warn } from '../deckMessages.ts';
+import type { Fail, Warn } from '../deckMessages.ts';
 import type { SlideHeadingAt } from '../slideHeadings.ts';
 import type { DeckState } from './deckState.ts';
 import { toHastChildren, type ComponentFunction, type HastChild } from '../hastJsx.ts';
@@ -13,6 +13,8 @@ export interface RenderContext {
   children: ElementContent[];
   /** Reports something that builds but deserves a look; at the component's place unless given one. */
   warn: (reason: string, options: { place?: Place; hint?: string; ruleId: string }) => void;
+  /** Stops the compile with a problem; at the component's place unless given one. */
+  fail: (reason: string, options: { place?: Place; hint?: string; ruleId: string }) => never;
   /** The heading of the slide the component is on, as plain text, if it has one. */
   slideHeading: () => string | undefined;
 }
@@ -20,6 +22,7 @@ export interface RenderContext {
 /** What a compile offers its components besides the deck's state. */
 export interface CompileHooks {
   warn: Warn;
+  fail: Fail;
   slideHeadingAt: SlideHeadingAt;
 }
 
@@ -45,10 +48,9 @@ export function defineComponent<Schema extends z.ZodType>(
         const { children, ...props } = rawProps;
         const empty = Object.keys(props).find((key) => props[key] === undefined);
         if (empty) {
-          throw new DeckError(`Prop "${empty}" on <${name}> is empty: its expression gives nothing`, {
+          hooks.fail(`Prop "${empty}" on <${name}> is empty: its expression gives nothing`, {
             place,
             hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
-            source: deck.source,
             ruleId: `${name}-props`,
           });
         }
@@ -56,7 +58,7 @@ export function defineComponent<Schema extends z.ZodType>(
           name: `<${name}>`,
           field: 'prop',
           placeOf: () => place,
-          source: deck.source,
+          fail: hooks.fail,
           ruleId: `${name}-props`,
         });
         try {
@@ -65,15 +67,15 @@ export function defineComponent<Schema extends z.ZodType>(
             deck,
             children: toHastChildren(children as HastChild) as ElementContent[],
             warn: (reason, options) => hooks.warn(reason, { ...options, place: options.place ?? place }),
+            fail: (reason, options) => hooks.fail(reason, { ...options, place: options.place ?? place }),
             slideHeading: () => hooks.slideHeadingAt(place),
           }) as HastChild;
         } catch (error) {
           if (error instanceof DeckError) throw error;
           // Props that pass the schema can still be impossible (an address too long for a QR code).
-          throw new DeckError(`<${name}> could not be made: ${(error as Error).message}`, {
+          return hooks.fail(`<${name}> could not be made: ${(error as Error).message}`, {
             place,
             hint: `Check the props of this <${name}>.`,
-            source: deck.source,
             ruleId: `${name}-render`,
             cause: error,
           });

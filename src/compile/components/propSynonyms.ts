@@ -1,4 +1,3 @@
-import { DeckError } from '../deckError.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Component } from './defineComponent.ts';
 
@@ -21,10 +20,9 @@ export function withPropSynonyms(
           if (key === 'children' || didYouMean(key, knownProps) !== undefined) continue;
           const meant = Object.keys(synonyms).find((prop) => didYouMean(key, synonyms[prop]) !== undefined);
           if (!meant) continue;
-          throw new DeckError(`Unknown prop "${key}" on <${component.name}>; did you mean "${meant}"?`, {
+          hooks.fail(`Unknown prop "${key}" on <${component.name}>; did you mean "${meant}"?`, {
             place: context.place,
             hint: `Known props: ${knownProps.join(', ')}.`,
-            source: deck.source,
             ruleId: `${component.name}-props`,
           });
         }

@@ -1,6 +1,5 @@
 import { h } from 'hastscript';
 import { z } from 'zod';
-import { DeckError } from '../deckError.ts';
 import { isPhrasing, isWhitespace } from './childContent.ts';
 import { citation, sourceSchema } from './citations.ts';
 import { defineComponent } from './defineComponent.ts';
@@ -12,13 +11,11 @@ const quoteProps = z.strictObject({
   source: sourceSchema.optional(),
 });
 
-const quoteComponent = defineComponent('Quote', quoteProps, ({ by, role, source }, { place, deck, children }) => {
+const quoteComponent = defineComponent('Quote', quoteProps, ({ by, role, source }, { deck, children, fail }) => {
   const words = children.filter((node) => !isWhitespace(node));
   if (words.length === 0) {
-    throw new DeckError(`<Quote> by ${by} has no words`, {
-      place,
+    return fail(`<Quote> by ${by} has no words`, {
       hint: `Write the quoted words between the tags: <Quote by="${by}">…</Quote>.`,
-      source: deck.source,
       ruleId: 'Quote-empty',
     });
   }

@@ -2,7 +2,6 @@ import type { Element } from 'hast';
 import { h, s } from 'hastscript';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { DeckError } from '../deckError.ts';
 import { defineComponent } from './defineComponent.ts';
 
 const shareQrSchema = z.strictObject({
@@ -16,13 +15,11 @@ const shareQrSchema = z.strictObject({
  * `<ShareQR />`: a QR code for the deck's `url`, drawn at build time as SVG (no script, no
  * network), with the address printed beside it for those who cannot scan.
  */
-export const shareQr = defineComponent('ShareQR', shareQrSchema, ({ url, label }, { deck, place }) => {
+export const shareQr = defineComponent('ShareQR', shareQrSchema, ({ url, label }, { deck, fail }) => {
   const address = url ?? deck.url;
   if (!address) {
-    throw new DeckError('<ShareQR> has no address to encode', {
-      place,
+    return fail('<ShareQR> has no address to encode', {
       hint: 'Add the address where the deck will be shared to the frontmatter (url: https://example.org/deck.html), or give <ShareQR url="…" />.',
-      source: deck.source,
       ruleId: 'ShareQR-props',
     });
   }

@@ -1,7 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { z } from 'zod';
-import { DeckError } from '../deckError.ts';
 import { hasClass, isPhrasing, isWhitespace, withClasses } from './childContent.ts';
 import { defineComponent } from './defineComponent.ts';
 
@@ -46,15 +45,13 @@ export const fragment = defineComponent(
 export const steps = defineComponent(
   'Steps',
   z.strictObject({ effect: effectSchema }),
-  ({ effect }, { place, deck, children }) => {
+  ({ effect }, { children, fail }) => {
     const blocks = children.filter(
       (node) => !isWhitespace(node) && !(node.type === 'element' && hasClass(node, 'notes')),
     );
     if (blocks.length === 0) {
-      throw new DeckError('<Steps> has nothing to reveal', {
-        place,
+      return fail('<Steps> has nothing to reveal', {
         hint: 'Write what should appear step by step between <Steps> and </Steps>, with a blank line around it: a list, or paragraphs.',
-        source: deck.source,
         ruleId: 'Steps-empty',
       });
     }

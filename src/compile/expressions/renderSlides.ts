@@ -5,13 +5,14 @@ import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
 import { visit } from 'unist-util-visit';
 import type { ComponentFunction, HastChild } from '../hastJsx.ts';
 import { createHastJsx, describeValue, Fragment, isMadeByPodium, toHastChildren } from '../hastJsx.ts';
-import { DeckError } from '../deckError.ts';
+import type { VFile } from 'vfile';
+import { failOn, type Fail } from '../deckMessages.ts';
 import { checkExpression } from './checkExpression.ts';
 import { SandboxElement, SandboxFailure, SandboxOpaque, type DeckSandbox, type Outcome } from './sandbox.ts';
 
 export interface RenderSlidesOptions {
-  file: string;
-  source: string;
+  /** The deck: its path, its text, and its messages. */
+  file: VFile;
   sandbox: DeckSandbox;
   /** Names the deck imported data under. */
   dataNames: ReadonlySet<string>;
@@ -26,9 +27,12 @@ export interface RenderSlidesOptions {
  */
 export async function renderSlides(
   tree: Root,
-  { file, source, sandbox, dataNames, components }: RenderSlidesOptions,
+  { file: deck, sandbox, dataNames, components }: RenderSlidesOptions,
 ): Promise<Element[]> {
-  const runtime = createHastJsx(file, source);
+  const file = deck.path;
+  const source = String(deck.value);
+  const fail: Fail = failOn(deck);
+  const runtime = createHastJsx(deck);
   const known = { data: dataNames, components: new Set(Object.keys(components)) };
   const shownAsContent = new WeakSet<Node>();
   const expressions: Expression[] = [];
@@ -66,13 +70,9 @@ export async function renderSlides(
   });
 
   const placeOf = (node: Node) => ({
-    file,
     line: node.loc?.start.line ?? 1,
     column: (node.loc?.start.column ?? 0) + 1,
   });
-  const fail = (node: Node, reason: string, hint: string, ruleId: string, at = placeOf(node)): never => {
-    throw new DeckError(reason, { place: at, hint, source, ruleId });
-  };
 
   /** Sandbox values → what the JSX runtime takes: elements written in braces are made here. */
   const fromSandbox = (value: unknown): unknown => {
@@ -92,7 +92,7 @@ export async function renderSlides(
   // Every expression is checked before any runs, then all run in one pass of the sandbox.
   for (const expression of expressions) {
     const problem = checkExpression(expression, known);
-    if (problem) fail(problem.node, problem.reason, problem.hint, problem.ruleId);
+    if (problem) fail(problem.reason, { place: placeOf(problem.node), hint: problem.hint, ruleId: problem.ruleId });
   }
   // Turning JSX into calls takes a compiler of its own, loaded only for a deck that writes JSX in braces.
   const jsxTools = expressions.some(holdsJsx) ? await loadJsxTools() : undefined;
@@ -103,12 +103,12 @@ export async function renderSlides(
     const at =
       exact && inside
         ? {
-            file,
             line: start.line + inside.line - 1,
             column: inside.line === 1 ? start.column + inside.column - 1 : inside.column,
           }
         : start;
-    return fail(expression, ...sandboxMessage(failure), at);
+    const [reason, hint, ruleId] = sandboxMessage(failure);
+    return fail(reason, { place: at, hint, ruleId });
   };
   let evaluated: Outcome[];
   try {
@@ -140,20 +140,18 @@ export async function renderSlides(
       .slice((expression as { start?: number }).start ?? 0, (expression as { end?: number }).end ?? 0)
       .trim();
     if (value === undefined) {
-      fail(
-        expression,
-        'An expression in braces here gives nothing',
-        'A data key in it may be misspelt or missing from the data file: check it against the file.',
-        'expression-empty',
-      );
+      fail('An expression in braces here gives nothing', {
+        place: placeOf(expression),
+        hint: 'A data key in it may be misspelt or missing from the data file: check it against the file.',
+        ruleId: 'expression-empty',
+      });
     }
     if (value instanceof SandboxOpaque)
-      fail(
-        expression,
-        `\`${name}\` gives a ${value.kind}, not a value to show`,
-        'Show a value from the data, such as {figures.total}.',
-        'expression-not-text',
-      );
+      fail(`\`${name}\` gives a ${value.kind}, not a value to show`, {
+        place: placeOf(expression),
+        hint: 'Show a value from the data, such as {figures.total}.',
+        ruleId: 'expression-not-text',
+      });
     const items = Array.isArray(value) ? value.flat(Infinity) : [value];
     const shown = (item: unknown) =>
       item === null || ['string', 'number', 'boolean'].includes(typeof item) || isMadeByPodium(item);
@@ -162,27 +160,25 @@ export async function renderSlides(
       items.length > 0 &&
       items.every((item) => !isMadeByPodium(item) && item !== null && typeof item !== 'object')
     ) {
-      fail(
-        expression,
-        `\`${name}\` is ${describeValue(value)}, not text`,
-        `Show one of them ({${name}[0]}) or join them ({${name}.join(', ')}).`,
-        'expression-not-text',
-      );
+      fail(`\`${name}\` is ${describeValue(value)}, not text`, {
+        place: placeOf(expression),
+        hint: `Show one of them ({${name}[0]}) or join them ({${name}.join(', ')}).`,
+        ruleId: 'expression-not-text',
+      });
     }
     const data = items.find((item) => !shown(item));
     if (data !== undefined) {
       const fields = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
-      fail(
-        expression,
-        `\`${name}\` is ${describeValue(Array.isArray(value) ? data : value)}, not text`,
-        fields.length
+      fail(`\`${name}\` is ${describeValue(Array.isArray(value) ? data : value)}, not text`, {
+        place: placeOf(expression),
+        hint: fields.length
           ? `Show one of its fields: ${fields
               .slice(0, 6)
               .map((field) => `{${name}.${field}}`)
               .join(', ')}${fields.length > 6 ? ', …' : ''}.`
           : 'Show a value from the data, such as {figures.total}.',
-        'expression-not-text',
-      );
+        ruleId: 'expression-not-text',
+      });
     }
   };
 
