@@ -19,7 +19,8 @@ export const embeddedImage = /^data:image\//i;
  */
 export const inertStyle = /^(?![\s\S]*(?:\\|@import|(?:url|image-set|image|cross-fade|element|expression|src)\s*\())/i;
 
-const phrasing = [
+/** Elements that sit inside a line of text (HTML's phrasing content a slide may hold). */
+export const phrasing = [
   'a',
   'abbr',
   'b',

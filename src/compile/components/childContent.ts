@@ -1,38 +1,9 @@
 import type { Element, ElementContent } from 'hast';
+import { phrasing } from '../slideSchema.ts';
 import type { RenderContext } from './defineComponent.ts';
 
 /** Elements that sit inside a line of text; anything else starts a block of its own. */
-const phrasingTags = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'br',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'i',
-  'img',
-  'ins',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-  'wbr',
-]);
+const phrasingTags = new Set(phrasing);
 
 export function isWhitespace(node: ElementContent): boolean {
   return node.type === 'comment' || (node.type === 'text' && node.value.trim() === '');

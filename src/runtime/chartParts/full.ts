@@ -1,50 +1,27 @@
-// The Chart.js classes of the full runtime, as src/contract/chartParts.ts lists them.
+// The Chart.js classes of the full runtime, as src/contract/chartParts.ts lists them: the
+// standard runtime's, and the rest of the chart types, scales and plugins <Chart> may name.
 import {
-  ArcElement,
-  BarController,
-  BarElement,
   BubbleController,
-  CategoryScale,
-  DoughnutController,
   Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
   LogarithmicScale,
-  PieController,
-  PointElement,
   PolarAreaController,
   RadarController,
   RadialLinearScale,
   ScatterController,
   SubTitle,
   Title,
-  Tooltip,
 } from 'chart.js';
-import ChartDataLabels from 'chartjs-plugin-datalabels';
+import { standardParts } from './standard.ts';
 
 export const fullParts = [
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  DoughnutController,
-  PieController,
-  ArcElement,
+  ...standardParts,
   RadarController,
   PolarAreaController,
   ScatterController,
   BubbleController,
-  CategoryScale,
-  LinearScale,
   LogarithmicScale,
   RadialLinearScale,
   Filler,
-  Legend,
   Title,
   SubTitle,
-  Tooltip,
-  ChartDataLabels,
 ];
