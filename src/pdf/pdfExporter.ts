@@ -49,12 +49,15 @@ export class PdfExporter {
       context = await this.#browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
       const blockedRequests: string[] = [];
       await allowOnlyTheDeck(context, file, (requested) => blockedRequests.push(requested));
-      const tallSlides = options.measureSlides ? await tallSlidesOnPage(context, file) : [];
+      // Measured as presented, in a page of its own, while the print view lays out beside it.
+      const measuring = options.measureSlides ? tallSlidesOnPage(context, file) : Promise.resolve([]);
+      // If printing fails first, the measurement's own failure is not left unhandled.
+      measuring.catch(() => {});
       const page = await context.newPage();
       await openPrintView(page, `${pathToFileURL(file).href}?${printQuery(options)}`);
       if (options.handout) await applyHandoutStyle(page);
       const pdf = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true });
-      return { pdf, pages: pdfPageCount(pdf), blockedRequests, tallSlides };
+      return { pdf, pages: pdfPageCount(pdf), blockedRequests, tallSlides: await measuring };
     } finally {
       await context?.close();
       await rm(folder, { recursive: true, force: true });
