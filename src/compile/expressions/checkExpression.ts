@@ -223,6 +223,9 @@ function checkNode(
   if (node.type === 'Property' && !node.computed && node.key.type === 'Identifier' && node.key.name === '__proto__') {
     return { reason: '"__proto__" is not available in a deck', hint: noCode, ruleId: 'expression-code', node };
   }
+  if (node.type === 'ArrowFunctionExpression' && (node.async || node.generator)) {
+    return { reason: 'Braces cannot hold an async function', hint: noCode, ruleId: 'expression-code', node };
+  }
   if (node.type === 'VariableDeclaration' && node.kind === 'var') {
     return {
       reason: 'Use const in braces, not var',

@@ -50,19 +50,29 @@ export function sandboxPrelude(components: readonly string[], lang: string): str
     return { o: encodeObject(value, depth + 1) };
   };
   const encodeObject = (value, depth) => {
-    const out = {};
+    // No prototype: a data key such as "constructor" or "toString" is just a key.
+    const out = Object.create(null);
     for (const key of Object.keys(value)) out[key] = encode(value[key], depth);
     return out;
   };
-  // Each expression on its own: one that fails leaves the others their values.
-  define('__podiumRunAll', (thunks) => JSON.stringify(thunks.map((thunk) => {
-    try {
-      return { v: encode(thunk(), 0) };
-    } catch (error) {
-      const thrown = error !== null && typeof error === 'object' ? error : { message: String(error) };
-      return { e: { name: String(thrown.name ?? 'Error'), message: String(thrown.message ?? ''), stack: String(thrown.stack ?? '') } };
+  // Each expression on its own: one that fails leaves the others their values. The one running
+  // is remembered, so a time limit that stops them all is put on the right one.
+  let running = -1;
+  define('__podiumRunning', () => running);
+  define('__podiumRunAll', (thunks) => {
+    const results = [];
+    for (let index = 0; index < thunks.length; index++) {
+      running = index;
+      try {
+        results.push({ v: encode(thunks[index](), 0) });
+      } catch (error) {
+        const thrown = error !== null && typeof error === 'object' ? error : { message: String(error) };
+        results.push({ e: { name: String(thrown.name ?? 'Error'), message: String(thrown.message ?? ''), stack: String(thrown.stack ?? '') } });
+      }
     }
-  })));
+    running = -1;
+    return JSON.stringify(results);
+  });
   define('__podium', Object.freeze({ data: (name, json) => define(name, JSON.parse(json)) }));
 
   const lang = ${JSON.stringify(lang)};
@@ -85,6 +95,18 @@ export function sandboxPrelude(components: readonly string[], lang: string): str
   Date.prototype.toLocaleDateString = function (locale, options) {
     return format('date', localeOf(locale), optionsText(options ?? { dateStyle: 'long' }), this.getTime());
   };
+
+  // Deck code must not reach a function constructor (code from a string, calling the functions
+  // above without a place) nor change what the encoder and formats rely on: no constructor on
+  // functions, and the built-ins frozen before any deck code runs.
+  // (Async and generator functions, which have constructors of their own, are refused before
+  // deck code runs; creating one here, with no Promise in the sandbox, would leak.)
+  Object.defineProperty(Function.prototype, 'constructor', { value: undefined, writable: false, configurable: false });
+  for (const builtIn of [Object, Array, String, Number, Boolean, Date, RegExp, Function, Error, Math, JSON, Symbol, Map, Set, WeakMap, WeakSet]) {
+    Object.freeze(builtIn);
+    if (builtIn.prototype) Object.freeze(builtIn.prototype);
+  }
+  for (const error of [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]) Object.freeze(error.prototype);
 })();
 `;
 }

@@ -119,7 +119,6 @@ export async function createDeckSandbox({
   const runtime = module.newRuntime();
   runtime.setMemoryLimit(limits.memory);
   runtime.setMaxStackSize(limits.stack);
-  runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + limits.time));
   const context = runtime.newContext({
     intrinsics: { ...DefaultIntrinsics, Proxy: false, Promise: false, TypedArrays: false },
   });
@@ -139,7 +138,15 @@ export async function createDeckSandbox({
     throw error;
   }
   return {
-    evaluateAll: (codes) => evaluateAll(context, codes),
+    evaluateAll: (codes) => {
+      // The time limit is for the deck's own expressions, counted from when they start.
+      runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + limits.time));
+      try {
+        return evaluateAll(context, codes, () => runtime.removeInterruptHandler());
+      } finally {
+        runtime.removeInterruptHandler();
+      }
+    },
     dispose: () => disposeAll(context, runtime),
   };
 }
@@ -148,7 +155,7 @@ export async function createDeckSandbox({
  * All expressions as one list of functions, each starting on a line of its own, so a place the
  * interpreter gives (`deck.js:12:5`) leads back to its expression and its line there.
  */
-function evaluateAll(context: QuickJSContext, codes: readonly string[]): Outcome[] {
+function evaluateAll(context: QuickJSContext, codes: readonly string[], stopInterrupting: () => void): Outcome[] {
   const firstLines: number[] = [];
   let text = '[\n';
   let line = 2;
@@ -170,7 +177,11 @@ function evaluateAll(context: QuickJSContext, codes: readonly string[]): Outcome
   const results = context.callFunction(runAll, context.undefined, thunks.value);
   runAll.dispose();
   thunks.value.dispose();
-  if (results.error) failedAll(failure(context, results.error), whereIs);
+  if (results.error) {
+    // Stopped (the time limit): the prelude remembers which expression was running.
+    stopInterrupting();
+    failedAll(failure(context, results.error), whereIs, runningIndex(context));
+  }
   const json = context.getString(results.value);
   results.value.dispose();
   return (JSON.parse(json) as Array<{ v: Encoded } | { e: ThrownError }>).map((result) => {
@@ -186,11 +197,26 @@ function failedAll(
   whereIs: (
     at: { line: number; column: number } | undefined,
   ) => { index: number; at: { line: number; column: number } } | undefined,
+  running?: number,
 ): never {
   const found = whereIs(stackPlace(failed.error.stack));
-  const stopped = failureOf(failed.error, () => found?.at);
-  stopped.index = found?.index ?? 0;
+  const index = running ?? found?.index ?? 0;
+  const stopped = failureOf(failed.error, () => (found?.index === index ? found.at : undefined));
+  stopped.index = index;
   throw stopped;
+}
+
+function runningIndex(context: QuickJSContext): number | undefined {
+  const running = context.getProp(context.global, '__podiumRunning');
+  const result = context.callFunction(running, context.undefined);
+  running.dispose();
+  if (result.error) {
+    result.error.dispose();
+    return undefined;
+  }
+  const index = context.getNumber(result.value);
+  result.value.dispose();
+  return index >= 0 ? index : undefined;
 }
 
 interface ThrownError {
