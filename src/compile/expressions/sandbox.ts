@@ -93,7 +93,8 @@ let loading: Promise<QuickJSWASMModule> | undefined;
  * The interpreter is loaded once per process; each deck gets a runtime of its own. A deck's
  * expressions are few and small: V8's baseline compiler, function by function as they are first
  * called, is enough, and leaves the cores to the build (optimising the whole interpreter in the
- * background slowed the Markdown parse beside it by half on a 2-core machine).
+ * background slowed the Markdown parse beside it by half on a 2-core machine). The flags hold
+ * for every WebAssembly module the process compiles afterwards; Podium compiles no other.
  */
 function quickJs(): Promise<QuickJSWASMModule> {
   if (!loading) {
@@ -250,7 +251,10 @@ function failureOf(
   return new SandboxFailure('error', message, at);
 }
 
-/** Disposing a runtime that still holds objects aborts the interpreter: then start a fresh one. */
+/**
+ * Disposing a runtime that still holds objects aborts the interpreter's whole WebAssembly
+ * instance (a fault in Podium, not in the deck): the decks compiled after this one load a fresh one.
+ */
 function disposeAll(context: QuickJSContext, runtime: QuickJSRuntime): void {
   try {
     context.dispose();
