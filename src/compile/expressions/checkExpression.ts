@@ -170,8 +170,8 @@ export function checkExpression(
   };
   walk(program, {
     enter(node, parent) {
-      if (problem) return this.skip();
-      problem = checkNode(node, parent, known);
+      // The first problem is the one reported; the rest of the tree is walked unchecked.
+      problem ??= checkNode(node, parent, known);
     },
   });
   if (problem) return problem;
