@@ -37,20 +37,26 @@ export default async function buildCommand(
       const { deck, html } = await buildDeck(file, config, undefined, {
         ogImage: pictures ? `${name}.png` : undefined,
       });
+      if (pictures) {
+        // The title slide is drawn from the deck written beside its target, and its slides
+        // measured in the same page; a refused deck leaves neither behind.
+        let warnings = deck.messages;
+        await writeWithPicture(target, html, join(config.outDir, `${name}.png`), async (htmlFile) => {
+          const { picture, tall } = await titleSlidePicture(pictures, htmlFile);
+          warnings = [...deck.messages, ...tallSlideWarnings(deck, tall)];
+          refuseWarningsWhenStrict(warnings, strict);
+          return picture;
+        });
+        io.out(`${relative(io.cwd, target)}  ${sizes(html)}, with ${name}.png`);
+        return warnings;
+      }
       const warnings = [
         ...deck.messages,
         ...(browser ? tallSlideWarnings(deck, await tallSlidesIn(browser, html)) : []),
       ];
       refuseWarningsWhenStrict(warnings, strict);
-      if (pictures) {
-        await writeWithPicture(target, html, join(config.outDir, `${name}.png`), (htmlFile) =>
-          titleSlidePicture(pictures, htmlFile),
-        );
-        io.out(`${relative(io.cwd, target)}  ${sizes(html)}, with ${name}.png`);
-      } else {
-        await writeAtomically(target, html);
-        io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
-      }
+      await writeAtomically(target, html);
+      io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
       return warnings;
     });
   } finally {

@@ -60,4 +60,22 @@ describe('slides too tall', () => {
     expect(strict.err.join('\n')).toMatch(/decks\/tall\.mdx: not written: --strict counts warnings as errors\./);
     expect(readdirSync(project).filter((name) => name.endsWith('.pdf'))).toEqual(['tall.pdf']);
   }, 60_000);
+
+  it('with --og-image, measures the slides in the page that draws the title slide; --strict leaves neither file', async () => {
+    writeFileSync(
+      join(project, 'decks', 'tall.mdx'),
+      `---\ntitle: Too much\nurl: https://example.org/tall.html\n---\n\n# Hello\n\n---\n\n## Too much\n\n${bullets}\n`,
+    );
+    const { lines, io: streams } = inOrder();
+    expect(await run(['build', 'decks/tall.mdx', '--og-image'], streams)).toBe(0);
+    expect(lines[0]).toMatch(/^dist\/tall\.html {2}.*, with tall\.png$/);
+    expect(lines[1]).toMatch(
+      /^decks\/tall\.mdx:10:1: warning: Slide 2, "Too much", is \d+ px taller than the slide area/,
+    );
+    rmSync(join(project, 'dist'), { recursive: true });
+    const strict = inOrder();
+    expect(await run(['build', 'decks/tall.mdx', '--og-image', '--strict'], strict.io)).toBe(1);
+    expect(strict.err.join('\n')).toMatch(/decks\/tall\.mdx: not written: --strict counts warnings as errors\./);
+    expect(readdirSync(join(project, 'dist'))).toEqual([]);
+  }, 60_000);
 });
