@@ -23,6 +23,19 @@ const dropUnusedRevealStyles: PostcssPlugin = {
   },
 };
 
+/** What every bundle Podium ships has in common: one folder, no public files, ES2022. */
+const shared = {
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'build/runtime',
+    emptyOutDir: false,
+    // Every browser a deck may open in runs ES2022; older targets cost 10% in size.
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
+} satisfies UserConfig;
+
 export default defineConfig(({ mode }) => {
   if (mode === 'dev-client') return devClient;
   if (!(runtimeVariantNames as string[]).includes(mode)) {
@@ -31,15 +44,10 @@ export default defineConfig(({ mode }) => {
     );
   }
   return {
-    publicDir: false,
+    ...shared,
     css: { postcss: { plugins: [dropUnusedRevealStyles] } },
-    logLevel: 'warn',
     build: {
-      outDir: 'build/runtime',
-      emptyOutDir: false,
-      // Every browser a deck may open in runs ES2022; older targets cost 10% in size.
-      target: 'es2022',
-      reportCompressedSize: false,
+      ...shared.build,
       minify: true,
       cssMinify: true,
       lib: {
@@ -55,13 +63,9 @@ export default defineConfig(({ mode }) => {
 
 /** The dev page client: a module importing Vite's client from the dev server that serves the page. */
 const devClient: UserConfig = {
-  publicDir: false,
-  logLevel: 'warn',
+  ...shared,
   build: {
-    outDir: 'build/runtime',
-    emptyOutDir: false,
-    target: 'es2022',
-    reportCompressedSize: false,
+    ...shared.build,
     minify: false,
     lib: { entry: 'src/dev/client/devClient.ts', formats: ['es'], fileName: () => 'podium-dev-client.js' },
     rolldownOptions: { external: ['@vite/client'], output: { paths: { '@vite/client': '/@vite/client' } } },
