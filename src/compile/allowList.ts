@@ -130,7 +130,7 @@ export function checkAllowList(slides: readonly Element[], deck: VFile): void {
 
 function elementRefusal(element: Element, ancestors: readonly Element[]): Refusal | undefined {
   const name = String(element.tagName);
-  if (podiumMade(element, ancestors.at(-1)) || taskListCheckbox(element)) return undefined;
+  if (podiumParts.has(element) || taskListCheckbox(element)) return undefined;
   const refusal = refusedElement(name);
   if (refusal) return refusal;
   const within = slideSchema.ancestors?.[name];
@@ -150,35 +150,16 @@ function taskListCheckbox({ tagName, properties }: Element): boolean {
 }
 
 /**
- * Podium's own script and button: the chart's config (JSON, `<` already escaped) and its
- * "Show data" button, made by the chart components. Anything the deck wrote carries its place
- * in the deck, so a script or button written in a deck is never taken for one of these.
+ * Podium's own script and button: a chart's config (JSON, `<` already escaped) and its "Show
+ * data" button. The chart component marks them as it makes them; nothing a deck writes, by any
+ * path, can be marked.
  */
-function podiumMade(element: Element, parent: Element | undefined): boolean {
-  if (element.position || !parent || parent.position) return false;
-  const { tagName, properties, children } = element;
-  if (!Array.isArray(children)) return false;
-  const classes = JSON.stringify(properties?.className);
-  if (tagName === 'script') {
-    return (
-      parent.tagName === 'figure' &&
-      classes === '["podium-chart-config"]' &&
-      properties.type === 'application/json' &&
-      Object.keys(properties).length === 2 &&
-      children.length === 1 &&
-      children[0].type === 'text' &&
-      !children[0].value.includes('<')
-    );
-  }
-  if (tagName === 'button') {
-    return (
-      parent.tagName === 'figcaption' &&
-      classes === '["podium-data-toggle"]' &&
-      properties.type === 'button' &&
-      children.every((child) => child.type === 'text')
-    );
-  }
-  return false;
+const podiumParts = new WeakSet<Element>();
+
+/** Marks an element a component makes that the allow-list admits only from Podium. */
+export function podiumPart<T extends Element>(element: T): T {
+  podiumParts.add(element);
+  return element;
 }
 
 function attributeRefusal(element: Element): Refusal | undefined {

@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { VFile } from 'vfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
+import { checkAllowList } from '../../src/compile/allowList.ts';
+import { DeckError } from '../../src/compile/deckError.ts';
 import { compileDeck, type Deck } from '../../src/compile/index.ts';
 import { sanitizeSlides } from '../../src/compile/slideSchema.ts';
 import { standaloneDocument } from '../../src/render/standaloneDocument.ts';
@@ -280,6 +283,16 @@ describe('the last guard: slides are sanitized as the document is written', () =
     );
     expect(html).not.toMatch(/refresh|tracker\.example|onerror|onclick|javascript:|alert\(1\)/i);
   });
+});
+
+it('admits a chart script or button only when the chart component made it, not for its shape', () => {
+  // Shaped exactly like Podium's own, with no place in the deck, as no path a deck takes can make.
+  const script = h('script', { type: 'application/json', className: ['podium-chart-config'] }, '{"type":"bar"}');
+  const button = h('button', { type: 'button', className: ['podium-data-toggle'] }, 'Show data');
+  const deck = new VFile({ path: '/deck.mdx', value: '# One\n' });
+  for (const part of [h('figure', [script]), h('figure', [h('figcaption', [button])])]) {
+    expect(() => checkAllowList([h('section', [part])], deck)).toThrow(DeckError);
+  }
 });
 
 it('leaves the slides of every sample, docs, browser-test and fixture deck exactly as compiled', async () => {

@@ -1,5 +1,6 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import { podiumPart } from '../allowList.ts';
 import type { PodiumChartOptions } from '../../contract/chartOptions.ts';
 import { classNames } from '../../contract/markup.ts';
 import { citation, type Source } from './citations.ts';
@@ -32,15 +33,17 @@ export function chartFigure(deck: DeckState, { title, source, config, summary, t
   const tableId = `podium-data-${deck.chartCount}`;
   return h('figure', { className: [classNames.chart], dataChartType: config.type }, [
     h('div', { className: ['podium-chart-canvas'] }, [h('canvas', { role: 'img', ariaLabel: `${title}. ${summary}` })]),
-    h('script', { type: 'application/json', className: [classNames.chartConfig] }, scriptJson(config)),
+    podiumPart(h('script', { type: 'application/json', className: [classNames.chartConfig] }, scriptJson(config))),
     h('figcaption', [
       h('span', { className: ['podium-chart-title'] }, title),
       ...(source ? [' ', citation(deck, source, { prefix: 'Source: ' })] : []),
       ' ',
-      h(
-        'button',
-        { type: 'button', className: [classNames.dataToggle], ariaExpanded: 'false', ariaControls: tableId },
-        'Show data',
+      podiumPart(
+        h(
+          'button',
+          { type: 'button', className: [classNames.dataToggle], ariaExpanded: 'false', ariaControls: tableId },
+          'Show data',
+        ),
       ),
     ]),
     h('div', { className: ['podium-data'], id: tableId }, [
