@@ -2,6 +2,7 @@ import type { ImportDeclaration, Program } from 'estree';
 import type { Root } from 'mdast';
 import { dirname, extname, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
+import { didYouMean } from './suggest.ts';
 import { parseCsv } from './csvData.ts';
 import type { VFile } from 'vfile';
 import { failOn, type Fail } from './deckMessages.ts';
@@ -90,12 +91,21 @@ export function remarkDataImports({ files, onData }: DataImportsOptions) {
       statement.specifiers.map((spec) => {
         if (spec.type !== 'ImportSpecifier') return [spec.local.name, value];
         const key = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
-        return [
-          spec.local.name,
-          value !== null && typeof value === 'object' && Object.hasOwn(value, key)
-            ? (value as Record<string, unknown>)[key]
-            : undefined,
-        ];
+        const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+        if (!keys.includes(key)) {
+          // Otherwise the name would hold nothing, and the slides would show a silent gap.
+          const suggestion = didYouMean(key, keys);
+          // At the import itself: MDX places its specifiers past where they stand when frontmatter comes first.
+          const at = statement.loc?.start;
+          fail(`"${specifier}" has no key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, {
+            place: { line: at?.line ?? place.line, column: (at?.column ?? 0) + 1 },
+            hint: keys.length
+              ? `Its keys are: ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}. Or import the whole file: import name from '${specifier}'.`
+              : `It holds no keys to pick from: import the whole file, import name from '${specifier}'.`,
+            ruleId: 'import-missing-key',
+          });
+        }
+        return [spec.local.name, (value as Record<string, unknown>)[key]];
       }),
     );
   }
