@@ -50,6 +50,8 @@ const deckMetaSchema = z.strictObject({
     .optional(),
   /** `visible` also shows the countdown to the audience; otherwise only the speaker view has it. */
   timer: z.enum(['speaker', 'visible']).optional(),
+  /** `public`: the reading view (`?read`) shows the speaker notes under each slide; by default it never does. */
+  notes: z.enum(['private', 'public']).default('private'),
 });
 
 /** A tag the browser's number formatting accepts (en-12 has the right shape but is not one). */

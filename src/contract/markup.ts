@@ -15,7 +15,12 @@ export const classNames = {
   dataToggle: 'podium-data-toggle',
   /** The Sources slide's list: such a slide is for readers, not spoken to. */
   sources: 'podium-sources',
+  /** The link to the reading view, the presentation's first Tab stop (and, there, back to the slides). */
+  readLink: 'podium-read-link',
 } as const;
+
+/** The address query that opens a deck as one page to read (`deck.html?read`). */
+export const readingViewQuery = 'read';
 
 /** Data attributes on the deck's root: settings from the frontmatter, and the build's stamp. */
 export const deckAttributes = {
@@ -25,6 +30,8 @@ export const deckAttributes = {
   timeLimit: 'data-time-limit',
   /** `timer`: `visible` (the audience sees a countdown) or `speaker`. */
   timer: 'data-timer',
+  /** `notes: public`: the reading view shows the speaker notes. */
+  notes: 'data-notes',
 } as const;
 
 /** Marks the runtime sets on `<html>` for tools that open a deck (PDF export, link previews, benchmarks, tests). */

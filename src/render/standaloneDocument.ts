@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Deck } from '../compile/index.ts';
 import { sanitizeSlides } from '../compile/slideSchema.ts';
-import { classNames, deckAttributes } from '../contract/markup.ts';
+import { classNames, deckAttributes, readingViewQuery } from '../contract/markup.ts';
 import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
 
 export interface DocumentParts {
@@ -50,6 +50,8 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
       h('html', { lang: meta.lang }, [
         h('head', head),
         h('body', [
+          // The first Tab stop: the whole deck as one page, for screen readers, zoom and phones.
+          h('a', { className: [classNames.readLink], href: `?${readingViewQuery}` }, 'Read as one page'),
           // Deck settings the runtime acts on travel as data attributes, escaped like any text.
           h(
             'div',
@@ -58,6 +60,7 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
               [deckAttributes.stamp]: slidesStamp(slides),
               [deckAttributes.timeLimit]: meta.timeLimit,
               [deckAttributes.timer]: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined,
+              [deckAttributes.notes]: meta.notes === 'public' ? 'public' : undefined,
             },
             [h('div', { className: ['slides'] }, slides)],
           ),

@@ -265,7 +265,7 @@ function oncePerSize<T>(layout: (chart: Measuring) => T): (chart: Measuring) => 
 /** How a slice's label sits beyond its slice; the pie leaves exactly this much room around it. */
 const sliceLabel = { offset: 6, padding: 4, lineHeight: 1.2 };
 /** Slice names on one line, or wrapped ("Housing & human services" in two); the share has a line of its own. */
-const sliceWraps = [Number.POSITIVE_INFINITY, 14];
+const sliceWraps = [Number.POSITIVE_INFINITY, 14, 9];
 
 interface SliceLayout {
   /** Each slice's label as the lines it is drawn in. */

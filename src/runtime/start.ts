@@ -1,11 +1,15 @@
 import 'reveal.js/reveal.css';
+import './base.css';
 import { Chart, type ChartComponentLike } from 'chart.js';
 import Reveal from 'reveal.js';
 import { readyMarks } from '../contract/markup.ts';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { Presenting, timerSettings } from './presenting.ts';
+import { startReadingView } from './readingView.ts';
+import { SlideSemantics } from './slideSemantics.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
+import { chosenView, followWindowSize } from './view.ts';
 
 /** reveal.js exposes these at run time; its type definitions do not list them yet. */
 type RevealDeck = InstanceType<typeof Reveal> & ChartHost;
@@ -23,6 +27,13 @@ export function start(chartParts: ChartComponentLike[]): Started {
   // The speaker view (S) is this same file, opened again with ?speaker.
   if (isSpeakerViewAddress()) return startSpeakerView();
   Chart.register(...chartParts);
+  // ?read, a phone or a zoomed-in window: the deck as one page to read.
+  const { view, automatic } = chosenView();
+  if (view === 'read') {
+    const reading = startReadingView(automatic);
+    document.documentElement.setAttribute(readyMarks.ready, '');
+    return reading;
+  }
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
   const deck = new Reveal({
@@ -36,12 +47,16 @@ export function start(chartParts: ChartComponentLike[]): Started {
     // Only Podium's speaker view steers the deck from another window, through its own checked
     // messages; its slide previews turn reveal's message API back on in their address.
     postMessage: false,
+    // Small windows get the reading view instead of reveal's scroll view.
+    scrollActivationWidth: null,
   }) as RevealDeck;
   // The usual global, so the browser console (and tests) can drive the deck as with any reveal.js deck.
   Reflect.set(window, 'Reveal', deck);
   const charts = new ChartController(deck, deck.getRevealElement() ?? document.body);
   const tables = new DataTables(document.body);
   const presenting = new Presenting(deck, timer);
+  const semantics = new SlideSemantics(deck);
+  const stopFollowing = automatic ? followWindowSize('slides', () => `#/${deck.getIndices().h}`) : () => {};
   deck.addKeyBinding(dataKey, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;
@@ -75,6 +90,8 @@ export function start(chartParts: ChartComponentLike[]): Started {
       for (const [event, listener] of listeners) deck.off(event, listener);
       deck.removeKeyBinding(dataKey.keyCode);
       presenting.destroy();
+      semantics.destroy();
+      stopFollowing();
       tables.destroy();
       charts.destroy();
     },

@@ -140,10 +140,10 @@ it('fills its figure, sharp, after the window is made smaller or larger', async 
       .poll(async () => (await drawnPixels(page, slideCanvas(index)))[0], { timeout: 5000 })
       .toBeGreaterThan(2000);
     for (const viewport of [
-      { width: 600, height: 440 },
+      { width: 800, height: 500 },
       { width: 1920, height: 1080 },
       { width: 1280, height: 720 },
-      { width: 600, height: 440 },
+      { width: 800, height: 500 },
     ]) {
       const before = await scale();
       await page.setViewportSize(viewport);

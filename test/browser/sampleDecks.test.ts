@@ -134,9 +134,9 @@ describe.each(decks)('%s', (name) => {
     await context.close();
   });
 
-  it('draws charts in the scroll view on a phone', async () => {
+  it('draws charts in the reading view on a phone', async () => {
     const { page, context, errors } = await openDeck(browser, url(), { viewport: { width: 390, height: 844 } });
-    expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('podium-read'))).toBe(true);
     const canvases = page.locator('figure.podium-chart canvas');
     expect(await canvases.count()).toBe(expected[name].charts);
     for (let i = 0; i < expected[name].charts; i++) {

@@ -268,7 +268,7 @@ describe('the last guard: slides are sanitized as the document is written', () =
     const deck: Deck = {
       file: '/deck.mdx',
       source: '',
-      meta: { title: 'T', lang: 'en', theme: 'civic' },
+      meta: { title: 'T', lang: 'en', theme: 'civic', notes: 'private' },
       placeOf: () => ({ file: '/deck.mdx', line: 1, column: 1 }),
       slides: [slide],
       chartCount: 0,
