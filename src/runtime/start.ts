@@ -6,6 +6,7 @@ import { readyMarks } from '../contract/markup.ts';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { Presenting, timerSettings } from './presenting.ts';
+import { exposePrintedPages } from './printAccess.ts';
 import { startReadingView } from './readingView.ts';
 import { SlideSemantics } from './slideSemantics.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
@@ -69,6 +70,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   };
   // Printed pages (and the clones reveal makes of them) need charts of their own.
   const printed = () => {
+    exposePrintedPages(deck.getRevealElement() ?? document.body);
     charts.show(deck.getRevealElement() ?? undefined);
     // Tells a PDF exporter the printed pages are complete, charts included.
     document.documentElement.setAttribute(readyMarks.printReady, '');
