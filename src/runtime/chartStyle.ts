@@ -73,7 +73,8 @@ export function styledConfig(
         backgroundColor: Array.from({ length: count }, (_, i) =>
           seriesFill(theme.palette[i % theme.palette.length], Math.floor(i / theme.palette.length)),
         ),
-        borderColor: '#ffffff',
+        // Gaps between slices in the slide's own colour.
+        borderColor: theme.background,
         borderWidth: 2,
       };
     }

@@ -9,7 +9,7 @@ export interface ChartTheme {
   size: number;
 }
 
-const fallbackPalette = ['#0072b2', '#d55e00', '#009e73', '#a36186', '#735000', '#000000'];
+const fallbackPalette = ['#0072b2', '#d55e00', '#009e73', '#a36186', '#735000', '#5c5c5c'];
 
 export function chartTheme(element: Element): ChartTheme {
   const style = getComputedStyle(element);

@@ -1,7 +1,9 @@
 import { Chart, DomPlatform } from 'chart.js';
 import { classNames } from '../contract/markup.ts';
+import { forcedColourConfig, forcedTheme } from './chartForcedColors.ts';
 import { chartTheme } from './chartTheme.ts';
 import { applyThemeDefaults, styledConfig, type DeckChartConfig } from './chartStyle.ts';
+import { forcedColours, watchForcedColours } from './forcedColors.ts';
 
 /** The reveal.js calls the chart controller needs. */
 export interface ChartHost {
@@ -14,16 +16,20 @@ export interface ChartHost {
 /**
  * Creates Chart.js charts from the figures a deck emits. A chart is made only when its
  * slide shows (hidden slides have 0×0 canvases), and drawn at the pixel density reveal's
- * scaling needs to stay sharp.
+ * scaling needs to stay sharp. Under forced colours (high contrast) they are drawn in the
+ * reader's colours, and drawn again when the reader turns them on or off.
  */
 export class ChartController {
   readonly #host: ChartHost;
+  readonly #root: HTMLElement;
   readonly #charts = new Set<Chart>();
+  readonly #stopWatching: () => void;
 
   constructor(host: ChartHost, root: HTMLElement) {
     this.#host = host;
-    // Themes set their chart colours and fonts for the whole deck, so Chart.js's defaults are set once.
-    applyThemeDefaults(Chart.defaults, chartTheme(root));
+    this.#root = root;
+    this.#setDefaults();
+    this.#stopWatching = watchForcedColours(() => this.#restyle());
   }
 
   /** Draws the charts inside `root` (a slide, or the whole deck) that are not drawn yet. */
@@ -43,8 +49,28 @@ export class ChartController {
 
   /** Destroys every chart drawn, giving their canvases back as they were. */
   destroy(): void {
+    this.#stopWatching();
+    this.#destroyCharts();
+  }
+
+  #destroyCharts(): void {
     for (const chart of this.#charts) chart.destroy();
     this.#charts.clear();
+  }
+
+  /** Themes set their chart colours and fonts for the whole deck, so Chart.js's defaults are set once per look. */
+  #setDefaults(): void {
+    const colours = forcedColours();
+    const theme = chartTheme(this.#root);
+    applyThemeDefaults(Chart.defaults, colours ? forcedTheme(theme, colours) : theme);
+  }
+
+  /** Forced colours were turned on or off: every chart drawn is drawn again, at once, in the colours now in force. */
+  #restyle(): void {
+    const canvases = [...this.#charts].map((chart) => chart.canvas);
+    this.#destroyCharts();
+    this.#setDefaults();
+    for (const canvas of canvases) this.#create(canvas, { animate: false });
   }
 
   #pixelRatio(): number {
@@ -52,7 +78,7 @@ export class ChartController {
     return this.#host.isPrintView() ? 3 : (window.devicePixelRatio || 1) * Math.max(this.#host.getScale() || 1, 1);
   }
 
-  #create(canvas: HTMLCanvasElement): void {
+  #create(canvas: HTMLCanvasElement, { animate = true } = {}): void {
     // Print view clones slides, flags included, so ask Chart.js rather than the DOM.
     if (Chart.getChart(canvas)) return;
     const figure = canvas.closest('figure');
@@ -60,14 +86,16 @@ export class ChartController {
     if (!figure || !script?.textContent) return;
     const config = JSON.parse(script.textContent) as DeckChartConfig;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const theme = chartTheme(figure);
+    const colours = forcedColours();
+    const theme = colours ? forcedTheme(chartTheme(figure), colours) : chartTheme(figure);
     const styled = styledConfig(config, theme, {
       pixelRatio: this.#pixelRatio(),
       width: canvas.parentElement?.clientWidth ?? 900,
-      animate: !reduced && !this.#host.isPrintView(),
+      animate: animate && !reduced && !this.#host.isPrintView(),
       lang: document.documentElement.lang || 'en',
     });
-    this.#charts.add(new Chart(canvas, { ...styled, platform: SlidePlatform }));
+    const drawn = colours ? forcedColourConfig(styled, colours) : styled;
+    this.#charts.add(new Chart(canvas, { ...drawn, platform: SlidePlatform }));
   }
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isBlackOrWhite } from '../../src/compile/components/chartColours.ts';
 
 // WCAG 2.1 contrast, computed from the theme's own custom properties.
 const css = readFileSync(new URL('../../themes/civic.css', import.meta.url), 'utf8');
@@ -25,6 +26,11 @@ describe('civic theme', () => {
     const palette = [1, 2, 3, 4, 5, 6].map((i) => property(`--podium-chart-${i}`));
     expect(palette.every(Boolean)).toBe(true);
     for (const colour of palette) expect(contrast(colour!, background), colour).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has no chart colour that is pure black or white, which would vanish on a ground of the same colour', () => {
+    const palette = [1, 2, 3, 4, 5, 6].map((i) => property(`--podium-chart-${i}`)!);
+    for (const colour of palette) expect(isBlackOrWhite(colour), colour).toBe(false);
   });
 
   it('gives text, chart labels and links at least 4.5:1 (WCAG 1.4.3)', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chartParts } from '../../contract/chartParts.ts';
 import { chartTypes } from '../../runtimeVariants.ts';
+import { warnOfBlackOrWhite } from './chartColours.ts';
 import { chartFigure } from './chartFigure.ts';
 import { sourceSchema } from './citations.ts';
 import { defineComponent, type RenderContext } from './defineComponent.ts';
@@ -113,6 +114,7 @@ export const chart = defineComponent('Chart', chartSchema, (props, context) => {
     if (setting !== undefined) deck.chartTypes.add(`plugin:${plugin}`);
   if (datasets.some((dataset) => dataset.fill !== undefined && dataset.fill !== false))
     deck.chartTypes.add('plugin:filler');
+  warnOfBlackOrWhite(props, context);
   const rows = Math.max(labels?.length ?? 0, ...datasets.map((dataset) => dataset.data.length));
   return chartFigure(deck, {
     title: chartTitle(props.title, context),
