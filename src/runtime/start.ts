@@ -5,6 +5,7 @@ import { readyMarks } from '../contract/markup.ts';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { Presenting, timerSettings } from './presenting.ts';
+import { SlideNumber } from './slideNumber.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
 
 /** reveal.js exposes these at run time; its type definitions do not list them yet. */
@@ -42,6 +43,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   const charts = new ChartController(deck, deck.getRevealElement() ?? document.body);
   const tables = new DataTables(document.body);
   const presenting = new Presenting(deck, timer);
+  const slideNumber = new SlideNumber(deck);
   deck.addKeyBinding(dataKey, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;
@@ -75,6 +77,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       for (const [event, listener] of listeners) deck.off(event, listener);
       deck.removeKeyBinding(dataKey.keyCode);
       presenting.destroy();
+      slideNumber.destroy();
       tables.destroy();
       charts.destroy();
     },
