@@ -1,10 +1,9 @@
 import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { compileDeck, type Deck } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles } from './render/runtimeFiles.ts';
-import { deckDocument, inlineScriptHash } from './render/standaloneDocument.ts';
+import { deckDocument, documentHtml, inlineScriptHash } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
 import { runtimeVariantFor } from './runtimeVariants.ts';
 
@@ -46,7 +45,7 @@ export async function buildDeck(
     deck,
     document,
     get html() {
-      html ??= toHtml(document);
+      html ??= documentHtml(document);
       return html;
     },
     files: [...files.used],

@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { PodiumConfig } from '../config.ts';
 import { contentSecurityPolicy } from '../render/contentSecurityPolicy.ts';
+import { documentHtml } from '../render/standaloneDocument.ts';
 import { deckIndexPage, listDecks } from './deckIndex.ts';
 import { errorDocument, overlayError, pageClient, withClient } from './devPage.ts';
 import type { PageCache } from './pageCache.ts';
@@ -51,7 +51,7 @@ export function podiumDevPlugin({ config, pages, logError }: DevPluginOptions): 
               'content-security-policy',
               contentSecurityPolicy([...scripts, ...viteScripts], `ws://${host}`),
             );
-            response.end(toHtml(document));
+            response.end(documentHtml(document));
           };
           if (path === '/' || path === '/index.html') {
             const client = await pageClient({ page: indexPage, build: null, error: null });

@@ -73,7 +73,12 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
 
 /** The deck's document as the file `podium build` writes. */
 export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
-  return toHtml(deckDocument(deck, parts));
+  return documentHtml(deckDocument(deck, parts));
+}
+
+/** A whole document as text, with `<!DOCTYPE html>` spelt as validators expect it. */
+export function documentHtml(document: Root): string {
+  return toHtml(document, { upperDoctype: true });
 }
 
 /** The `http-equiv` of the `<meta>` that carries a document's policy. */

@@ -4,7 +4,8 @@ const shownClass = 'podium-show-data';
 
 /**
  * Shows a chart's data table on demand: the "Show data" button under a chart, or the T key
- * for every chart on the current slide. Screen readers reach the table either way.
+ * for every chart on the current slide. Until then the table is hidden from everyone (the
+ * theme's CSS), as the button's `aria-expanded` says; the canvas's name carries the summary.
  */
 export class DataTables {
   readonly #root: HTMLElement;

@@ -9,6 +9,7 @@ import { Presenting, timerSettings } from './presenting.ts';
 import { exposePrintedPages } from './printAccess.ts';
 import { startReadingView } from './readingView.ts';
 import { SlideSemantics } from './slideSemantics.ts';
+import { SlideNumber } from './slideNumber.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
 import { chosenView, followWindowSize } from './view.ts';
 
@@ -58,6 +59,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   const presenting = new Presenting(deck, timer);
   const semantics = new SlideSemantics(deck);
   const stopFollowing = automatic ? followWindowSize('slides', () => `#/${deck.getIndices().h}`) : () => {};
+  const slideNumber = new SlideNumber(deck);
   deck.addKeyBinding(dataKey, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;
@@ -94,6 +96,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       presenting.destroy();
       semantics.destroy();
       stopFollowing();
+      slideNumber.destroy();
       tables.destroy();
       charts.destroy();
     },

@@ -56,7 +56,7 @@ describe('podium build', () => {
     expect(out).toHaveLength(2);
     expect(out[0]).toMatch(/^dist\/good\.html {2}\d+\.\d kB \(\d+\.\d kB gzip\)$/);
     expect(readdirSync(join(project, 'dist')).sort()).toEqual(['good.html', 'second.html']);
-    expect(readFileSync(join(project, 'dist', 'good.html'), 'utf8')).toMatch(/^<!doctype html><html lang="en">/);
+    expect(readFileSync(join(project, 'dist', 'good.html'), 'utf8')).toMatch(/^<!DOCTYPE html><html lang="en">/);
   });
 
   it('builds named files into --out', async () => {

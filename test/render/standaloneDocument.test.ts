@@ -46,7 +46,7 @@ describe('standaloneDocument', () => {
       themeStyle: ':root{}',
     });
     expect(html.replaceAll('&#x27;', "'")).toMatch(
-      /^<!doctype html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; /,
+      /^<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; /,
     );
     expect(html).toContain('<title>Budget 2027</title>');
     expect(html).toContain('<meta name="description" content="Propuesta · Concejo municipal">');

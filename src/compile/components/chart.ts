@@ -86,6 +86,8 @@ const chartSchema = z.strictObject({
     .optional(),
   /** What the chart shows, in one sentence, for people who cannot see it. */
   summary: z.string().min(1).optional(),
+  /** What the numbers count ("students", "million dollars"), named in the data table's caption. */
+  unit: z.string().min(1).optional(),
   source: sourceSchema.optional(),
 });
 
@@ -125,6 +127,7 @@ export const chart = defineComponent('Chart', chartSchema, (props, context) => {
       options: props.options as Record<string, unknown> | undefined,
     },
     summary: props.summary ?? defaultSummary(props.type, datasets, labels, format),
+    unit: props.unit,
     table: {
       columns: datasets.map((dataset, index) => dataset.label ?? `Series ${index + 1}`),
       rows: Array.from({ length: rows }, (_, index) => [

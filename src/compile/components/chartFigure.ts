@@ -17,25 +17,31 @@ export interface ChartFigureOptions {
   };
   /** One sentence a listener or screen reader gets instead of the picture. */
   summary: string;
+  /** What the numbers count ("students", "million dollars"); the data table's caption names it. */
+  unit?: string;
   /** The data as a table: a column per series, a row per category. */
   table: { corner?: string; columns: string[]; rows: Array<[string, ...string[]]> };
 }
 
 /**
- * The markup every chart shares: a canvas the runtime draws into, the chart's config as
- * JSON, a caption with the source, and a text alternative: a summary and the data table
- * (read by screen readers, shown in print, in the phone view and on demand).
+ * The markup every chart shares: a caption with the title, the source and the "Show data"
+ * button, a canvas the runtime draws into, the chart's config as JSON, and the data table the
+ * button shows (as do print and the phone view). The figure is named by its title alone and
+ * only the canvas carries the summary, so a screen reader hears each once. The caption comes
+ * first (HTML wants it first or last), so the table it reveals follows the button.
  */
-export function chartFigure(deck: DeckState, { title, source, config, summary, table }: ChartFigureOptions): Element {
+export function chartFigure(
+  deck: DeckState,
+  { title, source, config, summary, unit, table }: ChartFigureOptions,
+): Element {
   deck.chartCount += 1;
   deck.chartTypes.add(config.type);
   for (const dataset of config.data.datasets) if (typeof dataset.type === 'string') deck.chartTypes.add(dataset.type);
   const tableId = `podium-data-${deck.chartCount}`;
-  return h('figure', { className: [classNames.chart], dataChartType: config.type }, [
-    h('div', { className: ['podium-chart-canvas'] }, [h('canvas', { role: 'img', ariaLabel: `${title}. ${summary}` })]),
-    podiumPart(h('script', { type: 'application/json', className: [classNames.chartConfig] }, scriptJson(config))),
+  const titleId = `podium-chart-title-${deck.chartCount}`;
+  return h('figure', { className: [classNames.chart], dataChartType: config.type, ariaLabelledBy: titleId }, [
     h('figcaption', [
-      h('span', { className: ['podium-chart-title'] }, title),
+      h('span', { className: ['podium-chart-title'], id: titleId }, title),
       ...(source ? [' ', citation(deck, source, { prefix: 'Source: ' })] : []),
       ' ',
       podiumPart(
@@ -46,9 +52,11 @@ export function chartFigure(deck: DeckState, { title, source, config, summary, t
         ),
       ),
     ]),
+    h('div', { className: ['podium-chart-canvas'] }, [h('canvas', { role: 'img', ariaLabel: `${title}. ${summary}` })]),
+    podiumPart(h('script', { type: 'application/json', className: [classNames.chartConfig] }, scriptJson(config))),
     h('div', { className: ['podium-data'], id: tableId }, [
       h('table', { className: ['podium-data-table'] }, [
-        h('caption', `${title}. ${summary}`),
+        h('caption', tableCaption(title, unit)),
         h('thead', [
           h('tr', [
             table.corner ? h('th', { scope: 'col' }, table.corner) : h('td'),
@@ -64,6 +72,11 @@ export function chartFigure(deck: DeckState, { title, source, config, summary, t
       ]),
     ]),
   ]);
+}
+
+/** The table's name: the chart's title and what its numbers count, unless the title says so already. */
+function tableCaption(title: string, unit: string | undefined): string {
+  return unit && !title.toLowerCase().includes(unit.toLowerCase()) ? `${title} (${unit})` : title;
 }
 
 /**

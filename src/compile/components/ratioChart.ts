@@ -65,6 +65,7 @@ export const ratioChart = defineComponent('RatioChart', ratioChartSchema, ({ rat
       },
     },
     summary: ratioSummary(ratios, format),
+    unit: 'students per staff member',
     table: {
       corner: 'Role',
       columns: [

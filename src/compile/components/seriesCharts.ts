@@ -84,6 +84,7 @@ function seriesChart(kind: SeriesChartKind): Component {
       summary: isShare
         ? shareSummary(props.labels, series[0].values, total, withUnit, percent)
         : `${series.map((s) => (kind.type === 'line' ? trend(s.name, s.values, props.labels, withUnit, series.length > 1) : extremes(s.name, s.values, props.labels, withUnit, series.length > 1))).join('; ')}.`,
+      unit: props.unit,
       table: {
         columns: isShare ? [props.unit ?? 'Value', 'Share'] : series.map((s) => s.name),
         rows: props.labels.map((label, index) =>
