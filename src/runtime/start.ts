@@ -4,6 +4,8 @@ import Reveal from 'reveal.js';
 import { readyMarks } from '../contract/markup.ts';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
+import { KeyboardPolicy } from './keyboard.ts';
+import { startKeyboardAccess } from './keyboardAccess.ts';
 import { Presenting, timerSettings } from './presenting.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
 
@@ -25,8 +27,11 @@ export function start(chartParts: ChartComponentLike[]): Started {
   Chart.register(...chartParts);
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
+  const keys = new KeyboardPolicy();
   const deck = new Reveal({
-    hash: true,
+    // Podium writes the address itself (slideAddress.ts), so that citations can step through history.
+    hash: false,
+    keyboardCondition: keys.allows,
     controls: true,
     progress: true,
     slideNumber: 'c/t',
@@ -42,6 +47,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   const charts = new ChartController(deck, deck.getRevealElement() ?? document.body);
   const tables = new DataTables(document.body);
   const presenting = new Presenting(deck, timer);
+  const keyboard = startKeyboardAccess(deck, keys);
   deck.addKeyBinding(dataKey, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;
@@ -75,6 +81,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       for (const [event, listener] of listeners) deck.off(event, listener);
       deck.removeKeyBinding(dataKey.keyCode);
       presenting.destroy();
+      keyboard.destroy();
       tables.destroy();
       charts.destroy();
     },
