@@ -5,6 +5,8 @@ import Reveal from 'reveal.js';
 import { readyMarks } from '../contract/markup.ts';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
+import { KeyboardPolicy } from './keyboard.ts';
+import { startKeyboardAccess } from './keyboardAccess.ts';
 import { Presenting, timerSettings } from './presenting.ts';
 import { exposePrintedPages } from './printAccess.ts';
 import { startReadingView } from './readingView.ts';
@@ -38,8 +40,11 @@ export function start(chartParts: ChartComponentLike[]): Started {
   }
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
+  const keys = new KeyboardPolicy();
   const deck = new Reveal({
-    hash: true,
+    // Podium writes the address itself (slideAddress.ts), so that citations can step through history.
+    hash: false,
+    keyboardCondition: keys.allows,
     controls: true,
     progress: true,
     slideNumber: 'c/t',
@@ -60,6 +65,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   const semantics = new SlideSemantics(deck);
   const stopFollowing = automatic ? followWindowSize('slides', () => `#/${deck.getIndices().h}`) : () => {};
   const slideNumber = new SlideNumber(deck);
+  const keyboard = startKeyboardAccess(deck, keys);
   deck.addKeyBinding(dataKey, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;
@@ -97,6 +103,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       semantics.destroy();
       stopFollowing();
       slideNumber.destroy();
+      keyboard.destroy();
       tables.destroy();
       charts.destroy();
     },

@@ -60,7 +60,7 @@ describe('the reading view (?read)', () => {
     await context.close();
   });
 
-  it('shows public notes under a "Speaker notes" heading, names slides without a heading', async () => {
+  it('shows public notes under a "Speaker notes" heading, names slides without a heading, links sources back', async () => {
     const { url } = await testDecks.built('public-notes');
     const { page, context, errors } = await openDeck(browser, `${url}?read`);
     expect(await topHeadings(page)).toHaveLength(4);
@@ -69,6 +69,12 @@ describe('the reading view (?read)', () => {
     expect(await notes.count()).toBe(2);
     expect(await notes.nth(1).textContent()).toContain('Read each request slowly.');
     expect(await page.getByText('Second request').isVisible()).toBe(true);
+    // [1] goes to its entry in the list; the entry goes back to the slide that cites it.
+    await page.getByRole('link', { name: 'Source 1' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#source-1');
+    await page.getByRole('link', { name: 'Back to slide 3' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#slide-3');
+    expect(await page.evaluate(() => document.getElementById('slide-3')?.getBoundingClientRect().top)).toBeLessThan(5);
     expect(errors).toEqual([]);
     await context.close();
   });

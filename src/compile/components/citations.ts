@@ -88,17 +88,26 @@ export function numberCitations(slides: Element[], sources: ReadonlyMap<string, 
       continue;
     }
     const number = order.get(key)!;
+    // Straight to the entry: a plain anchor without script, a step in history with it (runtime/citationLinks.ts).
     const link = h(
       'a',
-      { className: ['podium-cite'], href: `#/${String(firstList.properties.id)}`, ariaLabel: `Source ${number}` },
+      { className: ['podium-cite'], href: `#${sourceEntryId(number)}`, ariaLabel: `Source ${number}` },
       `[${number}]`,
     );
     cite.children = numberOnly ? [link] : [...cite.children, { type: 'text', value: ' ' }, link];
   }
-  for (const { list } of lists) {
+  for (const [index, { list }] of lists.entries()) {
     delete list.properties.dataSourcesList;
-    list.children = [...order.keys()].map((key) => h('li', sourceEntry(sources.get(key)!)));
+    // Only the first list's entries are link targets: ids are unique in a page.
+    list.children = [...order.keys()].map((key, at) =>
+      h('li', { id: index === 0 ? sourceEntryId(at + 1) : undefined }, sourceEntry(sources.get(key)!)),
+    );
   }
+}
+
+/** The id of source `number`'s entry in the Sources list, which its citations link to. */
+export function sourceEntryId(number: number): string {
+  return `source-${number}`;
 }
 
 /** One line of the Sources list: who, what, when, and the address as a link. */
