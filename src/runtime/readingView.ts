@@ -75,6 +75,7 @@ function labelNotes(notes: Element, id: string): void {
   const heading = textElement('h3', 'podium-notes-heading', words.speakerNotes);
   heading.id = id;
   notes.prepend(heading);
+  notes.removeAttribute('aria-label');
   notes.setAttribute('aria-labelledby', id);
 }
 

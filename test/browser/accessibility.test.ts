@@ -65,4 +65,28 @@ describe.each(decks)('%s', (name) => {
     expect(violations).toEqual([]);
     await context.close();
   });
+
+  // The reading view, as ?read asks for it and as a phone gets it.
+  it.each([
+    ['?read', { width: 1280, height: 720 }],
+    ['', { width: 390, height: 844 }],
+  ])('has no WCAG 2.1 A or AA violations as one page to read (%s at %o)', async (query, viewport) => {
+    const { page, context } = await openDeck(browser, `${pathToFileURL(join(out, `${name}.html`)).href}${query}`, {
+      reducedMotion: 'reduce',
+      viewport,
+    });
+    expect(await page.evaluate(() => document.documentElement.classList.contains('podium-read'))).toBe(true);
+    await page.evaluate(axeSource);
+    const found = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((violation) => ({
+        rule: violation.id,
+        targets: violation.nodes.map((node) => node.target.join(' ')),
+      }));
+    });
+    expect(found).toEqual([]);
+    await context.close();
+  });
 });
