@@ -49,7 +49,7 @@ export function tallSlideWarnings(deck: Deck, tall: readonly TallSlide[]): DeckW
     const start = section?.position?.start;
     const heading = section && headingOf(section);
     return new DeckWarning(
-      `Slide ${slide}${heading ? `, "${heading}",` : ''} is ${over} px taller than the slide area; its bottom is cut off when presenting`,
+      `Slide ${slide}${heading ? `, "${heading}",` : ''} is ${over} px taller than the slide area; when presenting, its bottom shows only when the slide is scrolled`,
       {
         place: { file: deck.file, line: start?.line ?? 1, column: start?.column ?? 1 },
         hint: 'Move some of it to a slide of its own (a line with --- starts one), or shorten it.',

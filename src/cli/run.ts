@@ -42,7 +42,7 @@ Options:
   --og-image        also write a PNG of the title slide beside each file (<name>.png), named
                     in the link-preview tags (needs Chromium)
   --check           also open each deck in Chromium and warn about any slide taller than the
-                    slide area, whose bottom is cut off when presenting (needs Chromium;
+                    slide area, which must be scrolled when presenting (needs Chromium;
                     --og-image checks too, and podium pdf and podium dev always do)
   --strict          count warnings as errors: a deck with any is not written and fails the
                     build. Measures slides as --check does when Chromium is found
@@ -86,7 +86,7 @@ Prints each deck (.mdx) to a PDF with Chromium: one page per slide with every st
 text that can be selected and searched, charts drawn sharp. Nothing is loaded from the
 network. With no decks, exports every deck in decks/. A folder means every .mdx file in it.
 Warnings (a slide taller than the slide area, which a PDF page shows whole but presenting
-cuts off, and what podium build warns about) are printed after the deck's line.
+must scroll, and what podium build warns about) are printed after the deck's line.
 
 Options:
   -o, --out <file>     where to write the PDF, for one deck (default: dist/<name>.pdf)

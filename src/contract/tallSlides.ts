@@ -11,7 +11,7 @@ interface RevealLayout {
 
 /**
  * Runs in a deck's page once reveal is ready: the slides taller than the slide area, which
- * presenting cuts off at the bottom. The build (through Chromium) and the dev page measure with
+ * presenting shows only when the slide is scrolled. The build (through Chromium) and the dev page measure with
  * this one function; it uses nothing outside itself, so it can be sent to a page.
  */
 export function measureTallSlides(): TallSlide[] {

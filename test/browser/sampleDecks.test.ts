@@ -149,7 +149,7 @@ describe.each(decks)('%s', (name) => {
     await context.close();
   });
 
-  it('fits every slide in the slide area, so nothing is cut off when presenting', async () => {
+  it('fits every slide in the slide area, so no slide needs scrolling when presenting', async () => {
     const { page, context } = await openDeck(browser, url(), { reducedMotion: 'reduce' });
     const tooTall = await page.evaluate(() => {
       const reveal = window.Reveal;

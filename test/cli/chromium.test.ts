@@ -41,7 +41,7 @@ describe('slides too tall', () => {
     expect(lines[0]).toMatch(/^dist\/good\.html/);
     expect(lines[1]).toMatch(/^dist\/tall\.html/);
     expect(lines[2]).toMatch(
-      /^decks\/tall\.mdx:9:1: warning: Slide 2, "Too much", is \d+ px taller than the slide area; its bottom is cut off when presenting\n/,
+      /^decks\/tall\.mdx:9:1: warning: Slide 2, "Too much", is \d+ px taller than the slide area; when presenting, its bottom shows only when the slide is scrolled\n/,
     );
     expect(lines[2]).toMatch(/> +9 \| ## Too much/);
     expect(lines).toHaveLength(3);

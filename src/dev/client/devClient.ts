@@ -93,10 +93,12 @@ class NotesBar {
   }
 }
 
-/** A slide taller than the slide area is cut off when presenting: say which, here and in the terminal. */
+/** A slide taller than the slide area must be scrolled when presenting: say which, here and in the terminal. */
 function checkFit(page: string, hot: ViteHotContext, bar: NotesBar): void {
   const tall = measureTallSlides();
-  bar.showTall(tall.map((t) => `Slide ${t.slide} is ${t.over} px taller than the slide: its bottom is cut off.`));
+  bar.showTall(
+    tall.map((t) => `Slide ${t.slide} is ${t.over} px taller than the slide: its bottom shows only when scrolled.`),
+  );
   if (tall.length > 0) hot.send(devEvents.tooTall, { page, tall });
 }
 
