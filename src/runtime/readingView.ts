@@ -39,7 +39,10 @@ export function startReadingView(automatic: boolean): { destroy(): void } {
   });
   linkSourcesBack(deck, slides);
   const tables = new DataTables(deck);
-  for (const figure of deck.querySelectorAll(`figure.${classNames.chart}`)) tables.toggle(figure, true);
+  for (const figure of deck.querySelectorAll(`figure.${classNames.chart}`)) {
+    tables.toggle(figure, true);
+    showSummary(figure);
+  }
   const charts = new ChartController(
     { getScale: () => 1, isPrintView: () => false, isScrollView: () => false, getRevealElement: () => deck },
     deck,
@@ -68,6 +71,23 @@ export function startReadingView(automatic: boolean): { destroy(): void } {
       charts.destroy();
     },
   };
+}
+
+/**
+ * A chart's summary, which screen readers get as the picture's name, written under the picture for
+ * everyone reading: hidden from screen readers, which would otherwise hear it twice.
+ */
+function showSummary(figure: Element): void {
+  const label = figure.querySelector('canvas[role=img]')?.getAttribute('aria-label');
+  const title = figure.querySelector('.podium-chart-title')?.textContent ?? '';
+  if (!label) return;
+  const summary = textElement(
+    'p',
+    'podium-chart-summary',
+    label.startsWith(`${title}. `) ? label.slice(title.length + 2) : label,
+  );
+  summary.setAttribute('aria-hidden', 'true');
+  figure.querySelector('.podium-chart-canvas')?.after(summary);
 }
 
 /** Speaker notes as a labelled part of their slide, under their own heading. */

@@ -50,6 +50,11 @@ describe('the reading view (?read)', () => {
     expect(await page.getByRole('table').count()).toBeGreaterThanOrEqual(2);
     for (const table of await page.locator('.podium-data-table').all()) expect(await table.isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /data/ }).count()).toBe(0);
+    // Each chart's summary is written out for everyone, and heard once: as the picture's name.
+    const summaries = await page.locator('.podium-chart-summary').allTextContents();
+    expect(summaries).toHaveLength(2);
+    expect(summaries[0]).toMatch(/^Highest None of the four/);
+    expect(snapshot.split('Highest None of the four')).toHaveLength(2);
     // Notes are private unless the deck says otherwise: not in the page at all.
     expect(await page.locator('aside.notes').count()).toBe(0);
     expect(snapshot).not.toContain('Speaker notes');
