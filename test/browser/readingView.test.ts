@@ -217,6 +217,10 @@ describe('a phone (390 × 844)', () => {
     expect(layout.body).toBeGreaterThanOrEqual(16);
     expect(layout.sources).toBeGreaterThanOrEqual(13);
     expect(layout.small).toEqual([]);
+    // Every step's text is in the accessibility tree at load, without scrolling to it.
+    const snapshot = await tree(page);
+    for (const step of await page.locator('.reveal .fragment').allTextContents())
+      expect(snapshot).toContain(step.trim().split('\n')[0].slice(0, 40));
     // No live region announces anything while scrolling.
     expect(await page.locator('[aria-live]').count()).toBe(0);
     await context.close();
