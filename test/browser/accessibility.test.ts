@@ -1,19 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
 import { launchChromium, openDeck } from '../support/browser.ts';
+import { SampleDecks, sampleDeckNames } from '../support/sampleDecks.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'podium-a11y-'));
+const samples = new SampleDecks('a11y');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const decks = readdirSync(join(root, 'decks'))
-  .filter((name) => name.endsWith('.mdx'))
-  .map((name) => name.replace(/\.mdx$/, ''));
 
 interface Violation {
   slide: number;
@@ -25,20 +18,19 @@ interface Violation {
 let browser: Browser;
 
 beforeAll(async () => {
-  const code = await run(['build', '--out', out], { out: () => {}, err: (line) => console.error(line), cwd: root });
-  expect(code).toBe(0);
+  await samples.build();
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
+  samples.remove();
 });
 
-describe.each(decks)('%s', (name) => {
+describe.each(sampleDeckNames)('%s', (name) => {
   // WCAG 2.1 A and AA, the level the ADA Title II web rule requires of public bodies.
   it('has no WCAG 2.1 A or AA violations on any slide (axe-core)', async () => {
-    const { page, context } = await openDeck(browser, pathToFileURL(join(out, `${name}.html`)).href, {
+    const { page, context } = await openDeck(browser, samples.url(name), {
       reducedMotion: 'reduce',
     });
     // Evaluated through the browser's debugging protocol: the deck's own policy rightly refuses an injected <script>.
@@ -71,7 +63,7 @@ describe.each(decks)('%s', (name) => {
     ['?read', { width: 1280, height: 720 }],
     ['', { width: 390, height: 844 }],
   ])('has no WCAG 2.1 A or AA violations as one page to read (%s at %o)', async (query, viewport) => {
-    const { page, context } = await openDeck(browser, `${pathToFileURL(join(out, `${name}.html`)).href}${query}`, {
+    const { page, context } = await openDeck(browser, `${samples.url(name)}${query}`, {
       reducedMotion: 'reduce',
       viewport,
     });

@@ -1,20 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
 import { launchChromium, openDeck, type OpenedDeck } from '../support/browser.ts';
+import { SampleDecks } from '../support/sampleDecks.ts';
 import { TestDecks } from '../support/testDecks.ts';
 
 // Windows high contrast, as Chromium emulates it: the reader's colours, white on black.
 const forced = { forcedColors: 'active', colorScheme: 'dark' } as const;
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'podium-forced-'));
+const samples = new SampleDecks('forced');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sampleDecks = ['city-budget', 'school-support-staff'];
 const decks = new TestDecks('forced');
@@ -43,11 +39,10 @@ declare global {
   }
 }
 
-const sampleUrl = (name: string) => pathToFileURL(join(out, `${name}.html`)).href;
+const sampleUrl = (name: string) => samples.url(name);
 
 beforeAll(async () => {
-  const code = await run(['build', '--out', out], { out: () => {}, err: (line) => console.error(line), cwd: root });
-  expect(code).toBe(0);
+  await samples.build();
   blackSliceUrl = (await decks.built('black-slice')).url;
   timerUrl = (await decks.built('timer-visible')).url;
   browser = await launchChromium();
@@ -56,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   decks.remove();
-  rmSync(out, { recursive: true, force: true });
+  samples.remove();
 });
 
 /** Runs in the page before the deck: each canvas keeps the texts (with their colour) and the largest arc of its last frame. */

@@ -1,29 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
 import { launchChromium, openDeck } from '../support/browser.ts';
+import { SampleDecks } from '../support/sampleDecks.ts';
 import { TestDecks } from '../support/testDecks.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'podium-read-'));
+const samples = new SampleDecks('read');
 const testDecks = new TestDecks('read');
-const school = () => pathToFileURL(join(out, 'school-support-staff.html')).href;
+const school = () => samples.url('school-support-staff');
 
 let browser: Browser;
 
 beforeAll(async () => {
-  const code = await run(['build', '--out', out], { out: () => {}, err: (line) => console.error(line), cwd: root });
-  expect(code).toBe(0);
+  await samples.build('school-support-staff');
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
+  samples.remove();
   testDecks.remove();
 });
 

@@ -1,31 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
 import { launchChromium, openDeck } from '../support/browser.ts';
+import { SampleDecks } from '../support/sampleDecks.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'podium-semantics-'));
-const school = () => pathToFileURL(join(out, 'school-support-staff.html')).href;
+const samples = new SampleDecks('semantics');
+const school = () => samples.url('school-support-staff');
 
 let browser: Browser;
 
 beforeAll(async () => {
-  const code = await run(['build', 'decks/school-support-staff.mdx', '--out', out], {
-    out: () => {},
-    err: (line) => console.error(line),
-    cwd: root,
-  });
-  expect(code).toBe(0);
+  await samples.build('school-support-staff');
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
+  samples.remove();
 });
 
 /** What assistive technology would announce: the text of every live region in the tree. */
