@@ -13,6 +13,8 @@ export const classNames = {
   chartConfig: 'podium-chart-config',
   /** The "Show data" button under a chart. */
   dataToggle: 'podium-data-toggle',
+  /** A citation `[4]`, a link to its entry (`#source-4`) in the Sources list. */
+  cite: 'podium-cite',
   /** The Sources slide's list: such a slide is for readers, not spoken to. */
   sources: 'podium-sources',
   /** The link to the reading view, the presentation's first Tab stop (and, there, back to the slides). */

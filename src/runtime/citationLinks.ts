@@ -1,4 +1,5 @@
 import './citationLinks.css';
+import { classNames } from '../contract/markup.ts';
 import { textElement } from './dom.ts';
 
 /** The reveal.js calls citations need. */
@@ -14,7 +15,7 @@ const text = {
 };
 
 const selectors = {
-  citation: 'a.podium-cite',
+  citation: `a.${classNames.cite}`,
   entry: '.podium-sources > li[id]',
   slide: '.slides section',
 };

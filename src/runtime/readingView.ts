@@ -106,7 +106,7 @@ function labelNotes(notes: Element, id: string): void {
 function linkSourcesBack(deck: HTMLElement, slides: HTMLElement[]): void {
   for (const entry of deck.querySelectorAll<HTMLElement>(`ol.${classNames.sources} > li[id]`)) {
     const citing = slides.filter((slide) =>
-      [...slide.querySelectorAll<HTMLAnchorElement>('a.podium-cite')].some(
+      [...slide.querySelectorAll<HTMLAnchorElement>(`a.${classNames.cite}`)].some(
         (link) => link.getAttribute('href') === `#${entry.id}`,
       ),
     );

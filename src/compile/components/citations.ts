@@ -91,7 +91,7 @@ export function numberCitations(slides: Element[], sources: ReadonlyMap<string, 
     // Straight to the entry: a plain anchor without script, a step in history with it (runtime/citationLinks.ts).
     const link = h(
       'a',
-      { className: ['podium-cite'], href: `#${sourceEntryId(number)}`, ariaLabel: `Source ${number}` },
+      { className: [classNames.cite], href: `#${sourceEntryId(number)}`, ariaLabel: `Source ${number}` },
       `[${number}]`,
     );
     cite.children = numberOnly ? [link] : [...cite.children, { type: 'text', value: ' ' }, link];
