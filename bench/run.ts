@@ -93,28 +93,35 @@ if (!executablePath) {
   process.exitCode = 1;
 } else {
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  for (const name of decks) {
-    const url = pathToFileURL(join(out, `${name}.html`)).href;
-    const ready: number[] = [];
-    const paint: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      await page.goto(url);
-      await page.waitForSelector('html[data-podium-ready]');
-      const marks = await page.evaluate(() => ({
-        ready: performance.getEntriesByName('podium-ready')[0]?.startTime ?? Number.NaN,
-        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-      }));
-      ready.push(marks.ready);
-      paint.push(marks.paint);
-      await page.close();
+  // The slides; the whole deck as one page to read (?read); and that view as a phone opens it.
+  const views = [
+    { label: 'first slide shown', query: '', viewport: { width: 1280, height: 720 } },
+    { label: 'reading view shown', query: '?read', viewport: { width: 1280, height: 720 } },
+    { label: 'reading view on a phone', query: '', viewport: { width: 390, height: 844 } },
+  ];
+  for (const view of views)
+    for (const name of decks) {
+      const url = `${pathToFileURL(join(out, `${name}.html`)).href}${view.query}`;
+      const ready: number[] = [];
+      const paint: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.newPage({ viewport: view.viewport });
+        await page.goto(url);
+        await page.waitForSelector('html[data-podium-ready]');
+        const marks = await page.evaluate(() => ({
+          ready: performance.getEntriesByName('podium-ready')[0]?.startTime ?? Number.NaN,
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        }));
+        ready.push(marks.ready);
+        paint.push(marks.paint);
+        await page.close();
+      }
+      row(
+        `${view.label}: ${name}`,
+        ms(median(ready)),
+        `ready from navigation start, file://, ${view.viewport.width}×${view.viewport.height}; first paint ${ms(median(paint))}`,
+      );
     }
-    row(
-      `first slide shown: ${name}`,
-      ms(median(ready)),
-      `reveal ready from navigation start, file://; first paint ${ms(median(paint))}`,
-    );
-  }
   await browser.close();
   // PDF export: a new process each run, Chromium's start included, as a presenter runs it.
   const pdfFile = join(out, `${deckName}.pdf`);
