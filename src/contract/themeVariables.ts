@@ -35,6 +35,7 @@ export const themeVariables = [
   { name: '--podium-font', kind: 'font', meaning: 'the text font (a list, as in font-family)' },
   { name: '--podium-heading-font', kind: 'font', meaning: 'the heading font' },
   { name: '--podium-code-font', kind: 'font', meaning: 'the font of code' },
+  { name: '--podium-focus-width', kind: 'length', meaning: 'the thickness of focus rings, such as 3px' },
   { name: '--podium-print-background', kind: 'colour', meaning: 'the page colour in print and PDF' },
   { name: '--podium-print-text', kind: 'colour', meaning: 'text in print and PDF' },
 ] as const satisfies readonly ThemeVariable[];

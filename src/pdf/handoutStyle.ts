@@ -21,7 +21,7 @@ export function handoutStyle(slide: SlidePageSize): string {
   const printed = 'html.reveal-print .reveal .slides';
   return `
 @page { size: ${sheet.width}px ${sheet.height}px; margin: ${sheet.margin}px; }
-html.reveal-print, html.reveal-print body { background: #fff !important; }
+html.reveal-print, html.reveal-print body { background: var(--podium-print-background) !important; }
 html.reveal-print body { width: ${contentWidth}px !important; height: auto !important; }
 ${printed} > .pdf-page {
   width: ${slide.width}px;
@@ -47,13 +47,13 @@ ${printed} > .speaker-notes-pdf[data-layout='separate-page'] {
   padding: 16px 0 0;
   border: 0;
   background: none;
-  color: #000;
-  font-family: var(--r-main-font, sans-serif);
+  color: var(--podium-print-text);
+  font-family: var(--podium-font);
   font-size: 12pt;
   line-height: 1.45;
   text-align: left;
 }
-${printed} > .speaker-notes-pdf::before { opacity: 1; color: #444; font-size: 10pt; font-weight: bold; margin-bottom: 6px; }
+${printed} > .speaker-notes-pdf::before { opacity: 1; color: var(--podium-muted); font-size: 10pt; font-weight: bold; margin-bottom: 6px; }
 ${printed} > .speaker-notes-pdf p { margin: 0 0 0.6em; }
 ${printed} > .speaker-notes-pdf ul, ${printed} > .speaker-notes-pdf ol { margin: 0 0 0.6em; padding-left: 1.4em; }
 `;

@@ -17,7 +17,7 @@ export function chartTheme(element: Element): ChartTheme {
   const palette = [1, 2, 3, 4, 5, 6].map((i) => read(`--podium-chart-${i}`)).filter(Boolean);
   return {
     palette: palette.length > 0 ? palette : fallbackPalette,
-    background: read('--r-background-color') || '#ffffff',
+    background: read('--podium-background') || '#ffffff',
     text: read('--podium-chart-text') || '#1a1a1a',
     grid: read('--podium-chart-grid') || '#d0d0d0',
     font: read('--podium-chart-font') || 'system-ui, sans-serif',

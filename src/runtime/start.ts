@@ -1,5 +1,5 @@
 import 'reveal.js/reveal.css';
-import './base.css';
+import './theme/base.css';
 import { Chart, type ChartComponentLike } from 'chart.js';
 import Reveal from 'reveal.js';
 import { readyMarks } from '../contract/markup.ts';
@@ -13,6 +13,7 @@ import { startReadingView } from './readingView.ts';
 import { SlideSemantics } from './slideSemantics.ts';
 import { SlideNumber } from './slideNumber.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
+import { followPrinting } from './theme/printColours.ts';
 import { chosenView, followWindowSize } from './view.ts';
 
 /** reveal.js exposes these at run time; its type definitions do not list them yet. */
@@ -31,12 +32,18 @@ export function start(chartParts: ChartComponentLike[]): Started {
   // The speaker view (S) is this same file, opened again with ?speaker.
   if (isSpeakerViewAddress()) return startSpeakerView();
   Chart.register(...chartParts);
+  const stopPrinting = followPrinting();
   // ?read, a phone or a zoomed-in window: the deck as one page to read.
   const { view, automatic } = chosenView();
   if (view === 'read') {
     const reading = startReadingView(automatic);
     markReady();
-    return reading;
+    return {
+      destroy() {
+        stopPrinting();
+        reading.destroy();
+      },
+    };
   }
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
@@ -96,6 +103,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       for (const [event, listener] of listeners) deck.off(event, listener);
       deck.removeKeyBinding(dataKey.keyCode);
       presenting.destroy();
+      stopPrinting();
       semantics.destroy();
       stopFollowing();
       slideNumber.destroy();

@@ -20,7 +20,7 @@ function contrast(a: string, b: string): number {
 }
 
 describe('civic theme', () => {
-  const background = property('--r-background-color')!;
+  const background = property('--podium-background')!;
 
   it('gives every chart colour at least 3:1 against the slide (WCAG 1.4.11)', () => {
     const palette = [1, 2, 3, 4, 5, 6].map((i) => property(`--podium-chart-${i}`));
@@ -35,11 +35,11 @@ describe('civic theme', () => {
 
   it('gives text, chart labels and links at least 4.5:1 (WCAG 1.4.3)', () => {
     for (const name of [
-      '--r-main-color',
-      '--r-heading-color',
-      '--r-link-color',
+      '--podium-text',
+      '--podium-heading',
+      '--podium-link',
       '--podium-chart-text',
-      '--civic-muted',
+      '--podium-muted',
     ]) {
       expect(contrast(property(name)!, background), name).toBeGreaterThanOrEqual(4.5);
     }
