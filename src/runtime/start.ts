@@ -8,6 +8,7 @@ import { DataTables } from './dataTables.ts';
 import { KeyboardPolicy } from './keyboard.ts';
 import { startKeyboardAccess } from './keyboardAccess.ts';
 import { Presenting, timerSettings } from './presenting.ts';
+import { markPicture } from './picture.ts';
 import { exposePrintedPages } from './printAccess.ts';
 import { startReadingView } from './readingView.ts';
 import { SlideSemantics } from './slideSemantics.ts';
@@ -38,6 +39,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
     markReady();
     return reading;
   }
+  markPicture();
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
   const keys = new KeyboardPolicy();
