@@ -7,6 +7,7 @@ import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { KeyboardPolicy } from './keyboard.ts';
 import { startKeyboardAccess } from './keyboardAccess.ts';
+import { OverviewCharts } from './overviewCharts.ts';
 import { Presenting, timerSettings } from './presenting.ts';
 import { markPicture } from './picture.ts';
 import { exposePrintedPages } from './printAccess.ts';
@@ -63,6 +64,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   Reflect.set(window, 'Reveal', deck);
   const charts = new ChartController(deck, deck.getRevealElement() ?? document.body);
   const tables = new DataTables(document.body);
+  const overviewCharts = new OverviewCharts(deck, charts);
   const presenting = new Presenting(deck, timer);
   const semantics = new SlideSemantics(deck);
   const stopFollowing = automatic ? followWindowSize('slides', () => `#/${deck.getIndices().h}`) : () => {};
@@ -103,6 +105,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       slideNumber.destroy();
       keyboard.destroy();
       tables.destroy();
+      overviewCharts.destroy();
       charts.destroy();
     },
   };
