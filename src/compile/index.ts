@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import { checkAllowList } from './allowList.ts';
 import { numberCitations } from './components/citations.ts';
 import { componentNames, components } from './components/index.ts';
+import { shareStatSizes } from './components/stat.ts';
 import type { DeckState } from './components/deckState.ts';
 import { DeckError, type DeckWarning, type Place } from './deckError.ts';
 import { deckWarnings, failOn, warnOn } from './deckMessages.ts';
@@ -137,6 +138,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       components: provided,
     });
     numberCitations(slides, state.sources);
+    shareStatSizes(slides);
     checkAllowList(slides, vfile);
     return {
       file,

@@ -24,6 +24,9 @@ export const classNames = {
 /** The address query that opens a deck as one page to read (`deck.html?read`). */
 export const readingViewQuery = 'read';
 
+/** The address query a link preview opens a deck at (`deck.html?picture`): the slides alone, none of the controls. */
+export const pictureQuery = 'picture';
+
 /** Data attributes on the deck's root: settings from the frontmatter, and the build's stamp. */
 export const deckAttributes = {
   /** A stamp of the slides, the same in two windows only for the same build of the same deck. */

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import { allowOnlyTheDeck } from '../chromium.ts';
-import { readyMarks } from '../contract/markup.ts';
+import { pictureQuery, readyMarks } from '../contract/markup.ts';
 import { measureTallSlides, type TallSlide } from '../contract/tallSlides.ts';
 
 /** Link previews are drawn at 1200×630, the size Open Graph readers expect. */
@@ -19,16 +19,15 @@ export async function titleSlidePicture(
   try {
     await allowOnlyTheDeck(context, htmlFile);
     const page = await context.newPage();
-    await page.goto(pathToFileURL(htmlFile).href);
+    // The deck draws itself as a picture: the slide alone, without what presenting puts over it.
+    const address = pathToFileURL(htmlFile);
+    address.search = pictureQuery;
+    await page.goto(address.href);
     await page.waitForSelector(`html[${readyMarks.ready}]`);
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
     const tall = await page.evaluate(measureTallSlides);
-    // Controls and the slide number are for presenting, not for a preview card.
-    await page.addStyleTag({
-      content: '.reveal .controls, .reveal .progress, .reveal .slide-number { display: none !important; }',
-    });
     return { picture: await page.screenshot({ type: 'png' }), tall };
   } finally {
     await context.close();

@@ -29,8 +29,9 @@ const embeddedTypes =
 const addressFunctions = /^(?:-[a-z]+-)?(?:image-set|image|src|url)$/i;
 
 const offline = 'A shared deck must open offline and load nothing';
-const howToFix =
-  'put the file in themes/ and refer to it by a relative path (Podium writes it into the deck), or use system fonts';
+/** How to give a theme a font or an image: `folder` is the theme's folder as the organizer knows it (`themes/`). */
+const howToFix = (folder: string) =>
+  `put the file in ${folder} and refer to it by a relative path (Podium writes it into the deck), or use system fonts`;
 
 /**
  * False only for CSS that cannot name a file: every way to load one is a function whose name
@@ -45,10 +46,17 @@ export function mayReferToFiles(css: string): boolean {
  * A lightningcss visitor that keeps a theme from loading anything, run in the same pass that
  * minifies it. Every address the parser finds (`url()`, `image-set()`, `@import`, escaped or
  * not) must name a font or an image inside the theme's folder, which is written into the CSS as
- * a data: URL, or be a data: URL of an image or a font already.
+ * a data: URL, or be a data: URL of an image or a font already. `shownFolder` names that folder
+ * in messages: `themes/`, or `themes/<name>/` for a theme in a folder of its own.
  */
-export function selfContainedTheme(path: string, css: string, files: DeckFiles): Visitor<never> {
+export function selfContainedTheme(
+  path: string,
+  css: string,
+  files: DeckFiles,
+  shownFolder = 'themes/',
+): Visitor<never> {
   const folder = dirname(path);
+  const fix = howToFix(shownFolder);
   // Where the rule being visited starts: values below a rule carry no place of their own.
   const ruleStarts: Location[] = [];
 
@@ -80,7 +88,7 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     if (/^[a-z][\w+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
       return fail(`The theme loads another file (${written})`, {
         place: at,
-        hint: `${offline}: ${howToFix}.`,
+        hint: `${offline}: ${fix}.`,
         ruleId: 'theme-remote',
       });
     }
@@ -88,15 +96,15 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     if (name === '') {
       return fail(`The theme names no file (${written})`, {
         place: at,
-        hint: 'Name a font or an image in themes/ by a relative path, or remove it.',
+        hint: `Name a font or an image in ${shownFolder} by a relative path, or remove it.`,
         ruleId: 'theme-file-missing',
       });
     }
     const file = resolve(folder, name);
     const outside = () =>
-      fail(`The theme refers to "${trimmed}", which is outside its folder (themes/)`, {
+      fail(`The theme refers to "${trimmed}", which is outside its folder (${shownFolder})`, {
         place: at,
-        hint: `${offline}, so Podium writes only files from the theme's own folder into it: copy the file into themes/ and refer to it by a relative path.`,
+        hint: `${offline}, so Podium writes only files from the theme's own folder into it: copy the file into ${shownFolder} and refer to it by a relative path.`,
         ruleId: 'theme-outside',
       });
     if (!isInside(folder, file)) return outside();
@@ -114,9 +122,9 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
     const read = files.readBytes(file);
     const bytes = real === undefined ? undefined : read;
     if (bytes === undefined) {
-      return fail(`The theme refers to "${trimmed}", which is not in its folder (themes/)`, {
+      return fail(`The theme refers to "${trimmed}", which is not in its folder (${shownFolder})`, {
         place: at,
-        hint: `Check the name, or ${howToFix}.`,
+        hint: `Check the name, or ${fix}.`,
         ruleId: 'theme-file-missing',
       });
     }
@@ -145,7 +153,7 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
       if (computed) {
         fail(`The theme builds the address in ${fn.name}() from a variable`, {
           place: at(),
-          hint: `${offline}, and a variable could name any address: write the file's name in ${fn.name}() itself; ${howToFix}.`,
+          hint: `${offline}, and a variable could name any address: write the file's name in ${fn.name}() itself; ${fix}.`,
           ruleId: 'theme-remote',
         });
       }
@@ -178,7 +186,7 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
       const loc = (rule as { value?: { loc?: Location2 } }).value?.loc;
       const at = loc ? { line: loc.line + 1, column: loc.column } : (ruleStarts.at(-1) ?? { line: 1, column: 1 });
       ruleStarts.push(at);
-      if (rule.type === 'import') throw importRefused(path, css, at, `@import "${rule.value.url}"`);
+      if (rule.type === 'import') throw importRefused(path, css, at, shownFolder, `@import "${rule.value.url}"`);
       if (rule.type === 'property') {
         embedWithin(rule.value.initialValue, at);
         return rule;
@@ -206,7 +214,7 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
         if (token.value.toLowerCase() !== 'url') return;
         fail('The theme writes "url" apart from its "(", which Podium cannot check', {
           place: placeInRule(/url\s*(?:\/\*[\s\S]*?\*\/\s*)*\(/),
-          hint: `Write url(…) with nothing between url and "(". ${offline}: ${howToFix}.`,
+          hint: `Write url(…) with nothing between url and "(". ${offline}: ${fix}.`,
           ruleId: 'theme-remote',
         });
       },
@@ -215,10 +223,16 @@ export function selfContainedTheme(path: string, css: string, files: DeckFiles):
 }
 
 /** `@import` is refused wherever it is; lightningcss reports one after other rules as a parse error. */
-export function importRefused(path: string, css: string, at: Location, written = '@import'): DeckError {
+export function importRefused(
+  path: string,
+  css: string,
+  at: Location,
+  shownFolder: string,
+  written = '@import',
+): DeckError {
   return new DeckError(`The theme loads another file (${written})`, {
     place: { file: path, ...at },
-    hint: `${offline}: copy the rules into this theme, and for a font or an image ${howToFix}.`,
+    hint: `${offline}: copy the rules into this theme, and for a font or an image ${howToFix(shownFolder)}.`,
     text: css,
     ruleId: 'theme-remote',
   });

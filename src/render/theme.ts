@@ -1,46 +1,71 @@
 import { transform } from 'lightningcss';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from '../compile/deckFiles.ts';
 import type { Deck } from '../compile/index.ts';
 import { importRefused, mayReferToFiles, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
 
 /**
- * The stylesheet for a deck's `theme`: `themes/<name>.css` in the project, then Podium's own.
- * A theme must be self-contained: its own fonts and images are written into it, and anything
- * else it would fetch (`@import`, a remote `url()`) is refused.
+ * The stylesheet for a deck's `theme`: `themes/<name>.css` or `themes/<name>/theme.css` in the
+ * project, then Podium's own. A theme must be self-contained: its own fonts and images, from its
+ * own folder, are written into it, and anything else it would fetch (`@import`, a remote `url()`,
+ * a file outside that folder) is refused.
  */
 export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckFiles): { path: string; css: string } {
   const name = deck.meta.theme;
   for (const dir of themeDirs) {
-    const path = join(dir, `${name}.css`);
-    const css = readInsideProject(
-      () => files.readText(path),
-      () => {
-        throw new DeckError(`The theme "${name}" is outside the project`, {
-          place: deck.placeOf('theme'),
-          hint: outsideProjectHint,
-          ruleId: 'file-outside-project',
-        });
-      },
-    );
-    if (css !== undefined) return { path, css: minified(path, css, files) };
+    const found = themeFiles(dir, name).flatMap((theme) => {
+      const css = readInsideProject(
+        () => files.readText(theme.path),
+        () => {
+          throw new DeckError(`The theme "${name}" is outside the project`, {
+            place: deck.placeOf('theme'),
+            hint: outsideProjectHint,
+            ruleId: 'file-outside-project',
+          });
+        },
+      );
+      return css === undefined ? [] : [{ ...theme, css }];
+    });
+    if (found.length > 1) {
+      throw new DeckError(`Two themes are named "${name}"`, {
+        place: deck.placeOf('theme'),
+        hint: `Podium found both ${found.map((theme) => theme.shownPath).join(' and ')}: keep one of them.`,
+        ruleId: 'theme-twice',
+      });
+    }
+    const [theme] = found;
+    if (theme) return { path: theme.path, css: minified(theme.path, theme.css, files, theme.shownFolder) };
   }
+  const looked = themeDirs.flatMap((dir) => themeFiles(dir, name).map((theme) => theme.path));
   throw new DeckError(`Unknown theme "${name}"`, {
     place: deck.placeOf('theme'),
-    hint: `Podium looked for ${themeDirs.map((dir) => join(dir, `${name}.css`)).join(' and ')}; the built-in theme is "civic".`,
+    hint: `Podium looked for ${looked.join(', ')}; the built-in theme is "civic".`,
     ruleId: 'theme-missing',
   });
+}
+
+/**
+ * Where a theme called `name` may be in a folder of themes: a file of its own, or a folder of
+ * its own holding `theme.css` beside its fonts and images. `shownFolder` is the folder its files
+ * must stay in, and `shownPath` the theme, as messages name them (`themes/brand/theme.css`).
+ */
+function themeFiles(dir: string, name: string): Array<{ path: string; shownFolder: string; shownPath: string }> {
+  const themes = `${basename(dir)}/`;
+  return [
+    { path: join(dir, `${name}.css`), shownFolder: themes, shownPath: `${themes}${name}.css` },
+    { path: join(dir, name, 'theme.css'), shownFolder: `${themes}${name}/`, shownPath: `${themes}${name}/theme.css` },
+  ];
 }
 
 /**
  * Themes are written to be read; the shared file carries them minified (a third smaller). The
  * same parse checks what the theme refers to, so no text escapes the check by being written oddly.
  */
-function minified(path: string, css: string, files: DeckFiles): string {
+function minified(path: string, css: string, files: DeckFiles, shownFolder: string): string {
   try {
     // Visiting costs a theme's whole syntax tree in JavaScript; only a theme that could refer to a file needs it.
-    const visitor = mayReferToFiles(css) ? selfContainedTheme(path, css, files) : undefined;
+    const visitor = mayReferToFiles(css) ? selfContainedTheme(path, css, files, shownFolder) : undefined;
     return transform({ filename: path, code: Buffer.from(css), minify: true, visitor }).code.toString();
   } catch (error) {
     if (error instanceof DeckError) throw error;
@@ -52,7 +77,7 @@ function minified(path: string, css: string, files: DeckFiles): string {
     if (data?.type === 'UnexpectedImportRule' && loc) {
       // lightningcss places it after the at-keyword; point at its "@".
       const start = css.lastIndexOf('@', offsetOf(css, loc));
-      throw importRefused(path, css, start === -1 ? loc : placeOfOffset(css, start));
+      throw importRefused(path, css, start === -1 ? loc : placeOfOffset(css, start), shownFolder);
     }
     throw new DeckError(`The theme's CSS is invalid: ${message}`, {
       place: { file: path, line: loc?.line ?? 1, column: loc?.column ?? 1 },

@@ -39,6 +39,12 @@ export class ChartController {
       this.#create(canvas);
   }
 
+  /** Draws the charts inside `root` that are laid out and not drawn yet: a slide reveal.js keeps hidden waits. */
+  showLaidOut(root: ParentNode): void {
+    for (const canvas of root.querySelectorAll<HTMLCanvasElement>(`figure.${classNames.chart} canvas`))
+      if (canvas.parentElement && canvas.parentElement.getClientRects().length > 0) this.#create(canvas);
+  }
+
   /** After reveal rescales the slides: redraw at the new density. */
   rescale(): void {
     for (const chart of this.#charts) {

@@ -7,7 +7,9 @@ import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { KeyboardPolicy } from './keyboard.ts';
 import { startKeyboardAccess } from './keyboardAccess.ts';
+import { OverviewCharts } from './overviewCharts.ts';
 import { Presenting, timerSettings } from './presenting.ts';
+import { markPicture } from './picture.ts';
 import { exposePrintedPages } from './printAccess.ts';
 import { startReadingView } from './readingView.ts';
 import { SlideSemantics } from './slideSemantics.ts';
@@ -45,6 +47,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       },
     };
   }
+  markPicture();
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const timer = timerSettings();
   const keys = new KeyboardPolicy();
@@ -68,6 +71,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   Reflect.set(window, 'Reveal', deck);
   const charts = new ChartController(deck, deck.getRevealElement() ?? document.body);
   const tables = new DataTables(document.body);
+  const overviewCharts = new OverviewCharts(deck, charts);
   const presenting = new Presenting(deck, timer);
   const semantics = new SlideSemantics(deck);
   const stopFollowing = automatic ? followWindowSize('slides', () => `#/${deck.getIndices().h}`) : () => {};
@@ -109,6 +113,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       slideNumber.destroy();
       keyboard.destroy();
       tables.destroy();
+      overviewCharts.destroy();
       charts.destroy();
     },
   };

@@ -1,4 +1,4 @@
-import { readingViewQuery } from '../contract/markup.ts';
+import { pictureQuery, readingViewQuery } from '../contract/markup.ts';
 
 /** Forces the slides even in a window the reading view would suit (the reading view's "Show as slides"). */
 export const presentQuery = 'present';
@@ -12,7 +12,7 @@ export const presentQuery = 'present';
 export const smallWindow = '(max-width: 720px), (max-height: 480px)';
 
 /** Addresses of the same file that reveal.js or Podium open for a purpose of their own: always slides. */
-const purposeQueries = ['print-pdf', 'receiver', presentQuery];
+const purposeQueries = ['print-pdf', 'receiver', presentQuery, pictureQuery];
 
 export type View = 'read' | 'slides';
 

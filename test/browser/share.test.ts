@@ -20,6 +20,10 @@ beforeAll(async () => {
     join(project, 'decks', 'share.mdx'),
     `---\ntitle: Students need support staff\ndescription: Counselors, nurses and social workers in Missouri schools.\nurl: ${address}\n---\n\n# Students need support staff\n\n---\n\n## Take the slides with you\n\n<ShareQR />\n`,
   );
+  writeFileSync(
+    join(project, 'decks', 'timed.mdx'),
+    '---\ntitle: Three minutes\ntimeLimit: 3m\ntimer: visible\n---\n\n# Public comment\n\n---\n\n## Second\n',
+  );
   const code = await run(['build', '--og-image'], {
     out: (line) => output.push(line),
     err: (line) => output.push(line),
@@ -77,4 +81,34 @@ it('carries link-preview tags and a 1200×630 picture of the title slide', async
   for (let i = 0; i < picture.data.length; i += 4)
     if (picture.data[i] < 80 && picture.data[i + 1] < 80 && picture.data[i + 2] < 80) dark += 1;
   expect(dark).toBeGreaterThan(5000);
+});
+
+it('leaves the timer bar, the controls and the slide number out of the picture', async () => {
+  // Presented, the deck shows its countdown across the top.
+  const { page, context } = await openDeck(browser, pathToFileURL(join(project, 'dist', 'timed.html')).href);
+  await expect.poll(() => page.locator('.reveal .podium-timer').isVisible()).toBe(true);
+  const bar = await page.locator('.reveal .podium-timer').boundingBox();
+  await context.close();
+  expect(bar?.y).toBe(0);
+
+  const picture = PNG.sync.read(readFileSync(join(project, 'dist', 'timed.png')));
+  const pixel = (x: number, y: number) => [
+    ...picture.data.subarray((y * picture.width + x) * 4, (y * picture.width + x) * 4 + 3),
+  ];
+  // The page's background, at the left edge halfway down, where no slide content reaches.
+  const background = pixel(2, 315);
+  const differing = (rows: number[], columns: number[]) =>
+    rows.flatMap((y) => columns.filter((x) => pixel(x, y).join() !== background.join()).map((x) => `${x},${y}`));
+  const everyColumn = Array.from({ length: picture.width }, (_, x) => x);
+  // No timer bar across the top, no progress bar along the bottom.
+  expect(differing([0, 4, 9, 12], everyColumn)).toEqual([]);
+  expect(differing([picture.height - 2], everyColumn)).toEqual([]);
+  // No arrows or slide number in the bottom-right corner.
+  const corner = Array.from({ length: 200 }, (_, x) => picture.width - 200 + x);
+  expect(
+    differing(
+      Array.from({ length: 120 }, (_, y) => picture.height - 120 + y),
+      corner,
+    ),
+  ).toEqual([]);
 });

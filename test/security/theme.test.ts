@@ -194,3 +194,55 @@ describe('a theme with its own fonts and images', () => {
     }
   });
 });
+
+describe('a theme in a folder of its own', () => {
+  it('has the fonts and images beside it written into the deck', async () => {
+    const font = Buffer.from('wOF2 brand font bytes');
+    const paper = Buffer.from('\x89PNG paper bytes');
+    mkdirSync(join(project, 'themes', 'brand', 'fonts'), { recursive: true });
+    writeFileSync(join(project, 'themes', 'brand', 'fonts', 'brand.woff2'), font);
+    writeFileSync(join(project, 'themes', 'brand', 'paper.png'), paper);
+    writeFileSync(
+      join(project, 'themes', 'brand', 'theme.css'),
+      [
+        '@font-face { font-family: Brand; src: url(./fonts/brand.woff2) format("woff2"); }',
+        '.reveal { font-family: Brand, system-ui; background: url(./paper.png); }',
+      ].join('\n'),
+    );
+    deck('branded', 'brand');
+    const { report, html } = await build('branded');
+    expect(report).toBe('');
+    const theme = /<style data-theme="brand">([\s\S]*?)<\/style>/.exec(html!)![1]!;
+    expect(theme).toContain(`data:font/woff2;base64,${font.toString('base64')}`);
+    expect(theme).toContain(`data:image/png;base64,${paper.toString('base64')}`);
+    expect(theme).not.toMatch(/paper\.png|brand\.woff2/);
+  });
+
+  it('refuses a file outside its folder, even in themes/, at its file:line:column', async () => {
+    mkdirSync(join(project, 'themes', 'brand'));
+    mkdirSync(join(project, 'themes', 'other'));
+    writeFileSync(join(project, 'themes', 'other', 'x.woff2'), 'wOF2 other font');
+    writeFileSync(
+      join(project, 'themes', 'brand', 'theme.css'),
+      '@font-face {\n  font-family: Other;\n  src: url(../other/x.woff2);\n}\n',
+    );
+    deck('talk', 'brand');
+    const { code, report, html } = await build('talk');
+    expect(code).toBe(1);
+    expect(html).toBeUndefined();
+    expect(report).toMatch(
+      /^themes\/brand\/theme\.css:3:8: The theme refers to "\.\.\/other\/x\.woff2", which is outside its folder \(themes\/brand\/\)\n {2}A shared deck must open offline and load nothing, so Podium writes only files from the theme's own folder into it: copy the file into themes\/brand\/ and refer to it by a relative path\./,
+    );
+  });
+
+  it('is refused when a file of the same name is a theme too, naming both', async () => {
+    mkdirSync(join(project, 'themes', 'brand'));
+    writeFileSync(join(project, 'themes', 'brand', 'theme.css'), '.reveal { color: #111; }\n');
+    writeFileSync(join(project, 'themes', 'brand.css'), '.reveal { color: #222; }\n');
+    deck('talk', 'brand');
+    const { code, report } = await build('talk');
+    expect(code).toBe(1);
+    expect(report).toMatch(/^decks\/talk\.mdx:3:1: Two themes are named "brand"/);
+    expect(report).toContain('Podium found both themes/brand.css and themes/brand/theme.css: keep one of them.');
+  });
+});

@@ -1,0 +1,31 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, openDeck } from '../support/browser.ts';
+import { SampleDecks } from '../support/sampleDecks.ts';
+
+const samples = new SampleDecks('stats');
+let browser: Browser;
+
+beforeAll(async () => {
+  await samples.build('school-support-staff');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  samples.remove();
+});
+
+it('gives stats side by side one type size, set by the longest figure', async () => {
+  const { page, context } = await openDeck(browser, samples.url('school-support-staff'));
+  await page.evaluate(() => window.Reveal.slide(1));
+  const values = page.locator('.reveal .slides > section.present .podium-stat-value');
+  expect(await values.allTextContents()).toEqual(['14 million', '3.5']);
+  const sizes = await values.evaluateAll((shown) => shown.map((value) => parseFloat(getComputedStyle(value).fontSize)));
+  expect(sizes[0]).toBeGreaterThan(40);
+  expect(sizes[1]).toBe(sizes[0]);
+  // The longer figure still fits its column.
+  const overflow = await values.evaluateAll((shown) => shown.map((value) => value.scrollWidth - value.clientWidth));
+  expect(overflow).toEqual([0, 0]);
+  await context.close();
+});
