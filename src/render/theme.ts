@@ -4,13 +4,20 @@ import { DeckError, placeOfOffset } from '../compile/deckError.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from '../compile/deckFiles.ts';
 import type { Deck } from '../compile/index.ts';
 import { importRefused, mayReferToFiles, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
+import { checkThemeContrast } from './themeContrast.ts';
 
 /**
  * The stylesheet for a deck's `theme`: `themes/<name>.css` in the project, then Podium's own.
  * A theme must be self-contained: its own fonts and images are written into it, and anything
- * else it would fetch (`@import`, a remote `url()`) is refused.
+ * else it would fetch (`@import`, a remote `url()`) is refused, and so is a theme whose colours,
+ * over the defaults in `baseCss` (Podium's base stylesheet), leave text or charts too faint.
  */
-export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckFiles): { path: string; css: string } {
+export function loadTheme(
+  deck: Deck,
+  themeDirs: readonly string[],
+  files: DeckFiles,
+  baseCss = '',
+): { path: string; css: string } {
   const name = deck.meta.theme;
   for (const dir of themeDirs) {
     const path = join(dir, `${name}.css`);
@@ -24,7 +31,11 @@ export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckF
         });
       },
     );
-    if (css !== undefined) return { path, css: minified(path, css, files) };
+    if (css === undefined) continue;
+    const small = minified(path, css, files);
+    const tooFaint = checkThemeContrast({ baseCss, themePath: path, themeCss: css });
+    if (tooFaint) throw tooFaint;
+    return { path, css: small };
   }
   throw new DeckError(`Unknown theme "${name}"`, {
     place: deck.placeOf('theme'),
