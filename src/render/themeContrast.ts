@@ -85,8 +85,8 @@ function contrastError(path: string, css: string, failure: Failure, more: string
 }
 
 function failingPairs(baseCss: string, themeCss: string): Failure[] {
-  const base = rootDeclarationsOfBase(baseCss);
-  const theme = rootDeclarations(themeCss, true);
+  const base = rootDeclarationsOnce(baseCss, 'base');
+  const theme = rootDeclarationsOnce(themeCss, 'theme');
   const screen = settings(cascade(base, theme, 'screen'));
   const print = settings(cascade(base, theme, 'print'));
   const failures: Failure[] = [];
@@ -142,12 +142,20 @@ interface Declared {
   place?: Point;
 }
 
-// The base is the same for every deck a process builds: its declarations are read once.
-let baseMemo: { css: string; declarations: readonly Declared[] } | undefined;
+// A process builds many decks on the same base and, mostly, the same theme: each is read once.
+const declarationsRead = new Map<string, readonly Declared[]>();
+/** Enough for a dev server whose author keeps editing one theme: older versions are let go. */
+const declarationsKept = 8;
 
-function rootDeclarationsOfBase(css: string): readonly Declared[] {
-  if (baseMemo?.css !== css) baseMemo = { css, declarations: rootDeclarations(css, false) };
-  return baseMemo.declarations;
+function rootDeclarationsOnce(css: string, source: 'base' | 'theme'): readonly Declared[] {
+  const key = `${source}\n${css}`;
+  let declarations = declarationsRead.get(key);
+  if (declarations === undefined) {
+    if (declarationsRead.size >= declarationsKept) declarationsRead.clear();
+    declarations = rootDeclarations(css, source === 'theme');
+    declarationsRead.set(key, declarations);
+  }
+  return declarations;
 }
 
 /**
@@ -156,23 +164,30 @@ function rootDeclarationsOfBase(css: string): readonly Declared[] {
  * handing each of its rules to JavaScript would cost more than the build of a slide. The parse of
  * what is left decides exactly.
  */
+const doubleQuoted = /(?:[^"\\\n]|\\[\s\S])*/y;
+const singleQuoted = /(?:[^'\\\n]|\\[\s\S])*/y;
+
 function rulesThatMaySetRoot(css: string): string {
   const kept: string[] = [];
   let depth = 0;
   let start = 0;
   let blockStart = 0;
-  // Where the text not yet copied into `kept` starts.
+  // Where the text not yet blanked or kept starts.
   let done = 0;
-  for (let index = 0; index < css.length; index += 1) {
-    const char = css[index];
-    if (char === '\\') index += 1;
-    else if (char === '/' && css[index + 1] === '*') {
-      const end = css.indexOf('*/', index + 2);
-      index = end === -1 ? css.length : end + 1;
+  // Only these characters change what the scan knows; the regular expression skips to the next in native code.
+  const stops = /[\\/"';{}]/g;
+  for (let found = stops.exec(css); found !== null; found = stops.exec(css)) {
+    const index = found.index;
+    const char = found[0];
+    if (char === '\\') stops.lastIndex = index + 2;
+    else if (char === '/') {
+      const end = css.startsWith('/*', index) ? css.indexOf('*/', index + 2) : index - 1;
+      stops.lastIndex = end === -1 ? css.length : end + 2;
     } else if (char === '"' || char === "'") {
-      let end = index + 1;
-      while (end < css.length && css[end] !== char && css[end] !== '\n') end += css[end] === '\\' ? 2 : 1;
-      index = end;
+      const string = char === '"' ? doubleQuoted : singleQuoted;
+      string.lastIndex = index + 1;
+      string.exec(css);
+      stops.lastIndex = string.lastIndex + 1;
     } else if (char === ';' && depth === 0) start = index + 1;
     else if (char === '{') {
       if (depth === 0) blockStart = index;
@@ -187,17 +202,24 @@ function rulesThatMaySetRoot(css: string): string {
       const followed = prelude.startsWith('@')
         ? /^@(?:layer\b|media\s+(?:only\s+)?(?:print|screen|all)\s*(?:,\s*(?:print|screen|all)\s*)*$)/i.test(prelude)
         : /:root|html|body|\.reveal/i.test(prelude) && css.slice(blockStart, index).includes('--');
-      kept.push(css.slice(done, start), followed ? css.slice(start, index + 1) : blank(css.slice(start, index + 1)));
-      done = index + 1;
+      if (followed) {
+        kept.push(blank(css.slice(done, start)), css.slice(start, index + 1));
+        done = index + 1;
+      }
       start = index + 1;
     }
   }
-  kept.push(css.slice(done));
+  // A rule left open runs to the end: kept, for the parse to judge.
+  kept.push(depth > 0 ? blank(css.slice(done, start)) + css.slice(start) : blank(css.slice(done)));
   return kept.join('');
 }
 
+/** `text` as spaces, keeping its line breaks. */
 function blank(text: string): string {
-  return text.replace(/[^\n]/g, ' ');
+  return text
+    .split('\n')
+    .map((line) => ' '.repeat(line.length))
+    .join('\n');
 }
 
 /** The custom properties `css` sets on the root (`:root`, `html`, `.reveal` …), outside @media except print. */

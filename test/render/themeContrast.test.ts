@@ -149,6 +149,15 @@ describe('the contrast of a theme', () => {
     ]);
   });
 
+  it('finds the root past braces in comments and strings', () => {
+    const theme = [
+      ":root { --quote: '}'; --podium-heading: #bbbbbb; }",
+      '.a::before { content: "\\"}" }',
+      ':root { /* } */ --podium-link: #cccccc; }',
+    ].join('\n');
+    expect(errors(theme).map(({ at }) => at)).toEqual(['1:23', '1:23', '1:23', '3:17', '3:17', '3:17']);
+  });
+
   it('stops a build at the first pair, and names the others in its hint', () => {
     const theme =
       ':root {\n  --podium-background: #222222;\n  --podium-text: #555555;\n  --podium-heading: #444444;\n}';
