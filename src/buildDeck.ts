@@ -32,8 +32,9 @@ export async function buildDeck(
   options: BuildOptions = {},
 ): Promise<BuiltDeck> {
   const deck = await compileDeck({ file, root: config.root, publicDir: config.publicDir, files });
-  const theme = loadTheme(deck, config.themeDirs, files);
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
+  // The runtime's style is Podium's base stylesheet: the theme's contrast is checked over its defaults.
+  const theme = loadTheme(deck, config.themeDirs, files, runtime.style);
   const document = deckDocument(deck, {
     runtimeScript: runtime.script,
     runtimeStyle: runtime.style,

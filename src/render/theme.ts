@@ -4,14 +4,21 @@ import { DeckError, placeOfOffset } from '../compile/deckError.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from '../compile/deckFiles.ts';
 import type { Deck } from '../compile/index.ts';
 import { importRefused, mayReferToFiles, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
+import { checkThemeContrast } from './themeContrast.ts';
 
 /**
  * The stylesheet for a deck's `theme`: `themes/<name>.css` or `themes/<name>/theme.css` in the
  * project, then Podium's own. A theme must be self-contained: its own fonts and images, from its
  * own folder, are written into it, and anything else it would fetch (`@import`, a remote `url()`,
- * a file outside that folder) is refused.
+ * a file outside that folder) is refused; so is a theme whose colours, over the defaults in
+ * `baseCss` (Podium's base stylesheet), leave text or charts too faint.
  */
-export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckFiles): { path: string; css: string } {
+export function loadTheme(
+  deck: Deck,
+  themeDirs: readonly string[],
+  files: DeckFiles,
+  baseCss = '',
+): { path: string; css: string } {
   const name = deck.meta.theme;
   for (const dir of themeDirs) {
     const found = themeFiles(dir, name).flatMap((theme) => {
@@ -35,7 +42,11 @@ export function loadTheme(deck: Deck, themeDirs: readonly string[], files: DeckF
       });
     }
     const [theme] = found;
-    if (theme) return { path: theme.path, css: minified(theme.path, theme.css, files, theme.shownFolder) };
+    if (!theme) continue;
+    const small = minified(theme.path, theme.css, files, theme.shownFolder);
+    const tooFaint = checkThemeContrast({ baseCss, themePath: theme.path, themeCss: theme.css });
+    if (tooFaint) throw tooFaint;
+    return { path: theme.path, css: small };
   }
   const looked = themeDirs.flatMap((dir) => themeFiles(dir, name).map((theme) => theme.path));
   throw new DeckError(`Unknown theme "${name}"`, {
