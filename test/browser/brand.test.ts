@@ -144,7 +144,7 @@ describe('a deck with a logo and a footer, in 16:9', () => {
     try {
       const title = page.locator('.slides > section').first().locator('.podium-title-slide');
       await expect.poll(() => title.locator('h1').textContent()).toBe('Counselors for every school');
-      const text = await title.innerText();
+      const text = (await title.textContent()) ?? '';
       for (const line of [
         "What Riverbend's families ask of the board",
         'Board of Education, regular meeting',
