@@ -66,10 +66,10 @@ const slides: Slide[] = [
 ];
 
 /**
- * reveal.js lays a slide out at 960×700 and scales it to the window: this window keeps that shape
- * at about 0.8, so text-heavy slides stay under `maxBytes` and every picture has the same scale.
+ * reveal.js lays a slide out at 1280×720 (16:9) and scales it to the window: this window keeps that
+ * shape at 0.8, so text-heavy slides stay under `maxBytes` and every picture has the same scale.
  */
-const viewport = { width: 800, height: 584 };
+const viewport = { width: 1024, height: 576 };
 /** The speaker view is pictured at the size its window opens at (S), so its notes have their room. */
 const speakerViewport = { width: 1280, height: 760 };
 /** Pictures larger than this make the docs slow to open; the script says which. The speaker view is a whole window, so it has more. */

@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { placeOfOffset, type Place } from './deckError.ts';
 import { failOn, type Fail } from './deckMessages.ts';
 import { validate } from './validate.ts';
+import { aspects } from '../contract/slideSize.ts';
 
 const text = z.union([z.string(), z.number()]).transform(String);
 
@@ -52,6 +53,16 @@ const deckMetaSchema = z.strictObject({
   timer: z.enum(['speaker', 'visible']).optional(),
   /** `public`: the reading view (`?read`) shows the speaker notes under each slide; by default it never does. */
   notes: z.enum(['private', 'public']).default('private'),
+  /** An image of the project (like ./images/logo.svg): on the title slide, and small in a corner of every slide. */
+  logo: z.string().trim().min(1, 'must be the path of an image, such as ./images/logo.svg').optional(),
+  /** `title-only` keeps the logo to <TitleSlide />; by default it is on every slide. */
+  logoPlacement: z.enum(['every-slide', 'title-only']).optional(),
+  /** What the logo says, for those who cannot see it; the deck's `author` when not given. */
+  logoAlt: text.pipe(z.string().trim().min(1, 'must not be empty')).optional(),
+  /** A line of small text on every slide, such as the group's name. */
+  footer: text.pipe(z.string().trim().min(1, 'must not be empty')).optional(),
+  /** The slide box's shape (see slideSizes); 16:9 when not set. */
+  aspect: z.enum(aspects).optional(),
 });
 
 /** A tag the browser's number formatting accepts (en-12 has the right shape but is not one). */

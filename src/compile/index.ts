@@ -15,6 +15,7 @@ import type { DeckState } from './components/deckState.ts';
 import { DeckError, type DeckWarning, type Place } from './deckError.ts';
 import { deckWarnings, failOn, warnOn } from './deckMessages.ts';
 import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
+import { deckBrand, type DeckBrand } from './deckBrand.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
 import { createDeckSandbox, preloadSandbox } from './expressions/sandbox.ts';
@@ -48,6 +49,8 @@ export interface Deck {
   /** Where each frontmatter key was written, for errors found later (a missing theme). */
   placeOf: (key: string) => Place;
   slides: Element[];
+  /** The logo and footer line the frontmatter puts on every slide. */
+  brand: DeckBrand;
   chartCount: number;
   /** Chart.js chart types the slides draw. */
   chartTypes: string[];
@@ -116,9 +119,12 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     [remarkImages, { publicDir, files }],
     remarkSlides,
   ]);
+  const brand = deckBrand(meta!, { deck: file, publicDir, files, placeOf, fail: failOn(vfile) });
   const state: DeckState = {
     file,
     source,
+    meta: meta!,
+    brand,
     lang: meta!.lang,
     url: meta!.url,
     chartCount: 0,
@@ -146,6 +152,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       meta: meta!,
       placeOf,
       slides,
+      brand,
       chartCount: state.chartCount,
       chartTypes: [...state.chartTypes],
       messages: deckWarnings(vfile),

@@ -19,6 +19,8 @@ export const classNames = {
   sources: 'podium-sources',
   /** The link to the reading view, the presentation's first Tab stop (and, there, back to the slides). */
   readLink: 'podium-read-link',
+  /** The deck's logo and footer line, shown on every slide (and copied onto every printed page). */
+  brand: 'podium-brand',
 } as const;
 
 /** The address query that opens a deck as one page to read (`deck.html?read`). */
@@ -37,6 +39,8 @@ export const deckAttributes = {
   timer: 'data-timer',
   /** `notes: public`: the reading view shows the speaker notes. */
   notes: 'data-notes',
+  /** `aspect`: the slide box's shape, `16:9` or `4:3` (see slideSizes). */
+  aspect: 'data-aspect',
 } as const;
 
 /** Marks the runtime sets on `<html>` for tools that open a deck (PDF export, link previews, benchmarks, tests). */

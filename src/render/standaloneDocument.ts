@@ -5,6 +5,8 @@ import { h } from 'hastscript';
 import type { Deck } from '../compile/index.ts';
 import { sanitizeSlides } from '../compile/slideSchema.ts';
 import { classNames, deckAttributes, readingViewQuery } from '../contract/markup.ts';
+import { defaultAspect } from '../contract/slideSize.ts';
+import { brandMarks } from './brandMarks.ts';
 import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
 
 export interface DocumentParts {
@@ -61,8 +63,9 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
               [deckAttributes.timeLimit]: meta.timeLimit,
               [deckAttributes.timer]: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined,
               [deckAttributes.notes]: meta.notes === 'public' ? 'public' : undefined,
+              [deckAttributes.aspect]: meta.aspect ?? defaultAspect,
             },
-            [h('div', { className: ['slides'] }, slides)],
+            [h('div', { className: ['slides'] }, [...brandMarks(deck.brand), ...slides])],
           ),
           runtimeScript,
         ]),

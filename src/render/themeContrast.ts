@@ -385,7 +385,9 @@ function srgbMix(argumentTokens: readonly TokenOrValue[]): Srgb | undefined {
     else parts.at(-1)?.push(token);
   }
   const [space, first, second] = parts;
-  const words = space?.map((token) => (token.type === 'token' && token.value.type === 'ident' ? token.value.value : ''));
+  const words = space?.map((token) =>
+    token.type === 'token' && token.value.type === 'ident' ? token.value.value : '',
+  );
   if (parts.length !== 3 || words?.join(' ') !== 'in srgb' || !first || !second) return undefined;
   const shareOf = (part: TokenOrValue[]): { colour: Srgb; share: number | undefined } | undefined => {
     const colour = part.find((token) => token.type === 'color');

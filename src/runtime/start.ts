@@ -3,6 +3,7 @@ import './theme/base.css';
 import { Chart, type ChartComponentLike } from 'chart.js';
 import Reveal from 'reveal.js';
 import { readyMarks } from '../contract/markup.ts';
+import { deckSlideSize, printBrand } from './brand.ts';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { KeyboardPolicy } from './keyboard.ts';
@@ -52,6 +53,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   const timer = timerSettings();
   const keys = new KeyboardPolicy();
   const deck = new Reveal({
+    ...deckSlideSize(),
     // Podium writes the address itself (slideAddress.ts), so that citations can step through history.
     hash: false,
     keyboardCondition: keys.allows,
@@ -90,6 +92,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   // Printed pages (and the clones reveal makes of them) need charts of their own.
   const printed = () => {
     exposePrintedPages(deck.getRevealElement() ?? document.body);
+    printBrand(deck.getRevealElement() ?? document.body);
     charts.show(deck.getRevealElement() ?? undefined);
     // Tells a PDF exporter the printed pages are complete, charts included.
     document.documentElement.setAttribute(readyMarks.printReady, '');

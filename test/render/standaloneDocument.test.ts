@@ -53,9 +53,26 @@ describe('standaloneDocument', () => {
     expect(html).toContain('<script>window.ran=1</script>');
     expect(html).toContain('<style>.reveal{}</style><style data-theme="civic">:root{}</style>');
     expect(html).toMatch(
-      /<div class="reveal" data-deck="[\w-]{16}"><div class="slides"><section><h1>Hola<\/h1><\/section><\/div><\/div>/,
+      /<div class="reveal" data-deck="[\w-]{16}" data-aspect="16:9"><div class="slides"><section><h1>Hola<\/h1><\/section><\/div><\/div>/,
     );
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/);
+  });
+
+  it('writes the aspect, and the logo and footer once, in the slide box before the slides, escaped', async () => {
+    const dir = project({
+      'deck.mdx':
+        '---\ntitle: t\nlogo: ./logo.svg\nlogoAlt: "<b>Riverbend</b>"\nfooter: "Families & <i>friends</i>"\naspect: "4:3"\n---\n\n# x\n',
+      'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const deck = await compileDeck({ file: join(dir, 'deck.mdx'), root: dir, publicDir: join(dir, 'public') });
+    const html = standaloneDocument(deck, { runtimeScript: '', runtimeStyle: '', themeStyle: '' });
+    expect(html).toMatch(
+      /<div class="reveal" data-deck="[\w-]{16}" data-aspect="4:3"><div class="slides"><div class="podium-brand"><img class="podium-brand-logo" src="data:image\/svg\+xml;base64,[\w+/=]+" alt="<b>Riverbend<\/b>"><p class="podium-brand-footer">Families &#x26; &#x3C;i>friends&#x3C;\/i><\/p><\/div><section>/,
+    );
+    const titleOnly = await deckFrom('---\ntitle: t\nfooter: F\n---\n\n# x\n');
+    expect(standaloneDocument(titleOnly, { runtimeScript: '', runtimeStyle: '', themeStyle: '' })).toContain(
+      '<div class="slides"><div class="podium-brand"><p class="podium-brand-footer">F</p></div><section>',
+    );
   });
 
   it('stamps the slides, so a speaker view can tell a build from another', async () => {

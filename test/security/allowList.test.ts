@@ -271,6 +271,7 @@ describe('the last guard: slides are sanitized as the document is written', () =
       meta: { title: 'T', lang: 'en', theme: 'civic', notes: 'private' },
       placeOf: () => ({ file: '/deck.mdx', line: 1, column: 1 }),
       slides: [slide],
+      brand: {},
       chartCount: 0,
       chartTypes: [],
       messages: [],

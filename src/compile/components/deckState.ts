@@ -1,9 +1,14 @@
+import type { DeckBrand } from '../deckBrand.ts';
+import type { DeckMeta } from '../deckMeta.ts';
 import type { Source } from './citations.ts';
 
 /** What one compile knows while its components render; scoped to that compile. */
 export interface DeckState {
   file: string;
   source: string;
+  /** The frontmatter, for <TitleSlide />. */
+  meta: DeckMeta;
+  brand: DeckBrand;
   lang: string;
   /** Where the deck will be shared (frontmatter `url`). */
   url?: string;

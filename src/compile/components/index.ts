@@ -6,6 +6,9 @@ import { layoutComponents } from './layout.ts';
 import { ratioChart } from './ratioChart.ts';
 import { shareQr } from './shareQr.ts';
 import { notes } from './notes.ts';
+import { sectionSlide } from './sectionSlide.ts';
+import { split } from './split.ts';
+import { titleSlide } from './titleSlide.ts';
 
 /** Every component a deck can use, by the name it is written with. */
 export const components: readonly Component[] = [
@@ -16,6 +19,9 @@ export const components: readonly Component[] = [
   doughnutChart,
   pieChart,
   chart,
+  titleSlide,
+  sectionSlide,
+  split,
   ...layoutComponents,
   cite,
   sources,

@@ -17,6 +17,7 @@ import {
   type SpeakerMessage,
   type TalkState,
 } from './messages.ts';
+import { markSlideRatio } from '../brand.ts';
 import { SlidePreview } from './slidePreview.ts';
 import { TimeLeftBanner } from './timeLeft.ts';
 
@@ -31,6 +32,7 @@ export function startSpeakerView(): Started {
   const limitSeconds = timerSettings()?.limitSeconds;
   const identity = deckIdentity();
   const title = document.title;
+  markSlideRatio();
   // The slides stay readable to the view (notes, pacing) but are no longer shown.
   reveal?.remove();
   const view = new SpeakerView(document.body, new DeckSlides(reveal), { title, identity, limitSeconds });
