@@ -1,6 +1,7 @@
 // `npm run docs:screenshots`: builds docs/components.mdx with Podium itself and saves a picture of
-// each slide as docs/images/<component>.png, for docs/components.md.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+// each slide as docs/images/<component>.png, for docs/components.md, and one slide in each
+// built-in theme as docs/images/theme-<name>.png, for docs/themes.md.
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -54,6 +55,8 @@ const slides: Slide[] = [
   { holds: 'figure.podium-chart[data-chart-type="doughnut"]', pictures: [{ image: 'doughnut-chart' }] },
   { holds: 'figure.podium-chart[data-chart-type="pie"]', pictures: [{ image: 'pie-chart' }] },
   { holds: 'figure.podium-chart[data-chart-type="radar"]', pictures: [{ image: 'chart' }] },
+  { holds: '.podium-section-slide', pictures: [{ image: 'section' }] },
+  { holds: '.podium-split', pictures: [{ image: 'split' }] },
   { holds: '.podium-stat', pictures: [{ image: 'stat' }] },
   { holds: '.podium-positions', pictures: [{ image: 'positions' }] },
   { holds: '.podium-quote', pictures: [{ image: 'quote' }] },
@@ -131,6 +134,28 @@ for (const [index, slide] of slides.entries()) {
     else await page.screenshot({ path: file, type: 'png', clip: await slideContent(page) });
     written.push({ file, maxBytes: picture.show === 'speaker-view' ? maxSpeakerViewBytes : maxBytes });
   }
+}
+
+// Each built-in theme, on the same slide: docs/images/theme-<name>.png, for docs/themes.md.
+const themePictures = { theme: ['civic', 'night', 'contrast'], slide: 1 };
+for (const theme of themePictures.theme) {
+  // Beside components.mdx, so its data and images are found; removed again at once.
+  const themedDeck = join(root, 'docs', `.theme-${theme}.mdx`);
+  const source = readFileSync(deckFile, 'utf8').replace(/^title: .*$/m, (line) => `${line}\ntheme: ${theme}`);
+  writeFileSync(themedDeck, source);
+  try {
+    writeFileSync(htmlFile, (await buildDeck(themedDeck, resolveConfig({ root }))).html);
+  } finally {
+    rmSync(themedDeck, { force: true });
+  }
+  await page.goto(pathToFileURL(htmlFile).href);
+  await page.waitForSelector('html[data-podium-ready]');
+  await page.evaluate(() => window.Reveal.configure({ controls: false, progress: false, slideNumber: false }));
+  const { holds } = slides[themePictures.slide];
+  await showSlide(page, themePictures.slide, holds, { image: `theme-${theme}` });
+  const file = join(imagesDir, `theme-${theme}.png`);
+  await page.screenshot({ path: file, type: 'png' });
+  written.push({ file, maxBytes });
 }
 await browser.close();
 

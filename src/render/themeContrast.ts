@@ -115,8 +115,39 @@ function failingPairs(baseCss: string, themeCss: string): Failure[] {
         : nearestPassing(seen, ground, pair.minimum),
     });
   }
+  suggestForEveryGround(failures, screen, print);
   // Reported from the top of the theme down, as its author reads it.
   return failures.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column);
+}
+
+/**
+ * A colour to suggest for a foreground that fails on several grounds (muted text on the slide and
+ * on both surfaces) must pass on all of them, or following the hint only moves the error.
+ */
+function suggestForEveryGround(
+  failures: Failure[],
+  screen: ReadonlyMap<string, Setting>,
+  print: ReadonlyMap<string, Setting>,
+): void {
+  const byForeground = new Map<string, Failure[]>();
+  for (const failure of failures.filter(({ change, pair }) => change === pair.foreground))
+    byForeground.set(failure.change, [...(byForeground.get(failure.change) ?? []), failure]);
+  for (const group of byForeground.values()) {
+    const grounds = group.flatMap(({ pair }) => {
+      const ground = groundOf(pair.background, pair.background === '--podium-print-background' ? print : screen);
+      return ground ? [{ ground, minimum: pair.minimum }] : [];
+    });
+    let suggestion = group[0]?.suggestion;
+    // Each step moves only as far as the next ground needs; a few rounds settle it, or nothing fits.
+    for (let round = 0; round < 3 && suggestion; round += 1) {
+      const failing = grounds.find(({ ground, minimum }) => contrastRatio(suggestion!, ground) < minimum);
+      if (!failing) break;
+      suggestion = nearestPassing(suggestion, failing.ground, failing.minimum);
+    }
+    const passesAll =
+      suggestion && grounds.every(({ ground, minimum }) => contrastRatio(suggestion!, ground) >= minimum);
+    for (const failure of group) failure.suggestion = passesAll ? suggestion : failure.suggestion;
+  }
 }
 
 /** The opaque colour a ground variable shows: a translucent surface lies on the slide's background. */

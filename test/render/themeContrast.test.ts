@@ -97,12 +97,12 @@ describe('the contrast of a theme', () => {
     );
   });
 
-  it('measures a translucent colour as it shows, over its background', () => {
+  it('measures a translucent colour as it shows, and suggests one that passes on every ground', () => {
     expect(errors(':root {\n  --podium-background: #ffffff;\n  --podium-text: rgba(0, 0, 0, 0.4);\n}')[0]).toEqual({
       at: '3:3',
       message:
         "The theme's --podium-text (#00000066) on --podium-background (#ffffff) has a contrast of 2.84:1; text needs at least 4.5:1",
-      hint: 'The nearest colour that passes is #767676: use it for --podium-text, or change --podium-background.',
+      hint: 'The nearest colour that passes is #676767: use it for --podium-text, or change --podium-background.',
     });
   });
 
@@ -204,7 +204,7 @@ describe('podium build with a theme too faint to read', () => {
     expect(code).toBe(1);
     expect(err.join('\n')).toContain(
       "themes/navy.css:3:3: The theme's --podium-text (#6b7280) on --podium-background (#1e293b) has a contrast of 3.02:1; text needs at least 4.5:1\n" +
-        '  The nearest colour that passes is #888f9e: use it for --podium-text, or change --podium-background.',
+        '  The nearest colour that passes is #9097a6: use it for --podium-text, or change --podium-background.',
     );
     expect(existsSync(join(project, 'dist', 'talk.html'))).toBe(false);
   });
