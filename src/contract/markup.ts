@@ -21,6 +21,8 @@ export const classNames = {
   readLink: 'podium-read-link',
   /** The deck's logo and footer line, shown on every slide (and copied onto every printed page). */
   brand: 'podium-brand',
+  /** The `<script type="application/json">` holding the words the runtime writes, in the deck's language. */
+  strings: 'podium-strings',
 } as const;
 
 /** The address query that opens a deck as one page to read (`deck.html?read`). */

@@ -6,6 +6,8 @@ import type { Deck } from '../compile/index.ts';
 import { sanitizeSlides } from '../compile/slideSchema.ts';
 import { classNames, deckAttributes, readingViewQuery } from '../contract/markup.ts';
 import { defaultAspect } from '../contract/slideSize.ts';
+import { localeFor } from '../locale/index.ts';
+import { runtimeEn } from '../locale/runtime.en.ts';
 import { brandMarks } from './brandMarks.ts';
 import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
 
@@ -32,6 +34,7 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
   const runtimeScript = inlineScript(parts.runtimeScript);
   // Compile refuses what the allow-list does not take; this keeps it out even if a path was missed.
   const slides = sanitizeSlides(deck.slides);
+  const strings = localeFor(meta.lang).strings;
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
     // First in the head, so it governs everything after it.
@@ -53,7 +56,7 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
         h('head', head),
         h('body', [
           // The first Tab stop: the whole deck as one page, for screen readers, zoom and phones.
-          h('a', { className: [classNames.readLink], href: `?${readingViewQuery}` }, 'Read as one page'),
+          h('a', { className: [classNames.readLink], href: `?${readingViewQuery}` }, strings.readAsPage),
           // Deck settings the runtime acts on travel as data attributes, escaped like any text.
           h(
             'div',
@@ -67,6 +70,7 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
             },
             [h('div', { className: ['slides'] }, [...brandMarks(deck.brand), ...slides])],
           ),
+          runtimeStrings(strings),
           runtimeScript,
         ]),
       ]),
@@ -82,6 +86,17 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
 /** A whole document as text, with `<!DOCTYPE html>` spelt as validators expect it. */
 export function documentHtml(document: Root): string {
   return toHtml(document, { upperDoctype: true });
+}
+
+/**
+ * The words the runtime writes (speaker view, timer, help…), in the deck's language, as JSON the
+ * runtime reads; a data script is never run, so the policy need not allow it.
+ */
+function runtimeStrings(strings: Record<string, string>): Element {
+  const table = Object.fromEntries(Object.keys(runtimeEn).map((key) => [key, strings[key]]));
+  // `<` escaped, so no text in the table can end the script early.
+  const json = JSON.stringify(table).replace(/</g, '\\u003c');
+  return h('script', { type: 'application/json', className: [classNames.strings] }, json);
 }
 
 /** The `http-equiv` of the `<meta>` that carries a document's policy. */

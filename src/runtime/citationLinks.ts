@@ -1,6 +1,7 @@
 import './citationLinks.css';
 import { classNames } from '../contract/markup.ts';
 import { textElement } from './dom.ts';
+import { say } from './strings.ts';
 
 /** The reveal.js calls citations need. */
 export interface CitingDeck {
@@ -8,11 +9,6 @@ export interface CitingDeck {
   getSlidePath(slide?: HTMLElement): string;
   slide(h: number, v?: number, f?: number): void;
 }
-
-/** Every word citations add to the page, in one place for translation. */
-const text = {
-  back: (slideNumber: number) => `Back to slide ${slideNumber}`,
-};
 
 const selectors = {
   citation: `a.${classNames.cite}`,
@@ -92,7 +88,7 @@ export class CitationLinks {
     this.#deck.slide(h, v);
     this.#removeBackLink();
     if (citedFrom !== undefined) {
-      const back = textElement('a', backLinkClass, text.back(citedFrom + 1));
+      const back = textElement('a', backLinkClass, say('backToSlide', { number: citedFrom + 1 }));
       back.href = `#${this.#deck.getSlidePath(this.#slideAt(citedFrom))}`;
       entry.append(' ', back);
     }

@@ -1,4 +1,5 @@
 import { classNames } from '../contract/markup.ts';
+import { say } from './strings.ts';
 
 const shownClass = 'podium-show-data';
 
@@ -10,6 +11,8 @@ const shownClass = 'podium-show-data';
 export class DataTables {
   readonly #root: HTMLElement;
   readonly #listening = new AbortController();
+  /** Each button's words as built ("Show data", in the deck's language), to put back when the table hides. */
+  readonly #showLabels = new WeakMap<Element, string>();
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -28,7 +31,9 @@ export class DataTables {
     const shown = figure.classList.toggle(shownClass, show);
     const button = figure.querySelector(`button.${classNames.dataToggle}`);
     button?.setAttribute('aria-expanded', String(shown));
-    if (button) button.textContent = shown ? 'Hide data' : 'Show data';
+    if (!button) return;
+    if (!this.#showLabels.has(button)) this.#showLabels.set(button, button.textContent ?? '');
+    button.textContent = shown ? say('hideData') : (this.#showLabels.get(button) ?? '');
   }
 
   /** Toggles every table on a slide together, as the T key does. */

@@ -1,37 +1,35 @@
 import './helpDialog.css';
 import { textElement } from './dom.ts';
+import type { RuntimeStringKey } from '../locale/index.ts';
 import { isHelpKey, type KeyboardPolicy } from './keyboard.ts';
+import { runtimeStrings, say } from './strings.ts';
 
-/** Every word the help dialog shows, in one place for translation. */
-const text = {
-  title: 'Keyboard shortcuts',
-  alwaysCaption: 'Keys that always work',
-  singleCaption: 'Single-key shortcuts',
-  keyHeading: 'Key',
-  actionHeading: 'What it does',
-  singleKeysLabel: 'Single-key shortcuts',
-  singleKeysHint:
-    'Letter keys such as F, S and T act on their own. Turn them off if you use speech input, ' +
-    'or if a key pressed by chance moves the deck.',
-  close: 'Close',
+/** The rows of the help dialog's two tables: the keys, and what they do, as keys of the deck's strings. */
+const rows = {
   always: [
-    ['Right arrow, Down arrow, Space, Page Down', 'Next step or slide'],
-    ['Left arrow, Up arrow, Shift + Space, Page Up', 'Previous step or slide'],
-    ['Home, End', 'First slide, last slide'],
-    ['Esc', 'Overview of all slides; Esc or Enter again to leave it'],
-    ['?', 'This list of shortcuts'],
+    ['helpKeysForward', 'helpForward'],
+    ['helpKeysBack', 'helpBack'],
+    ['helpKeysEnds', 'helpEnds'],
+    ['helpKeysEscape', 'helpEscape'],
+    ['?', 'helpThisList'],
   ],
   single: [
-    ['N, P', 'Next, previous step or slide'],
-    ['O', 'Overview of all slides'],
-    ['F', 'Full screen'],
-    ['B or .', 'Black screen, and back'],
-    ['G', 'Go to a slide by its number'],
-    ['T', 'Show or hide the data of the charts on this slide'],
-    ['S', 'Speaker view: notes, the next slide, the clock'],
-    ['R', 'Restart the talk clock'],
+    ['N, P', 'helpNextPrevious'],
+    ['O', 'helpOverview'],
+    ['F', 'helpFullScreen'],
+    ['helpKeysBlack', 'helpBlack'],
+    ['G', 'helpGoTo'],
+    ['T', 'helpData'],
+    ['S', 'helpSpeakerView'],
+    ['R', 'helpRestart'],
   ],
-} as const;
+} as const satisfies Record<string, ReadonlyArray<readonly [string, RuntimeStringKey]>>;
+
+/** A row's keys: a letter as it is on the keyboard, or the name of a key in the deck's language. */
+function keysText(keys: string): string {
+  const strings = runtimeStrings();
+  return Object.hasOwn(strings, keys) ? strings[keys as RuntimeStringKey] : keys;
+}
 
 const ids = { title: 'podium-help-title', hint: 'podium-help-single-keys-hint' };
 
@@ -112,7 +110,7 @@ export class HelpDialog {
   #render(): HTMLDialogElement {
     const dialog = textElement('dialog', 'podium-help');
     dialog.setAttribute('aria-labelledby', ids.title);
-    const title = textElement('h2', 'podium-help-title', text.title);
+    const title = textElement('h2', 'podium-help-title', say('helpTitle'));
     title.id = ids.title;
     const checkbox = document.createElement('input');
     checkbox.type = 'checkbox';
@@ -121,18 +119,18 @@ export class HelpDialog {
       this.#policy.singleKeys = checkbox.checked;
     });
     const label = textElement('label', 'podium-help-switch');
-    label.append(checkbox, ` ${text.singleKeysLabel}`);
-    const hint = textElement('p', 'podium-help-hint', text.singleKeysHint);
+    label.append(checkbox, ` ${say('helpSingleKeysSwitch')}`);
+    const hint = textElement('p', 'podium-help-hint', say('helpSingleKeysHint'));
     hint.id = ids.hint;
-    const close = textElement('button', 'podium-help-close', text.close);
+    const close = textElement('button', 'podium-help-close', say('close'));
     close.type = 'button';
     close.addEventListener('click', () => this.close());
     dialog.append(
       title,
-      keyTable(text.alwaysCaption, text.always),
+      keyTable(say('helpAlwaysCaption'), rows.always),
       label,
       hint,
-      keyTable(text.singleCaption, text.single),
+      keyTable(say('helpSingleCaption'), rows.single),
       close,
     );
     return dialog;
@@ -145,21 +143,21 @@ export class HelpDialog {
   }
 }
 
-function keyTable(caption: string, rows: ReadonlyArray<readonly [string, string]>): HTMLTableElement {
+function keyTable(caption: string, keyRows: ReadonlyArray<readonly [string, RuntimeStringKey]>): HTMLTableElement {
   const table = textElement('table', 'podium-help-keys');
   table.createCaption().textContent = caption;
   const head = table.createTHead().insertRow();
-  for (const heading of [text.keyHeading, text.actionHeading]) {
+  for (const heading of [say('helpKeyHeading'), say('helpActionHeading')]) {
     const cell = textElement('th', '', heading);
     cell.scope = 'col';
     head.append(cell);
   }
   const body = table.createTBody();
-  for (const [keys, action] of rows) {
+  for (const [keys, action] of keyRows) {
     const row = body.insertRow();
-    const key = textElement('th', '', keys);
+    const key = textElement('th', '', keysText(keys));
     key.scope = 'row';
-    row.append(key, textElement('td', '', action));
+    row.append(key, textElement('td', '', say(action)));
   }
   return table;
 }

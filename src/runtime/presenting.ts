@@ -1,6 +1,7 @@
 import './presenting.css';
 import { classNames, deckAttributes } from '../contract/markup.ts';
 import { textElement } from './dom.ts';
+import { say } from './strings.ts';
 import { SpeakerWindow, type PresentationDeck } from './speaker/speakerWindow.ts';
 import { AudienceTimerBar } from './timerBar.ts';
 import { readCountdown, TalkClock } from './timerClock.ts';
@@ -34,9 +35,14 @@ export function timerSettings(root: ParentNode = document): TimerSettings | unde
 const noticeMs = 8000;
 
 const keys = {
-  restart: { keyCode: 82, key: 'R', description: 'Restart the talk clock (and the time limit)' },
-  speakerView: { keyCode: 83, key: 'S', description: 'Speaker view: notes, the next slide, the clock' },
-};
+  restart: { keyCode: 82, key: 'R', description: 'helpRestart' },
+  speakerView: { keyCode: 83, key: 'S', description: 'helpSpeakerView' },
+} as const;
+
+/** A key for reveal.js, described in the deck's language. */
+function binding({ keyCode, key, description }: (typeof keys)[keyof typeof keys]) {
+  return { keyCode, key, description: say(description) };
+}
 
 /** Reveal events that mean the talk has started. */
 const startEvents = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
@@ -87,13 +93,9 @@ export class Presenting {
       if (!deck.isOverview() && clock.start(deck.getState())) started();
     };
     for (const event of startEvents) deck.on(event, this.#startOnce);
-    deck.addKeyBinding(keys.restart, restart);
-    deck.addKeyBinding(keys.speakerView, () => {
-      if (!speaker.open())
-        this.#notice(
-          root,
-          'The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.',
-        );
+    deck.addKeyBinding(binding(keys.restart), restart);
+    deck.addKeyBinding(binding(keys.speakerView), () => {
+      if (!speaker.open()) this.#notice(root, say('speakerWindowBlocked'));
     });
     if (!bar) return;
     show();

@@ -3,15 +3,8 @@ import { classNames, deckAttributes, readingViewQuery } from '../contract/markup
 import { ChartController } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { textElement } from './dom.ts';
+import { say } from './strings.ts';
 import { followWindowSize, presentQuery } from './view.ts';
-
-/** The words the reading view writes. */
-const words = {
-  showSlides: 'Show as slides',
-  speakerNotes: 'Speaker notes',
-  slide: (number: number) => `Slide ${number}`,
-  backToSlide: (number: number) => `Back to slide ${number}`,
-};
 
 /** The class on `<html>` while the deck is shown as one page; its stylesheet keys on it. */
 export const readingClass = 'podium-read';
@@ -31,7 +24,8 @@ export function startReadingView(automatic: boolean): { destroy(): void } {
   const publicNotes = deck.getAttribute(deckAttributes.notes) === 'public';
   slides.forEach((slide, index) => {
     if (!slide.id) slide.id = `slide-${index + 1}`;
-    if (!slide.querySelector('h1, h2')) slide.prepend(textElement('h2', 'sr-only', words.slide(index + 1)));
+    if (!slide.querySelector('h1, h2'))
+      slide.prepend(textElement('h2', 'sr-only', say('slideHeading', { number: index + 1 })));
     for (const notes of slide.querySelectorAll('aside.notes')) {
       if (publicNotes) labelNotes(notes, `${slide.id}-notes`);
       else notes.remove();
@@ -52,7 +46,7 @@ export function startReadingView(automatic: boolean): { destroy(): void } {
   window.addEventListener('resize', resized);
   const readLink = document.querySelector<HTMLAnchorElement>(`a.${classNames.readLink}`);
   if (readLink) {
-    readLink.textContent = words.showSlides;
+    readLink.textContent = say('showAsSlides');
     // Back to the slide the reading view was opened at (the link sits at the top, where every reader scrolls to reach it).
     const address = new URL(location.href);
     address.searchParams.delete(readingViewQuery);
@@ -92,7 +86,7 @@ function showSummary(figure: Element): void {
 
 /** Speaker notes as a labelled part of their slide, under their own heading. */
 function labelNotes(notes: Element, id: string): void {
-  const heading = textElement('h3', 'podium-notes-heading', words.speakerNotes);
+  const heading = textElement('h3', 'podium-notes-heading', say('speakerNotes'));
   heading.id = id;
   notes.prepend(heading);
   notes.removeAttribute('aria-label');
@@ -113,7 +107,7 @@ function linkSourcesBack(deck: HTMLElement, slides: HTMLElement[]): void {
     if (citing.length === 0) continue;
     const back = textElement('span', 'podium-read-back');
     for (const slide of citing) {
-      const link = textElement('a', '', words.backToSlide(slides.indexOf(slide) + 1));
+      const link = textElement('a', '', say('backToSlide', { number: slides.indexOf(slide) + 1 }));
       link.href = `#${slide.id}`;
       back.append(' ', link);
     }

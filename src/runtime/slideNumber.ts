@@ -1,3 +1,5 @@
+import { say } from './strings.ts';
+
 /** The reveal.js calls naming the slide number needs. */
 export interface SlideNumberDeck {
   on(type: string, listener: () => void): void;
@@ -6,16 +8,8 @@ export interface SlideNumberDeck {
 }
 
 /**
- * What a screen reader hears for the link that shows "3 / 10". The name keeps the visible "3 / 10"
- * whole (WCAG 2.5.3, label in name), so a speech-input user can say what they see.
- */
-const words = {
-  numbered: (current: string, total: string) => `Slide ${current} / ${total}`,
-  alone: (current: string) => `Slide ${current}`,
-};
-
-/**
- * Names reveal's slide-number link ("3 / 10" on screen) "Slide 3 / 10". reveal.js rewrites the
+ * Names reveal's slide-number link ("3 / 10" on screen) "Slide 3 / 10". The name keeps the visible
+ * "3 / 10" whole (WCAG 2.5.3, label in name), so a speech-input user can say what they see. reveal.js rewrites the
  * link after it announces `slidechanged`, so the name follows each rewrite rather than the event.
  */
 export class SlideNumber {
@@ -40,7 +34,10 @@ export class SlideNumber {
     const current = link?.querySelector('.slide-number-a')?.textContent?.trim();
     if (!link || !current) return;
     const total = link.querySelector('.slide-number-b')?.textContent?.trim();
-    link.setAttribute('aria-label', total ? words.numbered(current, total) : words.alone(current));
+    link.setAttribute(
+      'aria-label',
+      total ? say('slideNumberLabel', { current, total }) : say('slideNumberAlone', { current }),
+    );
   }
 
   /** Stops following the slide number; the name last given stays. */

@@ -1,12 +1,11 @@
 import { classNames, readingViewQuery } from '../contract/markup.ts';
 import { textElement } from './dom.ts';
+import { say } from './strings.ts';
 
-/** The words the presentation says to assistive technology. */
-const words = {
-  slide: 'slide',
-  label: (number: number, total: number, heading: string) =>
-    heading ? `${number} of ${total}: ${heading}` : `${number} of ${total}`,
-};
+/** What a slide is called to assistive technology: "3 of 10: its heading". */
+function slideLabel(number: number, total: number, heading: string): string {
+  return heading ? say('slideLabel', { number, total, heading }) : say('slideLabelUntitled', { number, total });
+}
 
 /** How long an announcement stays in the page: long enough to be spoken, not to be read again later. */
 const announcementMs = 3000;
@@ -54,8 +53,8 @@ export class SlideSemantics {
     const slides = this.#deck.getSlides();
     slides.forEach((slide, index) => {
       slide.setAttribute('role', 'group');
-      slide.setAttribute('aria-roledescription', words.slide);
-      slide.setAttribute('aria-label', words.label(index + 1, slides.length, headingOf(slide)?.textContent ?? ''));
+      slide.setAttribute('aria-roledescription', say('slideRole'));
+      slide.setAttribute('aria-label', slideLabel(index + 1, slides.length, headingOf(slide)?.textContent ?? ''));
     });
     this.#updateReadLink();
   };

@@ -15,6 +15,8 @@ import { exposePrintedPages } from './printAccess.ts';
 import { startReadingView } from './readingView.ts';
 import { SlideSemantics } from './slideSemantics.ts';
 import { SlideNumber } from './slideNumber.ts';
+import { RevealWords } from './revealWords.ts';
+import { say } from './strings.ts';
 import { isSpeakerViewAddress, startSpeakerView } from './speaker/speakerView.ts';
 import { followPrinting } from './theme/printColours.ts';
 import { chosenView, followWindowSize } from './view.ts';
@@ -28,7 +30,7 @@ export interface Started {
   destroy(): void;
 }
 
-const dataKey = { keyCode: 84, key: 'T', description: 'Show or hide the data of the charts on this slide' };
+const dataKey = { keyCode: 84, key: 'T' };
 
 /** Starts a deck with these Chart.js parts registered; each runtime variant passes its own. */
 export function start(chartParts: ChartComponentLike[]): Started {
@@ -78,8 +80,9 @@ export function start(chartParts: ChartComponentLike[]): Started {
   const semantics = new SlideSemantics(deck);
   const stopFollowing = automatic ? followWindowSize('slides', () => `#/${deck.getIndices().h}`) : () => {};
   const slideNumber = new SlideNumber(deck);
+  const revealWords = new RevealWords(deck);
   const keyboard = startKeyboardAccess(deck, keys);
-  deck.addKeyBinding(dataKey, () => tables.toggleAll(deck.getCurrentSlide()));
+  deck.addKeyBinding({ ...dataKey, description: say('helpData') }, () => tables.toggleAll(deck.getCurrentSlide()));
   const showCurrent = () => {
     if (deck.isPrintView()) return;
     if (deck.isScrollView()) charts.show(deck.getRevealElement() ?? undefined);
@@ -114,6 +117,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       semantics.destroy();
       stopFollowing();
       slideNumber.destroy();
+      revealWords.destroy();
       keyboard.destroy();
       tables.destroy();
       overviewCharts.destroy();

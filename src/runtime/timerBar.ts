@@ -1,5 +1,6 @@
 import './timerBar.css';
 import { textElement as element } from './dom.ts';
+import { say } from './strings.ts';
 import { formatClock, type TimerReading, type TimerState } from './timerClock.ts';
 
 /**
@@ -35,18 +36,18 @@ export class AudienceTimerBar {
     this.#fill.style.setProperty('--podium-timer-left', reading.fractionLeft.toFixed(4));
     const text =
       reading.state === 'over'
-        ? 'Time is up'
+        ? say('timeUp')
         : reading.state === 'warning'
-          ? `${reading.secondsLeft} s left`
-          : `${formatClock(reading.secondsLeft)} left`;
+          ? say('secondsLeftShort', { seconds: reading.secondsLeft })
+          : say('clockLeft', { clock: formatClock(reading.secondsLeft) });
     if (text !== this.#shownText) this.#text.textContent = this.#shownText = text;
     if (reading.state === this.#state) return;
     this.element.className = `podium-timer podium-timer-${reading.state}`;
     this.#announcement.textContent =
       reading.state === 'warning'
-        ? `${reading.secondsLeft} seconds left`
+        ? say('secondsLeft', { seconds: reading.secondsLeft })
         : reading.state === 'over'
-          ? 'Time is up'
+          ? say('timeUp')
           : '';
     this.#state = reading.state;
   }

@@ -1,4 +1,5 @@
 import { textElement } from '../dom.ts';
+import { say } from '../strings.ts';
 
 /** The slide indices a preview shows. */
 export interface PreviewPlace {
@@ -50,7 +51,7 @@ export class SlidePreview {
     this.#frame.src = address.href;
     this.element.append(this.#frame);
     if (stepOn) {
-      this.#end = textElement('p', 'podium-speaker-preview-end', 'End of the deck');
+      this.#end = textElement('p', 'podium-speaker-preview-end', say('speakerEnd'));
       this.#end.hidden = true;
       this.element.append(this.#end);
     }

@@ -4,6 +4,7 @@ import { setText, textElement } from '../dom.ts';
 import { timerSettings } from '../presenting.ts';
 import type { Started } from '../start.ts';
 import { readStored, removeStored, writeStored } from '../storage.ts';
+import { say } from '../strings.ts';
 import { formatClock } from '../timerClock.ts';
 import { DeckSlides } from './deckSlides.ts';
 import {
@@ -86,9 +87,9 @@ class SpeakerView implements Started {
   readonly #slides: DeckSlides;
   readonly #identity: string;
   readonly #presentation: Window | null;
-  readonly #now = new SlidePreview('The slide the audience sees', false);
-  readonly #next = new SlidePreview('The next step', true);
-  readonly #place = textElement('p', 'podium-speaker-place', 'Slide 1');
+  readonly #now = new SlidePreview(say('speakerNowPreview'), false);
+  readonly #next = new SlidePreview(say('speakerNextPreview'), true);
+  readonly #place = textElement('p', 'podium-speaker-place', say('slideNumberAlone', { current: 1 }));
   readonly #spoken = textElement('p', 'podium-speaker-spoken');
   readonly #clock = textElement('p', 'podium-speaker-clock');
   readonly #status = textElement('p', 'podium-speaker-status');
@@ -112,7 +113,7 @@ class SpeakerView implements Started {
     this.#timeLeft = limitSeconds ? new TimeLeftBanner(limitSeconds) : undefined;
     this.#notesSize = Number(readStored('localStorage', notesSizeKey)) || 28;
     this.#caughtUp = readStored('sessionStorage', catchUpKey) !== null;
-    document.title = `Speaker view: ${title}`;
+    document.title = say('speakerViewTitle', { title });
     document.documentElement.classList.add('podium-speaker-view');
     this.#status.setAttribute('role', 'status');
     this.#spoken.setAttribute('role', 'timer');
@@ -163,16 +164,16 @@ class SpeakerView implements Started {
     layout.append(this.#status);
     const main = textElement('main', 'podium-speaker-main');
     main.append(
-      section('podium-speaker-now', 'Now', this.#now.element),
-      section('podium-speaker-next', 'Next', this.#next.element),
-      section('podium-speaker-notes', 'Notes', this.#notes, this.#notesControls()),
+      section('podium-speaker-now', say('speakerNow'), this.#now.element),
+      section('podium-speaker-next', say('speakerNext'), this.#next.element),
+      section('podium-speaker-notes', say('speakerNotesHeading'), this.#notes, this.#notesControls()),
     );
     const controls = textElement('footer', 'podium-speaker-controls');
     controls.append(
-      button('Previous (←)', () => this.#say({ podiumSpeaker: 'move', move: 'prev' })),
-      button('Next (→ or space)', () => this.#say({ podiumSpeaker: 'move', move: 'next' })),
-      button('Black screen (B)', () => this.#say({ podiumSpeaker: 'move', move: 'togglePause' })),
-      button('Restart the clock (R)', () => this.#say({ podiumSpeaker: 'restart' })),
+      button(say('speakerPrevious'), () => this.#say({ podiumSpeaker: 'move', move: 'prev' })),
+      button(say('speakerNextButton'), () => this.#say({ podiumSpeaker: 'move', move: 'next' })),
+      button(say('speakerBlack'), () => this.#say({ podiumSpeaker: 'move', move: 'togglePause' })),
+      button(say('speakerRestart'), () => this.#say({ podiumSpeaker: 'restart' })),
     );
     layout.append(main, controls);
     return layout;
@@ -180,10 +181,10 @@ class SpeakerView implements Started {
 
   #notesControls(): HTMLElement {
     const controls = textElement('div', 'podium-speaker-notes-size');
-    const smaller = button('Smaller', () => this.#sizeNotes(-1));
-    smaller.setAttribute('aria-label', 'Smaller notes (−)');
-    const larger = button('Larger', () => this.#sizeNotes(1));
-    larger.setAttribute('aria-label', 'Larger notes (+)');
+    const smaller = button(say('notesSmaller'), () => this.#sizeNotes(-1));
+    smaller.setAttribute('aria-label', say('notesSmallerLabel'));
+    const larger = button(say('notesLarger'), () => this.#sizeNotes(1));
+    larger.setAttribute('aria-label', say('notesLargerLabel'));
     controls.append(smaller, larger);
     return controls;
   }
@@ -205,7 +206,12 @@ class SpeakerView implements Started {
     }
     setText(
       this.#place,
-      `Slide ${talk.slide} of ${talk.slides}${talk.steps > 0 ? ` · step ${talk.step} of ${talk.steps}` : ''}`,
+      say(talk.steps > 0 ? 'speakerPlaceStep' : 'speakerPlace', {
+        slide: talk.slide,
+        slides: talk.slides,
+        step: talk.step,
+        steps: talk.steps,
+      }),
     );
     const place = { indexh: talk.indexh, indexv: talk.indexv, indexf: talk.indexf };
     this.#now.show(place);
@@ -230,18 +236,26 @@ class SpeakerView implements Started {
     this.#noted = slide;
     const notes = slide ? this.#slides.notes(slide) : [];
     if (notes.length > 0) this.#notes.replaceChildren(...notes);
-    else this.#notes.replaceChildren(textElement('p', 'podium-speaker-no-notes', 'No notes for this slide.'));
+    else this.#notes.replaceChildren(textElement('p', 'podium-speaker-no-notes', say('noNotes')));
     this.#notes.scrollTop = 0;
   }
 
   #tick(): void {
     const now = Date.now();
     const talk = this.#talk;
-    setText(this.#clock, new Date(now).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }));
+    setText(
+      this.#clock,
+      new Date(now).toLocaleTimeString(document.documentElement.lang || undefined, {
+        hour: 'numeric',
+        minute: '2-digit',
+      }),
+    );
     const startedAt = talk?.startedAt ?? null;
     setText(
       this.#spoken,
-      startedAt === null ? 'Not started' : `Speaking ${formatClock(Math.floor(Math.max(0, now - startedAt) / 1000))}`,
+      startedAt === null
+        ? say('notStarted')
+        : say('speaking', { clock: formatClock(Math.floor(Math.max(0, now - startedAt) / 1000)) }),
     );
     if (this.#timeLeft) {
       const slide = talk ? this.#slides.at(talk.indexh, talk.indexv) : undefined;
@@ -255,11 +269,11 @@ class SpeakerView implements Started {
 
   #statusText(now: number): string {
     const presentation = this.#presentation;
-    if (!presentation) return 'This is the speaker view. Open the deck and press S there to present with it.';
-    if (presentation.closed) return 'The presentation window was closed. Open the deck again and press S there.';
-    if (this.#otherDeck) return 'The presentation window shows another deck now. Close this window and press S there.';
-    if (now - this.#lastHeard > silenceMs) return 'Waiting for the presentation window…';
-    if (this.#talk?.paused) return 'The audience sees a black screen. Press B to show the slide again.';
+    if (!presentation) return say('speakerAlone');
+    if (presentation.closed) return say('presentationClosed');
+    if (this.#otherDeck) return say('presentationOtherDeck');
+    if (now - this.#lastHeard > silenceMs) return say('presentationWaiting');
+    if (this.#talk?.paused) return say('audienceBlack');
     return '';
   }
 

@@ -1,5 +1,6 @@
 import { formatClock, readCountdown, warningSeconds, type TimerState } from '../timerClock.ts';
 import { setText, textElement } from '../dom.ts';
+import { say } from '../strings.ts';
 import { readPace } from './pacing.ts';
 
 /** Where the current slide falls among the slides the time limit is shared by. */
@@ -37,18 +38,19 @@ export class TimeLeftBanner {
       this.element.className = `podium-speaker-timer podium-speaker-timer-${reading.state}`;
       this.#state = reading.state;
     }
-    setText(this.#value, reading.state === 'over' ? 'Time is up' : `${formatClock(reading.secondsLeft)} left`);
+    setText(
+      this.#value,
+      reading.state === 'over' ? say('timeUp') : say('clockLeft', { clock: formatClock(reading.secondsLeft) }),
+    );
     setText(
       this.#detail,
       reading.state === 'waiting'
-        ? lastSlide
-          ? 'Press R as you start'
-          : 'Starts at the next slide, or press R'
+        ? say(lastSlide ? 'timerStartLast' : 'timerStartNext')
         : reading.state === 'running'
-          ? `of ${formatClock(reading.limitSeconds)} · R restarts`
+          ? say('timerRunning', { limit: formatClock(reading.limitSeconds) })
           : reading.state === 'warning'
-            ? `Last ${warningSeconds} seconds · R restarts`
-            : `${formatClock(reading.secondsOver)} over · R restarts`,
+            ? say('timerWarning', { seconds: warningSeconds })
+            : say('timerOver', { clock: formatClock(reading.secondsOver) }),
     );
     setText(this.#pace, paceText(this.#limitSeconds, startedAt, now, slide));
   }
@@ -56,9 +58,9 @@ export class TimeLeftBanner {
 
 function paceText(limitSeconds: number, startedAt: number | null, now: number, slide: PacedSlide | undefined): string {
   if (!slide) return '';
-  const even = `about ${formatClock(Math.round(limitSeconds / slide.count))} a slide`;
-  if (startedAt === null) return `Pace: ${even}`;
+  const even = formatClock(Math.round(limitSeconds / slide.count));
+  if (startedAt === null) return say('paceEven', { clock: even });
   const pace = readPace(limitSeconds, slide.count, slide.index, Math.max(0, now - startedAt) / 1000);
-  if (pace.kind === 'onPace') return `Pace: ${formatClock(pace.secondsForSlide)} for this slide`;
-  return `Pace: ${formatClock(pace.seconds)} ${pace.kind} (${even})`;
+  if (pace.kind === 'onPace') return say('paceOnPace', { clock: formatClock(pace.secondsForSlide) });
+  return say(pace.kind === 'ahead' ? 'paceAhead' : 'paceBehind', { clock: formatClock(pace.seconds), even });
 }
