@@ -47,6 +47,7 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
     ...linkPreview(deck, description, parts.ogImage),
     h('style', rawText(parts.runtimeStyle, 'style')),
     h('style', { dataTheme: meta.theme }, rawText(parts.themeStyle, 'style')),
+    runtimeStrings(strings),
   ];
   return {
     type: 'root',
@@ -70,7 +71,6 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
             },
             [h('div', { className: ['slides'] }, [...brandMarks(deck.brand), ...slides])],
           ),
-          runtimeStrings(strings),
           runtimeScript,
         ]),
       ]),
