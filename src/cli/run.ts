@@ -8,6 +8,7 @@ Usage:
   podium build [files or folders…] [--out dir] [--og-image] [--check] [--strict]
                                                  build decks (default: every deck in decks/)
   podium dev [deck] [--port n]                   live preview that updates as you save
+  podium new <name> [--from deck] [--lang es]    start a deck: decks/<name>.mdx and its data
   podium pdf [decks…] [--out file] [--handout] [--steps] [--strict]
                                                  print decks to PDF (a handout: with notes)
   podium <command> --help                        help for one command
@@ -78,6 +79,28 @@ Options:
 `,
     options: { port: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } },
     load: () => import('./devCommand.ts'),
+  },
+  new: {
+    help: `podium new <name> [--from deck] [--lang es]
+
+Writes decks/<name>.mdx and its data file, decks/data/<name>.json: a short starter deck for
+a three-minute public comment (a title slide, a chart of figures from the data file, two
+positions, a cited source, a Sources slide, speaker notes and a time limit), ready to build
+and to change into your own. The name becomes the file names: letters, digits and hyphens.
+Nothing is ever written over an existing file.
+
+Options:
+  --from <deck>     copy this deck instead, with each data file it imports copied beside the
+                    new deck (decks/data/<name>.json, or decks/data/<name>-<file> when it
+                    imports several), so the copy's figures can change without touching it
+  --lang <lang>     the starter deck's language: en (default) or es
+  -h, --help        show this help
+
+Exit code: 0 when the files were written; 1 when one of them already exists or the --from
+deck cannot be read; 2 when the name or an option is wrong.
+`,
+    options: { from: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    load: () => import('./newCommand.ts'),
   },
   pdf: {
     help: `podium pdf [decks…] [--out file] [--handout] [--steps] [--strict] [--chrome path]

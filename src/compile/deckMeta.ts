@@ -61,6 +61,12 @@ const deckMetaSchema = z.strictObject({
   logoAlt: text.pipe(z.string().trim().min(1, 'must not be empty')).optional(),
   /** A line of small text on every slide, such as the group's name. */
   footer: text.pipe(z.string().trim().min(1, 'must not be empty')).optional(),
+  /** The deck in another language (like ./comentario.mdx): each built file links to the other. */
+  translation: z
+    .string()
+    .trim()
+    .regex(/\.mdx$/i, 'must be the path of a deck, such as ./comentario.mdx')
+    .optional(),
   /** The slide box's shape (see slideSizes); 16:9 when not set. */
   aspect: z.enum(aspects).optional(),
 });

@@ -17,6 +17,7 @@ import { deckWarnings, failOn, warnOn } from './deckMessages.ts';
 import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { deckBrand, type DeckBrand } from './deckBrand.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
+import { deckTranslation, type DeckTranslation } from './deckTranslation.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
 import { createDeckSandbox, preloadSandbox } from './expressions/sandbox.ts';
 import { refuseDeepNesting, remarkNestingLimit } from './nestingDepth.ts';
@@ -51,6 +52,8 @@ export interface Deck {
   slides: Element[];
   /** The logo and footer line the frontmatter puts on every slide. */
   brand: DeckBrand;
+  /** The deck in another language (frontmatter `translation`), linked both ways. */
+  translation?: DeckTranslation;
   chartCount: number;
   /** Chart.js chart types the slides draw. */
   chartTypes: string[];
@@ -120,11 +123,19 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     remarkSlides,
   ]);
   const brand = deckBrand(meta!, { deck: file, publicDir, files, placeOf, fail: failOn(vfile) });
+  const translation = deckTranslation(meta!, {
+    deck: file,
+    files,
+    placeOf,
+    fail: failOn(vfile),
+    warn: warnOn(vfile),
+  });
   const state: DeckState = {
     file,
     source,
     meta: meta!,
     brand,
+    translation,
     lang: meta!.lang,
     url: meta!.url,
     chartCount: 0,
@@ -153,6 +164,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       placeOf,
       slides,
       brand,
+      translation,
       chartCount: state.chartCount,
       chartTypes: [...state.chartTypes],
       messages: deckWarnings(vfile),

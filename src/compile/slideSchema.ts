@@ -120,7 +120,7 @@ export const slideSchema: Schema = {
       // reveal.js's order of fragments; the only data- attribute a deck writes.
       ['dataFragmentIndex', /^\d+$/],
     ],
-    a: [['href', linkTarget], 'dataFootnoteRef', 'dataFootnoteBackref'],
+    a: [['href', linkTarget], 'hrefLang', 'dataFootnoteRef', 'dataFootnoteBackref'],
     img: [['src', embeddedImage], 'alt', 'width', 'height'],
     ol: ['start', 'reversed'],
     th: ['scope', 'colSpan', 'rowSpan', ['align', 'left', 'right', 'center']],

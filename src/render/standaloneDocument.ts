@@ -45,6 +45,9 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
     ...(meta.author ? [h('meta', { name: 'author', content: meta.author })] : []),
     h('meta', { name: 'generator', content: 'Podium' }),
     ...linkPreview(deck, description, parts.ogImage),
+    ...(deck.translation
+      ? [h('link', { rel: 'alternate', hrefLang: deck.translation.lang, href: deck.translation.href })]
+      : []),
     h('style', rawText(parts.runtimeStyle, 'style')),
     h('style', { dataTheme: meta.theme }, rawText(parts.themeStyle, 'style')),
     runtimeStrings(strings),

@@ -1,5 +1,6 @@
 import type { DeckBrand } from '../deckBrand.ts';
 import type { DeckMeta } from '../deckMeta.ts';
+import type { DeckTranslation } from '../deckTranslation.ts';
 import type { Source } from './citations.ts';
 
 /** What one compile knows while its components render; scoped to that compile. */
@@ -9,6 +10,8 @@ export interface DeckState {
   /** The frontmatter, for <TitleSlide />. */
   meta: DeckMeta;
   brand: DeckBrand;
+  /** The deck in another language, which <TitleSlide /> links to. */
+  translation?: DeckTranslation;
   lang: string;
   /** Where the deck will be shared (frontmatter `url`). */
   url?: string;

@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { z } from 'zod';
+import type { DeckTranslation } from '../deckTranslation.ts';
 import { isWhitespace } from './childContent.ts';
 import { defineComponent } from './defineComponent.ts';
 
@@ -24,9 +25,15 @@ export const titleSlide = defineComponent('TitleSlide', z.strictObject({}), (_, 
     ...(meta.subtitle ? [line('subtitle', [meta.subtitle])] : []),
     ...(occasion.length > 0 ? [line('occasion', occasion)] : []),
     ...(meta.author ? [line('author', [meta.author])] : []),
+    ...(deck.translation ? [translationLink(deck.translation)] : []),
     ...more,
   ]);
 });
+
+/** "Español" on the English deck, "English" on the Spanish one: the other version, in its own language. */
+function translationLink({ href, lang, name }: DeckTranslation): ElementContent {
+  return h('p', { className: ['podium-title-translation'] }, [h('a', { href, hrefLang: lang, lang }, name)]);
+}
 
 /** An ISO date (2026-12-08) in the deck's language ("December 8, 2026"); any other text as written. */
 function dateShown(date: string, lang: string): ElementContent {
