@@ -17,6 +17,7 @@ import { deckWarnings, failOn, warnOn } from './deckMessages.ts';
 import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
 import { deckBrand, type DeckBrand } from './deckBrand.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
+import { deckStrings } from './deckStrings.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
 import { createDeckSandbox, preloadSandbox } from './expressions/sandbox.ts';
 import { refuseDeepNesting, remarkNestingLimit } from './nestingDepth.ts';
@@ -27,6 +28,7 @@ import { remarkSlides } from './remarkSlides.ts';
 import { remarkThousandsCommas } from './remarkThousandsCommas.ts';
 import { remarkUnravel } from './remarkUnravel.ts';
 import { slideHeadings } from './slideHeadings.ts';
+import type { Strings } from '../locale/index.ts';
 
 export interface CompileOptions {
   /** Absolute path of the deck; data and images are resolved beside it. */
@@ -56,6 +58,8 @@ export interface Deck {
   chartTypes: string[];
   /** What builds but deserves a look, in the order found (see DeckWarning). */
   messages: DeckWarning[];
+  /** Every word Podium writes in this deck, the build's and the runtime's: its `lang`'s, with `strings:` over them. */
+  strings: Strings;
 }
 
 /** MDX node types that stay in the tree when Markdown becomes hast, to be rendered by Podium. */
@@ -120,12 +124,14 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     remarkSlides,
   ]);
   const brand = deckBrand(meta!, { deck: file, publicDir, files, placeOf, fail: failOn(vfile) });
+  const strings = deckStrings(meta!, { warn: warnOn(vfile), placeOf });
   const state: DeckState = {
     file,
     source,
     meta: meta!,
     brand,
     lang: meta!.lang,
+    strings,
     url: meta!.url,
     chartCount: 0,
     chartTypes: new Set(),
@@ -143,7 +149,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       dataNames: new Set(Object.keys(data)),
       components: provided,
     });
-    numberCitations(slides, state.sources);
+    numberCitations(slides, state.sources, strings);
     shareStatSizes(slides);
     checkAllowList(slides, vfile);
     return {
@@ -156,6 +162,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       chartCount: state.chartCount,
       chartTypes: [...state.chartTypes],
       messages: deckWarnings(vfile),
+      strings,
     };
   } finally {
     sandbox.dispose();

@@ -8,8 +8,8 @@ export interface Subject {
   name: string;
   /** e.g. `prop` or `key` */
   field: string;
-  /** Where a field (by its first path segment) is written; the subject's own place if unknown. */
-  placeOf: (field: string | undefined) => Point;
+  /** Where a field (by its first path segment, or its whole `path`) is written; the subject's own place if unknown. */
+  placeOf: (field: string | undefined, path: PropertyKey[]) => Point;
   /** Stops the compile with the first problem, at its place. */
   fail: Fail;
   ruleId: string;
@@ -31,7 +31,8 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
         ? undefined
         : String(issue.path[0]);
   const { reason, hint } = describe(issue, value, subject, schema);
-  return subject.fail(reason, { place: subject.placeOf(field), hint, ruleId: subject.ruleId });
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  return subject.fail(reason, { place: subject.placeOf(field, path), hint, ruleId: subject.ruleId });
 }
 
 function describe(

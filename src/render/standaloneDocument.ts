@@ -53,7 +53,7 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
         h('head', head),
         h('body', [
           // The first Tab stop: the whole deck as one page, for screen readers, zoom and phones.
-          h('a', { className: [classNames.readLink], href: `?${readingViewQuery}` }, 'Read as one page'),
+          h('a', { className: [classNames.readLink], href: `?${readingViewQuery}` }, deck.strings.readAsOnePage),
           // Deck settings the runtime acts on travel as data attributes, escaped like any text.
           h(
             'div',

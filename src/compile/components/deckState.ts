@@ -1,6 +1,7 @@
 import type { DeckBrand } from '../deckBrand.ts';
 import type { DeckMeta } from '../deckMeta.ts';
 import type { Source } from './citations.ts';
+import type { Strings } from '../../locale/index.ts';
 
 /** What one compile knows while its components render; scoped to that compile. */
 export interface DeckState {
@@ -10,6 +11,8 @@ export interface DeckState {
   meta: DeckMeta;
   brand: DeckBrand;
   lang: string;
+  /** The words Podium writes: the `lang`'s table with the frontmatter's `strings:` over it. */
+  strings: Strings;
   /** Where the deck will be shared (frontmatter `url`). */
   url?: string;
   chartCount: number;
