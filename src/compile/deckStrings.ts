@@ -56,7 +56,7 @@ export function deckStrings(meta: DeckMeta, { warn, placeOf }: DeckStringsOption
       `Podium has no words in ${languageName(meta.lang)} yet; the slides' own text stays as written, and Podium's words are in English`,
       {
         place: placeOf('lang'),
-        hint: `Give them in the frontmatter, for example:\n  strings:\n    showData: …\n    sourceLine: "…: {source}"\nEvery key, with its English text, is listed in docs/components.md (Podium's words).`,
+        hint: `Give them in the frontmatter; docs/components.md (Podium's words) lists every key with its English text. For example:\n  strings:\n    showData: …\n    sourceLine: "…: {source}"`,
         ruleId: 'lang-no-words',
       },
     );

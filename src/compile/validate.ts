@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Fail, Point } from './deckMessages.ts';
-import { didYouMean } from './suggest.ts';
+import { closestNames, didYouMean } from './suggest.ts';
 
 /** How validation names the thing it checks: `<BarChart>` with props, or frontmatter with keys. */
 export interface Subject {
@@ -52,12 +52,15 @@ function describe(
       issue.path.length === 0
         ? `${subject.field} "${name}" on ${subject.name}`
         : `key "${name}" in ${label} on ${subject.name}`;
+    const kind = issue.path.length === 0 ? `${subject.field}s` : 'keys';
     return {
       reason: `Unknown ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
       hint:
         known.length === 0
           ? `${capitalize(subject.name)} takes no ${issue.path.length === 0 ? `${subject.field}s` : 'keys here'}.`
-          : `Known ${issue.path.length === 0 ? `${subject.field}s` : 'keys'}: ${known.join(', ')}.`,
+          : known.length > maxListed
+            ? `Known ${kind} closest to it: ${closestNames(name, known, 6).join(', ')} (of ${known.length}).`
+            : `Known ${kind}: ${known.join(', ')}.`,
     };
   }
   const received = valueAt(value, issue.path);
@@ -94,6 +97,9 @@ function describe(
   }
   return { reason: `${capitalize(subject.field)} "${label}" on ${subject.name}: ${issue.message}` };
 }
+
+/** More known names than a hint can list usefully (Podium's words): it lists the closest few. */
+const maxListed = 24;
 
 /**
  * When a value has one of a union's shapes but a flaw inside it (a source object with a

@@ -37,7 +37,7 @@ export const deckEs: Record<keyof typeof deckEn, string> = {
   ratioRoleColumn: 'Puesto',
   ratioNoteColumn: 'Nota',
   ratioNoneGiven: 'no consta',
-  ratioOneRole: '{role}: uno por cada {students} estudiantes',
+  ratioOneRole: '{role}, uno por cada {students} estudiantes',
   ratioMostAndFewest: 'Más estudiantes por profesional: {most}; menos: {fewest}',
   ratioFurthestMore:
     'el más alejado de su recomendación: {role}, con {amount} estudiantes más por profesional que los {recommended} recomendados',
