@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deckEn } from '../../src/locale/deck.en.ts';
 import { deckEs } from '../../src/locale/deck.es.ts';
@@ -46,5 +48,16 @@ describe('the locale tables', () => {
     expect(localeFor('es-MX')).toEqual({ strings: locales.es, known: true });
     expect(localeFor('fr')).toEqual({ strings: locales.en, known: false });
     expect(format(locales.es.sourceNumber, { number: 3 })).toBe('Fuente 3');
+  });
+});
+
+describe("the documentation of Podium's words", () => {
+  it('lists every key of the build with its English text', () => {
+    const docs = readFileSync(fileURLToPath(new URL('../../docs/components.md', import.meta.url)), 'utf8');
+    const section = docs.slice(docs.indexOf("## Podium's words"));
+    for (const [key, text] of Object.entries(deckEn)) {
+      expect(section, key).toContain(`| \`${key}\``);
+      expect(section, key).toContain(text);
+    }
   });
 });
