@@ -6,6 +6,7 @@ const unit = [
   'test/render/**/*.test.ts',
   'test/runtime/**/*.test.ts',
   'test/runtimeVariants.test.ts',
+  'test/locale/**/*.test.ts',
   'test/themes/**/*.test.ts',
   'test/cli/run.test.ts',
   'test/security/allowList.test.ts',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { VFile } from 'vfile';
 import { placeOfOffset, type Place } from './deckError.ts';
 import { failOn, type Fail } from './deckMessages.ts';
+import { stringsSchema } from './deckStrings.ts';
 import { validate } from './validate.ts';
 import { aspects } from '../contract/slideSize.ts';
 
@@ -69,6 +70,8 @@ const deckMetaSchema = z.strictObject({
     .optional(),
   /** The slide box's shape (see slideSizes); 16:9 when not set. */
   aspect: z.enum(aspects).optional(),
+  /** Podium's own words (`showData: Ver datos`) in place of those of the deck's `lang`. */
+  strings: stringsSchema.optional(),
 });
 
 /** A tag the browser's number formatting accepts (en-12 has the right shape but is not one). */
@@ -140,12 +143,18 @@ export function remarkDeckMeta({ onMeta }: DeckMetaOptions) {
       // Aliases (*name) repeating aliases grow exponentially ("billion laughs"); yaml stops counting past the limit.
       tooLarge(placeAt(firstAlias(document) ?? 0));
     }
-    const placeOf = (key: string | undefined): Place => {
-      if (key !== undefined && isMap(document.contents)) {
-        const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
-        if (pair && isScalar(pair.key) && pair.key.range) return placeAt(pair.key.range[0]);
+    // A nested key (strings: { showDta: … }) is placed at its own line, else at the deepest key found.
+    const placeOf = (key: string | undefined, path: PropertyKey[] = key === undefined ? [] : [key]): Place => {
+      let place = top;
+      let map = document.contents;
+      for (const segment of path) {
+        if (!isMap(map)) break;
+        const pair = map.items.find((item) => isScalar(item.key) && item.key.value === segment);
+        if (!pair || !isScalar(pair.key) || !pair.key.range) break;
+        place = placeAt(pair.key.range[0]);
+        map = pair.value as typeof map;
       }
-      return top;
+      return place;
     };
     const meta = validate(deckMetaSchema, value, {
       name: 'the frontmatter',

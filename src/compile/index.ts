@@ -18,6 +18,7 @@ import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from
 import { deckBrand, type DeckBrand } from './deckBrand.ts';
 import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { deckTranslation, type DeckTranslation } from './deckTranslation.ts';
+import { deckStrings } from './deckStrings.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
 import { createDeckSandbox, preloadSandbox } from './expressions/sandbox.ts';
 import { refuseDeepNesting, remarkNestingLimit } from './nestingDepth.ts';
@@ -28,6 +29,7 @@ import { remarkSlides } from './remarkSlides.ts';
 import { remarkThousandsCommas } from './remarkThousandsCommas.ts';
 import { remarkUnravel } from './remarkUnravel.ts';
 import { slideHeadings } from './slideHeadings.ts';
+import type { Strings } from '../locale/index.ts';
 
 export interface CompileOptions {
   /** Absolute path of the deck; data and images are resolved beside it. */
@@ -59,6 +61,8 @@ export interface Deck {
   chartTypes: string[];
   /** What builds but deserves a look, in the order found (see DeckWarning). */
   messages: DeckWarning[];
+  /** Every word Podium writes in this deck, the build's and the runtime's: its `lang`'s, with `strings:` over them. */
+  strings: Strings;
 }
 
 /** MDX node types that stay in the tree when Markdown becomes hast, to be rendered by Podium. */
@@ -130,6 +134,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     fail: failOn(vfile),
     warn: warnOn(vfile),
   });
+  const strings = deckStrings(meta!, { warn: warnOn(vfile), placeOf });
   const state: DeckState = {
     file,
     source,
@@ -137,6 +142,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     brand,
     translation,
     lang: meta!.lang,
+    strings,
     url: meta!.url,
     chartCount: 0,
     chartTypes: new Set(),
@@ -154,7 +160,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       dataNames: new Set(Object.keys(data)),
       components: provided,
     });
-    numberCitations(slides, state.sources);
+    numberCitations(slides, state.sources, strings);
     shareStatSizes(slides);
     checkAllowList(slides, vfile);
     return {
@@ -168,6 +174,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
       chartCount: state.chartCount,
       chartTypes: [...state.chartTypes],
       messages: deckWarnings(vfile),
+      strings,
     };
   } finally {
     sandbox.dispose();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Fail, Point } from './deckMessages.ts';
-import { didYouMean } from './suggest.ts';
+import { closestNames, didYouMean } from './suggest.ts';
 
 /** How validation names the thing it checks: `<BarChart>` with props, or frontmatter with keys. */
 export interface Subject {
@@ -8,8 +8,8 @@ export interface Subject {
   name: string;
   /** e.g. `prop` or `key` */
   field: string;
-  /** Where a field (by its first path segment) is written; the subject's own place if unknown. */
-  placeOf: (field: string | undefined) => Point;
+  /** Where a field (by its first path segment, or its whole `path`) is written; the subject's own place if unknown. */
+  placeOf: (field: string | undefined, path: PropertyKey[]) => Point;
   /** Stops the compile with the first problem, at its place. */
   fail: Fail;
   ruleId: string;
@@ -31,7 +31,8 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
         ? undefined
         : String(issue.path[0]);
   const { reason, hint } = describe(issue, value, subject, schema);
-  return subject.fail(reason, { place: subject.placeOf(field), hint, ruleId: subject.ruleId });
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  return subject.fail(reason, { place: subject.placeOf(field, path), hint, ruleId: subject.ruleId });
 }
 
 function describe(
@@ -51,12 +52,15 @@ function describe(
       issue.path.length === 0
         ? `${subject.field} "${name}" on ${subject.name}`
         : `key "${name}" in ${label} on ${subject.name}`;
+    const kind = issue.path.length === 0 ? `${subject.field}s` : 'keys';
     return {
       reason: `Unknown ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
       hint:
         known.length === 0
           ? `${capitalize(subject.name)} takes no ${issue.path.length === 0 ? `${subject.field}s` : 'keys here'}.`
-          : `Known ${issue.path.length === 0 ? `${subject.field}s` : 'keys'}: ${known.join(', ')}.`,
+          : known.length > maxListed
+            ? `Known ${kind} closest to it: ${closestNames(name, known, 6).join(', ')} (of ${known.length}).`
+            : `Known ${kind}: ${known.join(', ')}.`,
     };
   }
   const received = valueAt(value, issue.path);
@@ -93,6 +97,9 @@ function describe(
   }
   return { reason: `${capitalize(subject.field)} "${label}" on ${subject.name}: ${issue.message}` };
 }
+
+/** More known names than a hint can list usefully (Podium's words): it lists the closest few. */
+const maxListed = 24;
 
 /**
  * When a value has one of a union's shapes but a flaw inside it (a source object with a

@@ -20,7 +20,6 @@ export const runtimeEn = {
   speakerWindowBlocked: 'The browser blocked the speaker view window. Allow pop-ups for this page, then press S again.',
 
   // The reading view, and the link to it.
-  readAsPage: 'Read as one page',
   showAsSlides: 'Show as slides',
   speakerNotes: 'Speaker notes',
   slideHeading: 'Slide {number}',

@@ -19,8 +19,6 @@ export const runtimeEs: Record<keyof typeof runtimeEn, string> = {
   speakerWindowBlocked:
     'El navegador bloqueó la ventana del presentador. Permita las ventanas emergentes en esta página ' +
     'y vuelva a pulsar S.',
-
-  readAsPage: 'Leer en una sola página',
   showAsSlides: 'Ver como diapositivas',
   speakerNotes: 'Notas del orador',
   slideHeading: 'Diapositiva {number}',

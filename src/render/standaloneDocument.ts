@@ -6,7 +6,6 @@ import type { Deck } from '../compile/index.ts';
 import { sanitizeSlides } from '../compile/slideSchema.ts';
 import { classNames, deckAttributes, readingViewQuery } from '../contract/markup.ts';
 import { defaultAspect } from '../contract/slideSize.ts';
-import { localeFor } from '../locale/index.ts';
 import { runtimeEn } from '../locale/runtime.en.ts';
 import { brandMarks } from './brandMarks.ts';
 import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
@@ -34,7 +33,6 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
   const runtimeScript = inlineScript(parts.runtimeScript);
   // Compile refuses what the allow-list does not take; this keeps it out even if a path was missed.
   const slides = sanitizeSlides(deck.slides);
-  const strings = localeFor(meta.lang).strings;
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
     // First in the head, so it governs everything after it.
@@ -50,7 +48,7 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
       : []),
     h('style', rawText(parts.runtimeStyle, 'style')),
     h('style', { dataTheme: meta.theme }, rawText(parts.themeStyle, 'style')),
-    runtimeStrings(strings),
+    runtimeStrings(deck.strings),
   ];
   return {
     type: 'root',
@@ -60,7 +58,7 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
         h('head', head),
         h('body', [
           // The first Tab stop: the whole deck as one page, for screen readers, zoom and phones.
-          h('a', { className: [classNames.readLink], href: `?${readingViewQuery}` }, strings.readAsPage),
+          h('a', { className: [classNames.readLink], href: `?${readingViewQuery}` }, deck.strings.readAsOnePage),
           // Deck settings the runtime acts on travel as data attributes, escaped like any text.
           h(
             'div',

@@ -13,6 +13,7 @@ import { DeckError } from '../../src/compile/deckError.ts';
 import { compileDeck, type Deck } from '../../src/compile/index.ts';
 import { sanitizeSlides } from '../../src/compile/slideSchema.ts';
 import { standaloneDocument } from '../../src/render/standaloneDocument.ts';
+import { locales } from '../../src/locale/index.ts';
 
 // Each case is a deck whose line 7 holds what the deck tries; `at` is where the build must point.
 const pixel = 'data:image/png;base64,iVBORw0KGgo=';
@@ -275,6 +276,7 @@ describe('the last guard: slides are sanitized as the document is written', () =
       chartCount: 0,
       chartTypes: [],
       messages: [],
+      strings: locales.en,
     };
     const html = standaloneDocument(deck, { runtimeScript: 'window.ran=1', runtimeStyle: '', themeStyle: '' });
     const slides = html.slice(html.indexOf('<div class="slides">'), html.lastIndexOf('<script>'));

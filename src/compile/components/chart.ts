@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { format as fill, type Strings } from '../../locale/index.ts';
 import { chartParts } from '../../contract/chartParts.ts';
 import { chartTypes } from '../../runtimeVariants.ts';
 import { warnOfBlackOrWhite } from './chartColours.ts';
@@ -97,6 +98,8 @@ const chartSchema = z.strictObject({
  */
 export const chart = defineComponent('Chart', chartSchema, (props, context) => {
   const { deck } = context;
+  const { strings } = deck;
+  const seriesName = (index: number) => fill(strings.seriesColumn, { number: index + 1 });
   const format = new Intl.NumberFormat(deck.lang);
   const show = (value: z.output<typeof point>) =>
     value === null
@@ -126,10 +129,10 @@ export const chart = defineComponent('Chart', chartSchema, (props, context) => {
       data: props.data as { labels?: string[]; datasets: Array<Record<string, unknown>> },
       options: props.options as Record<string, unknown> | undefined,
     },
-    summary: props.summary ?? defaultSummary(props.type, datasets, labels, format),
+    summary: props.summary ?? defaultSummary(props.type, datasets, labels, format, strings),
     unit: props.unit,
     table: {
-      columns: datasets.map((dataset, index) => dataset.label ?? `Series ${index + 1}`),
+      columns: datasets.map((dataset, index) => dataset.label ?? seriesName(index)),
       rows: Array.from({ length: rows }, (_, index) => [
         labels?.[index] ?? String(index + 1),
         ...datasets.map((dataset) => (dataset.data[index] === undefined ? '' : show(dataset.data[index]))),
@@ -161,13 +164,17 @@ function defaultSummary(
   datasets: Array<{ label?: string; data: Array<z.output<typeof point>> }>,
   labels: string[] | undefined,
   format: Intl.NumberFormat,
+  strings: Strings,
 ): string {
   const described = datasets.flatMap((dataset, index) => {
     const values = dataset.data;
     if (!labels || !values.every((value): value is number => typeof value === 'number')) return [];
-    return [extremes(dataset.label ?? `Series ${index + 1}`, values, labels, (n) => format.format(n), true)];
+    const name = dataset.label ?? fill(strings.seriesColumn, { number: index + 1 });
+    return [extremes(name, values, labels, (n) => format.format(n), true, strings)];
   });
-  return described.length > 0
-    ? `${described.join('; ')}.`
-    : `A ${type} chart of ${datasets.map((dataset, index) => dataset.label ?? `series ${index + 1}`).join(', ')}; the data table lists every value.`;
+  if (described.length > 0) return `${described.join('; ')}.`;
+  const series = datasets.map(
+    (dataset, index) => dataset.label ?? fill(strings.seriesInSentence, { number: index + 1 }),
+  );
+  return fill(strings.summaryChartOf, { type, series: series.join(', ') });
 }

@@ -42,13 +42,13 @@ export function chartFigure(
   return h('figure', { className: [classNames.chart], dataChartType: config.type, ariaLabelledBy: titleId }, [
     h('figcaption', [
       h('span', { className: ['podium-chart-title'], id: titleId }, title),
-      ...(source ? [' ', citation(deck, source, { prefix: 'Source: ' })] : []),
+      ...(source ? [' ', citation(deck, source, { line: deck.strings.sourceLine })] : []),
       ' ',
       podiumPart(
         h(
           'button',
           { type: 'button', className: [classNames.dataToggle], ariaExpanded: 'false', ariaControls: tableId },
-          'Show data',
+          deck.strings.showData,
         ),
       ),
     ]),

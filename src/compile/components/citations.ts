@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { classNames } from '../../contract/markup.ts';
 import { h } from 'hastscript';
 import { z } from 'zod';
+import { format, type Strings } from '../../locale/index.ts';
 
 /**
  * A source as a deck writes it: short text ("KCTV5 News, 2020-06-23"), or the object a data
@@ -38,11 +39,12 @@ function sourceKey(source: Source): string {
 export function citation(
   deck: { sources: Map<string, Source> },
   source: Source,
-  options: { prefix?: string; numberOnly?: boolean } = {},
+  options: { line?: string; numberOnly?: boolean } = {},
 ): Element {
   const key = sourceKey(source);
   if (!deck.sources.has(key)) deck.sources.set(key, source);
-  const text = `${options.prefix ?? ''}${sourceLabel(source)}`;
+  // `line` is a template for the whole line, such as "Source: {source}".
+  const text = options.line ? format(options.line, { source: sourceLabel(source) }) : sourceLabel(source);
   // A source line under a chart or stat is a block; an inline <Cite> stays in its sentence.
   const className = options.numberOnly ? ['podium-cite-ref'] : ['podium-source'];
   return h(
@@ -61,7 +63,11 @@ export function sourcesPlaceholder(): Element {
  * Numbers every citation in reading order and fills each `<Sources />` list. With no Sources
  * slide there is nothing to number against, so a citation shows its text alone.
  */
-export function numberCitations(slides: Element[], sources: ReadonlyMap<string, Source>): void {
+export function numberCitations(
+  slides: Element[],
+  sources: ReadonlyMap<string, Source>,
+  strings: Pick<Strings, 'sourceNumber'>,
+): void {
   const order = new Map<string, number>();
   const cites: Element[] = [];
   const lists: Array<{ list: Element; slide: Element }> = [];
@@ -91,7 +97,11 @@ export function numberCitations(slides: Element[], sources: ReadonlyMap<string, 
     // Straight to the entry: a plain anchor without script, a step in history with it (runtime/citationLinks.ts).
     const link = h(
       'a',
-      { className: [classNames.cite], href: `#${sourceEntryId(number)}`, ariaLabel: `Source ${number}` },
+      {
+        className: [classNames.cite],
+        href: `#${sourceEntryId(number)}`,
+        ariaLabel: format(strings.sourceNumber, { number }),
+      },
       `[${number}]`,
     );
     cite.children = numberOnly ? [link] : [...cite.children, { type: 'text', value: ' ' }, link];

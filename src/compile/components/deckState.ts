@@ -2,6 +2,7 @@ import type { DeckBrand } from '../deckBrand.ts';
 import type { DeckMeta } from '../deckMeta.ts';
 import type { DeckTranslation } from '../deckTranslation.ts';
 import type { Source } from './citations.ts';
+import type { Strings } from '../../locale/index.ts';
 
 /** What one compile knows while its components render; scoped to that compile. */
 export interface DeckState {
@@ -13,6 +14,8 @@ export interface DeckState {
   /** The deck in another language, which <TitleSlide /> links to. */
   translation?: DeckTranslation;
   lang: string;
+  /** The words Podium writes: the `lang`'s table with the frontmatter's `strings:` over it. */
+  strings: Strings;
   /** Where the deck will be shared (frontmatter `url`). */
   url?: string;
   chartCount: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { format as fill, type Strings } from '../../locale/index.ts';
 import { sourceSchema } from './citations.ts';
 import { chartFigure } from './chartFigure.ts';
 import { defineComponent, type Component } from './defineComponent.ts';
@@ -61,6 +62,7 @@ function seriesChart(kind: SeriesChartKind): Component {
   return defineComponent(kind.name, schemaFor(kind), (props, { deck }) => {
     const given = props as typeof props & { series?: Array<{ name: string; values: number[] }>; horizontal?: boolean };
     const series = given.series ?? [{ name: props.unit ?? props.title, values: props.values! }];
+    const { strings } = deck;
     const format = new Intl.NumberFormat(deck.lang);
     const percent = new Intl.NumberFormat(deck.lang, { style: 'percent', maximumFractionDigits: 1 });
     const withUnit = (value: number) => `${format.format(value)}${props.unit ? ` ${props.unit}` : ''}`;
@@ -82,11 +84,11 @@ function seriesChart(kind: SeriesChartKind): Component {
         },
       },
       summary: isShare
-        ? shareSummary(props.labels, series[0].values, total, withUnit, percent)
-        : `${series.map((s) => (kind.type === 'line' ? trend(s.name, s.values, props.labels, withUnit, series.length > 1) : extremes(s.name, s.values, props.labels, withUnit, series.length > 1))).join('; ')}.`,
+        ? shareSummary(props.labels, series[0].values, total, withUnit, percent, strings)
+        : `${series.map((s) => (kind.type === 'line' ? trend : extremes)(s.name, s.values, props.labels, withUnit, series.length > 1, strings)).join('; ')}.`,
       unit: props.unit,
       table: {
-        columns: isShare ? [props.unit ?? 'Value', 'Share'] : series.map((s) => s.name),
+        columns: isShare ? [props.unit ?? strings.valueColumn, strings.shareColumn] : series.map((s) => s.name),
         rows: props.labels.map((label, index) =>
           isShare
             ? [
@@ -107,11 +109,17 @@ export function extremes(
   labels: string[],
   format: (n: number) => string,
   named: boolean,
+  strings: Strings,
 ): string {
   const [high, low] = highLow(values);
-  const prefix = named ? `${name}: h` : 'H';
   if (values.length === 1) return `${named ? `${name}: ` : ''}${labels[0]}, ${format(values[0])}`;
-  return `${prefix}ighest ${labels[high]}, ${format(values[high])}, lowest ${labels[low]}, ${format(values[low])}`;
+  return fill(named ? strings.summaryNamedHighestLowest : strings.summaryHighestLowest, {
+    name,
+    high: labels[high],
+    highValue: format(values[high]),
+    low: labels[low],
+    lowValue: format(values[low]),
+  });
 }
 
 function trend(
@@ -120,12 +128,22 @@ function trend(
   labels: string[],
   format: (n: number) => string,
   named: boolean,
+  strings: Strings,
 ): string {
   const [high, low] = highLow(values);
   const last = values.length - 1;
   const change = values[last] - values[0];
-  const direction = change === 0 ? 'unchanged' : change > 0 ? 'up' : 'down';
-  return `${named ? `${name}: f` : 'F'}rom ${format(values[0])} in ${labels[0]} to ${format(values[last])} in ${labels[last]} (${direction}), highest in ${labels[high]}, lowest in ${labels[low]}`;
+  const direction = change === 0 ? strings.trendUnchanged : change > 0 ? strings.trendUp : strings.trendDown;
+  return fill(named ? strings.summaryNamedTrend : strings.summaryTrend, {
+    name,
+    first: format(values[0]),
+    firstLabel: labels[0],
+    last: format(values[last]),
+    lastLabel: labels[last],
+    direction,
+    high: labels[high],
+    low: labels[low],
+  });
 }
 
 function shareSummary(
@@ -134,10 +152,19 @@ function shareSummary(
   total: number,
   format: (n: number) => string,
   percent: Intl.NumberFormat,
+  strings: Strings,
 ): string {
   const [high, low] = highLow(values);
   const share = (index: number) => percent.format(total ? values[index] / total : 0);
-  return `Largest share ${labels[high]}, ${format(values[high])} (${share(high)}); smallest ${labels[low]}, ${format(values[low])} (${share(low)}); total ${format(total)}.`;
+  return fill(strings.summaryShares, {
+    high: labels[high],
+    highValue: format(values[high]),
+    highShare: share(high),
+    low: labels[low],
+    lowValue: format(values[low]),
+    lowShare: share(low),
+    total: format(total),
+  });
 }
 
 function highLow(values: number[]): [number, number] {

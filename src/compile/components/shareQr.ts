@@ -2,13 +2,14 @@ import type { Element } from 'hast';
 import { h, s } from 'hastscript';
 import QRCode from 'qrcode';
 import { z } from 'zod';
+import { format } from '../../locale/index.ts';
 import { defineComponent } from './defineComponent.ts';
 
 const shareQrSchema = z.strictObject({
   /** Another address than the deck's own `url`. */
   url: z.url({ protocol: /^https?$/ }).optional(),
-  /** The words beside the code; the address is always printed too. */
-  label: z.string().min(1).default('Slides and sources at'),
+  /** The words beside the code ("Slides and sources at" in English); the address is always printed too. */
+  label: z.string().min(1).optional(),
 });
 
 /**
@@ -24,13 +25,13 @@ export const shareQr = defineComponent('ShareQR', shareQrSchema, ({ url, label }
     });
   }
   return h('figure', { className: ['podium-share'] }, [
-    qrSvg(address),
-    h('figcaption', [h('span', label), ' ', h('a', { href: address }, address)]),
+    qrSvg(address, format(deck.strings.qrCodeFor, { address })),
+    h('figcaption', [h('span', label ?? deck.strings.shareLabel), ' ', h('a', { href: address }, address)]),
   ]);
 });
 
 /** The code as one SVG path of dark modules, with a quiet zone of four modules. */
-function qrSvg(text: string): Element {
+function qrSvg(text: string, name: string): Element {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const quiet = 4;
   const size = modules.size + quiet * 2;
@@ -50,7 +51,7 @@ function qrSvg(text: string): Element {
       xmlns: 'http://www.w3.org/2000/svg',
       viewBox: `0 0 ${size} ${size}`,
       role: 'img',
-      ariaLabel: `QR code for ${text}`,
+      ariaLabel: name,
       shapeRendering: 'crispEdges',
       className: ['podium-qr'],
     },
