@@ -52,10 +52,10 @@ describe('the locale tables', () => {
 });
 
 describe("the documentation of Podium's words", () => {
-  it('lists every key of the build with its English text', () => {
+  it("lists every key, the build's and the runtime's, with its English text", () => {
     const docs = readFileSync(fileURLToPath(new URL('../../docs/components.md', import.meta.url)), 'utf8');
     const section = docs.slice(docs.indexOf("## Podium's words"));
-    for (const [key, text] of Object.entries(deckEn)) {
+    for (const [key, text] of Object.entries({ ...deckEn, ...runtimeEn })) {
       expect(section, key).toContain(`| \`${key}\``);
       expect(section, key).toContain(text);
     }
