@@ -21,7 +21,7 @@ export const runtimeEn = {
 
   // The reading view, and the link to it.
   showAsSlides: 'Show as slides',
-  speakerNotes: 'Speaker notes',
+  readingNotesHeading: 'Speaker notes',
   slideHeading: 'Slide {number}',
 
   // The help dialog (? or F1). Key names a reader presses stay as on the keyboard.

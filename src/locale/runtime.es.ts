@@ -20,7 +20,7 @@ export const runtimeEs: Record<keyof typeof runtimeEn, string> = {
     'El navegador bloqueó la ventana del presentador. Permita las ventanas emergentes en esta página ' +
     'y vuelva a pulsar S.',
   showAsSlides: 'Ver como diapositivas',
-  speakerNotes: 'Notas del orador',
+  readingNotesHeading: 'Notas del orador',
   slideHeading: 'Diapositiva {number}',
 
   helpTitle: 'Atajos de teclado',

@@ -86,7 +86,7 @@ function showSummary(figure: Element): void {
 
 /** Speaker notes as a labelled part of their slide, under their own heading. */
 function labelNotes(notes: Element, id: string): void {
-  const heading = textElement('h3', 'podium-notes-heading', say('speakerNotes'));
+  const heading = textElement('h3', 'podium-notes-heading', say('readingNotesHeading'));
   heading.id = id;
   notes.prepend(heading);
   notes.removeAttribute('aria-label');
