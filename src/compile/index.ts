@@ -72,6 +72,28 @@ const mdxNodeTypes: string[] = [
  * deck's expressions are evaluated as data in a sandbox, never run as Node code.
  */
 export async function compileDeck(options: CompileOptions): Promise<Deck> {
+  return renderDeck(await prepareDeck(options));
+}
+
+/**
+ * A deck parsed, checked and with its data read, not yet rendered: what stays the same when one
+ * deck is rendered once per row of a spreadsheet (see renderDeck's `row`).
+ */
+export interface PreparedDeck {
+  file: string;
+  source: string;
+  meta: DeckMeta;
+  placeOf: Deck['placeOf'];
+  /** Markdown as hast, its JSX and expressions still in it; renderDeck works on a copy. */
+  tree: HastRoot;
+  data: Record<string, unknown>;
+  brand: DeckBrand;
+  /** Warnings found while preparing; each render adds its own. */
+  messages: DeckWarning[];
+}
+
+/** Reads the deck and runs the passes that do not depend on a row: parse, frontmatter, data, images, slides. */
+export async function prepareDeck(options: CompileOptions): Promise<PreparedDeck> {
   preloadSandbox();
   const files = options.files ?? diskFiles([options.root]);
   const { file, publicDir } = options;
@@ -120,13 +142,34 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     remarkSlides,
   ]);
   const brand = deckBrand(meta!, { deck: file, publicDir, files, placeOf, fail: failOn(vfile) });
+  return { file, source, meta: meta!, placeOf, tree, data, brand, messages: deckWarnings(vfile) };
+}
+
+export interface RenderOptions {
+  /** One row of a spreadsheet: `row` in the deck's expressions, given as data like an import. */
+  row?: Record<string, unknown>;
+  /** The frontmatter for this row, when it differs from the prepared deck's (see rowMeta). */
+  meta?: DeckMeta;
+}
+
+/** A prepared deck → its slides, its expressions evaluated in a sandbox of their own. */
+export async function renderDeck(
+  prepared: PreparedDeck,
+  { row, meta = prepared.meta }: RenderOptions = {},
+): Promise<Deck> {
+  const { file, source, placeOf, brand } = prepared;
+  const vfile = new VFile({ path: file, value: source });
+  vfile.messages.push(...prepared.messages);
+  // Rendering takes the tree apart as it goes; a copy leaves the prepared deck for the next row.
+  const tree = row ? structuredClone(prepared.tree) : prepared.tree;
+  const data = row ? { ...prepared.data, row } : prepared.data;
   const state: DeckState = {
     file,
     source,
-    meta: meta!,
+    meta,
     brand,
-    lang: meta!.lang,
-    url: meta!.url,
+    lang: meta.lang,
+    url: meta.url,
     chartCount: 0,
     chartTypes: new Set(),
     sources: new Map(),
@@ -149,7 +192,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     return {
       file,
       source,
-      meta: meta!,
+      meta,
       placeOf,
       slides,
       brand,
