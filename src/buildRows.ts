@@ -12,10 +12,10 @@ import {
   type DataRow,
 } from './compile/deckRows.ts';
 import type { PodiumConfig } from './config.ts';
-import { runtimeFiles } from './render/runtimeFiles.ts';
+import { runtimeFiles, type RuntimeFiles } from './render/runtimeFiles.ts';
 import { deckDocument, documentHtml } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
-import { runtimeVariantFor } from './runtimeVariants.ts';
+import { runtimeVariantFor, type RuntimeVariant } from './runtimeVariants.ts';
 
 export interface RowsBuild {
   rows: DataRow[];
@@ -46,14 +46,20 @@ export async function prepareRows(
   const used = new Map<string, Place>(rowColumns(prepared.tree, file));
   for (const { key, column } of metaColumns(prepared.meta))
     if (!used.has(column)) used.set(column, prepared.placeOf(key));
+  // The runtime and the theme are the same for every row (or nearly): read and checked once.
+  const runtimes = new Map<RuntimeVariant, RuntimeFiles>();
   const themes = new Map<string, string>();
   return {
     rows,
     build: async (row) => {
       checkRow(row, rows, used, { text: prepared.source, dataText: data.text });
       const deck = await renderDeck(prepared, { row: row.values, meta: rowMeta(prepared.meta, row.values) });
-      const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
-      // The theme is the same for every row: read and checked once.
+      const variant = runtimeVariantFor(deck.chartTypes);
+      let runtime = runtimes.get(variant);
+      if (!runtime) {
+        runtime = await runtimeFiles(variant);
+        runtimes.set(variant, runtime);
+      }
       let themeStyle = themes.get(deck.meta.theme);
       if (themeStyle === undefined) {
         themeStyle = loadTheme(deck, config.themeDirs, files, runtime.style).css;

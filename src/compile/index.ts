@@ -160,8 +160,9 @@ export async function renderDeck(
   const { file, source, placeOf, brand } = prepared;
   const vfile = new VFile({ path: file, value: source });
   vfile.messages.push(...prepared.messages);
-  // Rendering takes the tree apart as it goes; a copy leaves the prepared deck for the next row.
-  const tree = row ? structuredClone(prepared.tree) : prepared.tree;
+  // Rendering reads the tree and leaves it as it was (bar comments in braces, dropped once), so
+  // every row renders the same prepared tree: copying it cost a third of a row's time.
+  const { tree } = prepared;
   const data = row ? { ...prepared.data, row } : prepared.data;
   const state: DeckState = {
     file,

@@ -94,8 +94,12 @@ export function inlineScript(script: string, properties: Properties = {}): Eleme
 
 /** The hash source a policy allows an inline script by, as a document inlines its text. */
 export function inlineScriptHash(script: string): string {
-  return cspHash(rawText(script, 'script'));
+  // A batch of decks inlines the same runtime again and again: hash it once.
+  if (lastHashed.script !== script) lastHashed = { script, hash: cspHash(rawText(script, 'script')) };
+  return lastHashed.hash;
 }
+
+let lastHashed = { script: '', hash: '' };
 
 /**
  * Names the slides of a build, so that a speaker view can tell it shows the same deck as the
