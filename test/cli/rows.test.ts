@@ -180,11 +180,4 @@ describe('podium build --index', () => {
     expect(index).not.toContain('<script');
     expect(out).toContain('dist/index.html  lists 2 decks; 1 that failed is not listed');
   });
-
-  it('writes no index.html without --index', async () => {
-    const { io } = recorder();
-    writeFileSync(join(project, 'decks', 'a.mdx'), '---\ntitle: Zoning\n---\n\n# Zoning\n');
-    expect(await run(['build', 'decks/a.mdx'], io)).toBe(0);
-    expect(readdirSync(join(project, 'dist'))).toEqual(['a.html']);
-  });
 });
