@@ -34,6 +34,8 @@ export default async function buildCommand(
       throw new CliError(
         '--data builds one deck once per row: name that one deck, as in podium build decks/comment.mdx --data decks/data/districts.csv',
       );
+    if (values['og-image'] || values.check)
+      throw new CliError('--og-image and --check do not work with --data yet: build the rows, then check one deck.');
     const { buildRowsCommand } = await import('./buildRowsCommand.ts');
     return buildRowsCommand(decks[0]!, resolve(io.cwd, values.data), config, io, strict);
   }
