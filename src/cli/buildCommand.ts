@@ -8,6 +8,8 @@ import { tallSlidesIn, tallSlideWarnings } from '../slideFit.ts';
 import { CliError, ExitCode } from './cliError.ts';
 import { chromiumFor, foundChromium, launchChromiumFor, type ChromiumIo } from './commandChromium.ts';
 import { eachDeck, findDecks, kilobytes, refuseWarningsWhenStrict, writeAtomically } from './outputFiles.ts';
+import type { IndexEntry } from '../render/indexPage.ts';
+import { indexEntry, indexFileName, writeIndex } from './indexFile.ts';
 
 /** `podium build`: every named deck (or all of decks/) into one HTML file each. */
 export default async function buildCommand(
@@ -27,11 +29,27 @@ export default async function buildCommand(
     );
   });
   const strict = values.strict === true;
+  if (typeof values.data === 'string') {
+    if (decks.length !== 1)
+      throw new CliError(
+        '--data builds one deck once per row: name that one deck, as in podium build decks/comment.mdx --data decks/data/districts.csv',
+      );
+    if (values['og-image'] || values.check)
+      throw new CliError('--og-image and --check do not work with --data yet: build the rows, then check one deck.');
+    const { buildRowsCommand } = await import('./buildRowsCommand.ts');
+    return buildRowsCommand(decks[0]!, resolve(io.cwd, values.data), config, io, strict);
+  }
+  const index = values.index === true;
+  if (index && decks.some((file) => `${basename(file, extname(file))}.html` === indexFileName))
+    throw new CliError(
+      `--index writes ${indexFileName}, which a deck named index.mdx would also be written to. Rename the deck.`,
+    );
+  const entries: IndexEntry[] = [];
   const chromium = buildChromium(values, io);
   const browser = chromium ? await launchChromiumFor(chromium.executablePath) : undefined;
   const pictures = chromium?.pictures ? browser : undefined;
   try {
-    return await eachDeck(decks, io, 'build', async (file) => {
+    const code = await eachDeck(decks, io, 'build', async (file) => {
       const name = basename(file, extname(file));
       const target = join(config.outDir, `${name}.html`);
       const { deck, html } = await buildDeck(file, config, undefined, {
@@ -48,6 +66,7 @@ export default async function buildCommand(
           return picture;
         });
         io.out(`${relative(io.cwd, target)}  ${sizes(html)}, with ${name}.png`);
+        entries.push(indexEntry(deck, `${name}.html`, html));
         return warnings;
       }
       const warnings = [
@@ -57,8 +76,11 @@ export default async function buildCommand(
       refuseWarningsWhenStrict(warnings, strict);
       await writeAtomically(target, html);
       io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
+      entries.push(indexEntry(deck, `${name}.html`, html));
       return warnings;
     });
+    if (index) await writeIndex(config.outDir, entries, decks.length - entries.length, io);
+    return code;
   } finally {
     await browser?.close();
   }

@@ -3,4 +3,6 @@ export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /** A line rewritten in place as long work goes on (only on a terminal); '' clears it. */
+  progress?: (line: string) => void;
 }

@@ -5,8 +5,9 @@ import type { Io } from './io.ts';
 const mainHelp = `podium: build MDX slide decks into standalone reveal.js HTML files
 
 Usage:
-  podium build [files or folders…] [--out dir] [--og-image] [--check] [--strict]
+  podium build [files or folders…] [--out dir] [--index] [--og-image] [--check] [--strict]
                                                  build decks (default: every deck in decks/)
+  podium build <deck> --data <rows.csv|json>     one deck per row, and an index page
   podium dev [deck] [--port n]                   live preview that updates as you save
   podium new <name> [--from deck] [--lang es]    start a deck: decks/<name>.mdx and its data
   podium pdf [decks…] [--out file] [--handout] [--steps] [--strict]
@@ -29,7 +30,8 @@ interface Command {
 
 const commands: Record<string, Command> = {
   build: {
-    help: `podium build [files or folders…] [--out dir] [--og-image] [--check] [--strict]
+    help: `podium build [files or folders…] [--out dir] [--index] [--og-image] [--check] [--strict]
+       podium build <deck> --data <rows.csv|rows.json> [--out dir] [--strict]
 
 Builds each deck (.mdx) into one standalone HTML file that opens anywhere with no network.
 With no files, builds every deck in decks/. A folder means every .mdx file in it.
@@ -38,8 +40,17 @@ What builds but deserves a look (a <Chart> named after its slide's heading, a po
 without a quote beside ones with) is printed after the deck's line as
 file:line:column: warning: …, with the source line.
 
+One deck per row: with --data, the deck is built once for each row of a CSV file (a header
+line, then one line per deck) or a JSON list of objects. The row is {row.district} in the
+deck, and "{row.district}" in frontmatter values; the title must name a column. Each file is
+named after the row's slug column, else its first column. A row the deck cannot use (an empty
+value, text where the other rows have numbers) is reported at its line; the others still build.
+
 Options:
   -o, --out <dir>   where to write the HTML files (default: dist)
+  --data <file>     build the one deck named once per row of this .csv or .json file
+  --index           also write index.html beside the decks, listing and linking them (always
+                    written with --data)
   --og-image        also write a PNG of the title slide beside each file (<name>.png), named
                     in the link-preview tags (needs Chromium)
   --check           also open each deck in Chromium and warn about any slide taller than the
@@ -56,6 +67,8 @@ are still built), or had warnings under --strict.
 `,
     options: {
       out: { type: 'string', short: 'o' },
+      data: { type: 'string' },
+      index: { type: 'boolean' },
       'og-image': { type: 'boolean' },
       check: { type: 'boolean' },
       strict: { type: 'boolean' },
@@ -185,5 +198,6 @@ function defaultIo(): Io {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     cwd: process.cwd(),
+    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
   };
 }

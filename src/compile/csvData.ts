@@ -65,7 +65,7 @@ function cellValue(value: string): string | number | null {
 }
 
 /** Where data row `row` (0-based, after the header) starts, counting quoted line breaks as data. */
-function rowOffset(text: string, row: number): number {
+export function rowOffset(text: string, row: number): number {
   const starts = [0];
   let quoted = false;
   for (let index = 0; index < text.length; index++) {

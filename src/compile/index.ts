@@ -79,6 +79,30 @@ const mdxNodeTypes: string[] = [
  * deck's expressions are evaluated as data in a sandbox, never run as Node code.
  */
 export async function compileDeck(options: CompileOptions): Promise<Deck> {
+  return renderDeck(await prepareDeck(options));
+}
+
+/**
+ * A deck parsed, checked and with its data read, not yet rendered: what stays the same when one
+ * deck is rendered once per row of a spreadsheet (see renderDeck's `row`).
+ */
+export interface PreparedDeck {
+  file: string;
+  source: string;
+  meta: DeckMeta;
+  placeOf: Deck['placeOf'];
+  /** Markdown as hast, its JSX and expressions still in it; renderDeck works on a copy. */
+  tree: HastRoot;
+  data: Record<string, unknown>;
+  brand: DeckBrand;
+  translation: DeckTranslation | undefined;
+  strings: Strings;
+  /** Warnings found while preparing; each render adds its own. */
+  messages: DeckWarning[];
+}
+
+/** Reads the deck and runs the passes that do not depend on a row: parse, frontmatter, data, images, slides. */
+export async function prepareDeck(options: CompileOptions): Promise<PreparedDeck> {
   preloadSandbox();
   const files = options.files ?? diskFiles([options.root]);
   const { file, publicDir } = options;
@@ -135,15 +159,48 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     warn: warnOn(vfile),
   });
   const strings = deckStrings(meta!, { warn: warnOn(vfile), placeOf });
-  const state: DeckState = {
+  return {
     file,
     source,
     meta: meta!,
+    placeOf,
+    tree,
+    data,
     brand,
     translation,
-    lang: meta!.lang,
     strings,
-    url: meta!.url,
+    messages: deckWarnings(vfile),
+  };
+}
+
+export interface RenderOptions {
+  /** One row of a spreadsheet: `row` in the deck's expressions, given as data like an import. */
+  row?: Record<string, unknown>;
+  /** The frontmatter for this row, when it differs from the prepared deck's (see rowMeta). */
+  meta?: DeckMeta;
+}
+
+/** A prepared deck → its slides, its expressions evaluated in a sandbox of their own. */
+export async function renderDeck(
+  prepared: PreparedDeck,
+  { row, meta = prepared.meta }: RenderOptions = {},
+): Promise<Deck> {
+  const { file, source, placeOf, brand, translation, strings } = prepared;
+  const vfile = new VFile({ path: file, value: source });
+  vfile.messages.push(...prepared.messages);
+  // Rendering reads the tree and leaves it as it was (bar comments in braces, dropped once), so
+  // every row renders the same prepared tree: copying it cost a third of a row's time.
+  const { tree } = prepared;
+  const data = row ? { ...prepared.data, row } : prepared.data;
+  const state: DeckState = {
+    file,
+    source,
+    meta,
+    brand,
+    translation,
+    lang: meta.lang,
+    strings,
+    url: meta.url,
     chartCount: 0,
     chartTypes: new Set(),
     sources: new Map(),
@@ -166,7 +223,7 @@ export async function compileDeck(options: CompileOptions): Promise<Deck> {
     return {
       file,
       source,
-      meta: meta!,
+      meta,
       placeOf,
       slides,
       brand,

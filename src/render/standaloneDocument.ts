@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { Element, ElementContent, Properties, Root } from 'hast';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Element, ElementContent, Properties, Root, Text } from 'hast';
+import { visit } from 'unist-util-visit';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Deck } from '../compile/index.ts';
@@ -86,7 +87,25 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
 
 /** A whole document as text, with `<!DOCTYPE html>` spelt as validators expect it. */
 export function documentHtml(document: Root): string {
-  return toHtml(document, { upperDoctype: true });
+  // The inlined runtime is large one-byte text: serialized beside two-byte slide text, it would
+  // be widened and copied at every level of the tree. It is put in once, at the end, instead.
+  const large: Array<{ node: Text; value: string; mark: string }> = [];
+  visit(document, 'text', (node, _, parent) => {
+    if (parent?.type !== 'element' || !['script', 'style'].includes(parent.tagName) || node.value.length < 10_000)
+      return;
+    large.push({ node, value: node.value, mark: `podium-raw-${randomUUID()}` });
+  });
+  try {
+    for (const { node, mark } of large) node.value = mark;
+    let html = toHtml(document, { upperDoctype: true });
+    for (const { mark, value } of large) {
+      const at = html.indexOf(mark);
+      html = html.slice(0, at) + value + html.slice(at + mark.length);
+    }
+    return html;
+  } finally {
+    for (const { node, value } of large) node.value = value;
+  }
 }
 
 /**
@@ -110,8 +129,12 @@ export function inlineScript(script: string, properties: Properties = {}): Eleme
 
 /** The hash source a policy allows an inline script by, as a document inlines its text. */
 export function inlineScriptHash(script: string): string {
-  return cspHash(rawText(script, 'script'));
+  // A batch of decks inlines the same runtime again and again: hash it once.
+  if (lastHashed.script !== script) lastHashed = { script, hash: cspHash(rawText(script, 'script')) };
+  return lastHashed.hash;
 }
+
+let lastHashed = { script: '', hash: '' };
 
 /**
  * Names the slides of a build, so that a speaker view can tell it shows the same deck as the

@@ -1,0 +1,72 @@
+import { prepareDeck, renderDeck, type Deck } from './compile/index.ts';
+import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
+import { DeckError, type Place } from './compile/deckError.ts';
+import {
+  checkRow,
+  metaColumns,
+  readRows,
+  refuseSameTitle,
+  rowColumns,
+  rowMeta,
+  rowName,
+  type DataRow,
+} from './compile/deckRows.ts';
+import type { PodiumConfig } from './config.ts';
+import { runtimeFiles, type RuntimeFiles } from './render/runtimeFiles.ts';
+import { deckDocument, documentHtml } from './render/standaloneDocument.ts';
+import { loadTheme } from './render/theme.ts';
+import { runtimeVariantFor, type RuntimeVariant } from './runtimeVariants.ts';
+
+export interface RowsBuild {
+  rows: DataRow[];
+  /** The deck for one row, as the file `podium build --data` writes. */
+  build: (row: DataRow) => Promise<{ deck: Deck; html: string }>;
+}
+
+/**
+ * One deck, many rows: the deck is parsed, checked and its data read once; each row then only
+ * re-evaluates the deck's expressions with its own `row` and renders the document.
+ */
+export async function prepareRows(
+  file: string,
+  data: { path: string; text: string },
+  config: PodiumConfig,
+  files: DeckFiles = diskFiles(config.readableDirs),
+): Promise<RowsBuild> {
+  const prepared = await prepareDeck({ file, root: config.root, publicDir: config.publicDir, files });
+  refuseSameTitle(prepared.meta, prepared.placeOf, prepared.source);
+  if (rowName in prepared.data)
+    throw new DeckError(`The deck imports data named "${rowName}", the name each row of --data goes by`, {
+      place: { file, line: 1, column: 1 },
+      hint: `Import it under another name: import figures from './data/….json'.`,
+      text: prepared.source,
+      ruleId: 'rows-name-taken',
+    });
+  const rows = readRows(data.path, data.text);
+  const used = new Map<string, Place>(rowColumns(prepared.tree, file));
+  for (const { key, column } of metaColumns(prepared.meta))
+    if (!used.has(column)) used.set(column, prepared.placeOf(key));
+  // The runtime and the theme are the same for every row (or nearly): read and checked once.
+  const runtimes = new Map<RuntimeVariant, RuntimeFiles>();
+  const themes = new Map<string, string>();
+  return {
+    rows,
+    build: async (row) => {
+      checkRow(row, rows, used, { text: prepared.source, dataText: data.text });
+      const deck = await renderDeck(prepared, { row: row.values, meta: rowMeta(prepared.meta, row.values) });
+      const variant = runtimeVariantFor(deck.chartTypes);
+      let runtime = runtimes.get(variant);
+      if (!runtime) {
+        runtime = await runtimeFiles(variant);
+        runtimes.set(variant, runtime);
+      }
+      let themeStyle = themes.get(deck.meta.theme);
+      if (themeStyle === undefined) {
+        themeStyle = loadTheme(deck, config.themeDirs, files, runtime.style).css;
+        themes.set(deck.meta.theme, themeStyle);
+      }
+      const document = deckDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle });
+      return { deck, html: documentHtml(document) };
+    },
+  };
+}
