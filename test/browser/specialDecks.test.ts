@@ -26,8 +26,9 @@ it('shows hostile titles, labels and notes as text and runs none of them', async
   expect(await page.locator('figure.podium-chart .podium-chart-title').textContent()).toBe(payloads[0]);
   expect(await page.locator('figure.podium-chart tbody th').allTextContents()).toEqual(payloads);
   expect(await page.locator('aside.notes').textContent()).toBe(`${payloads[0]} ${payloads[1]}`);
-  // Only the runtime and the chart's JSON are scripts; no element came from the payloads.
-  expect(await page.locator('script').count()).toBe(2);
+  // Only the runtime runs; the chart's JSON and the deck's words are data. No element came from the payloads.
+  expect(await page.locator('script').count()).toBe(3);
+  expect(await page.locator('script:not([type="application/json"])').count()).toBe(1);
   expect(await page.locator('img').count()).toBe(0);
   await expect.poll(async () => (await drawnPixels(page, 'figure.podium-chart canvas'))[0]).toBeGreaterThan(1000);
   const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
