@@ -149,8 +149,16 @@ function slidesStamp(slides: ElementContent[]): string {
  * it would close the element early. `<\/` means the same in JS strings and in CSS.
  */
 function rawText(text: string, tag: 'script' | 'style'): string {
-  return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+  // The runtime and the theme are the same text for every deck of a batch: escape them once.
+  const known = escapedRawText[tag].get(text);
+  if (known !== undefined) return known;
+  const escaped = text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+  if (escapedRawText[tag].size >= 8) escapedRawText[tag].clear();
+  escapedRawText[tag].set(text, escaped);
+  return escaped;
 }
+
+const escapedRawText = { script: new Map<string, string>(), style: new Map<string, string>() };
 
 /** Open Graph and Twitter card tags, so a shared link shows the deck's title and summary. */
 function linkPreview({ meta }: Deck, description: string, ogImage: string | undefined): Element[] {
