@@ -60,4 +60,13 @@ export const deckEn = {
     'furthest from its recommendation: {role}, {amount} fewer students each than the {recommended} recommended',
   /** A gap from a figure shown as "2,000+": it may be larger. */
   atLeast: 'at least {amount}',
+  /** The index page that lists a build's decks (--index, --data). */
+  indexTitle: 'Decks',
+  indexDescriptionOne: '1 slide deck, one file that opens anywhere.',
+  indexDescription: '{count} slide decks, each one file that opens anywhere.',
+  indexMeeting: 'Meeting',
+  indexDate: 'Date',
+  indexLanguage: 'Language',
+  indexSize: 'File size',
+  indexNone: 'No decks were built.',
 } as const;

@@ -44,4 +44,12 @@ export const deckEs: Record<keyof typeof deckEn, string> = {
   ratioFurthestFewer:
     'el más alejado de su recomendación: {role}, con {amount} estudiantes menos por profesional que los {recommended} recomendados',
   atLeast: 'al menos {amount}',
+  indexTitle: 'Presentaciones',
+  indexDescriptionOne: '1 presentación, un solo archivo que se abre en cualquier equipo.',
+  indexDescription: '{count} presentaciones, cada una en un solo archivo que se abre en cualquier equipo.',
+  indexMeeting: 'Reunión',
+  indexDate: 'Fecha',
+  indexLanguage: 'Idioma',
+  indexSize: 'Tamaño del archivo',
+  indexNone: 'No se generó ninguna presentación.',
 };

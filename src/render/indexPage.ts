@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
+import { format, localeFor } from '../locale/index.ts';
 import { policyHeader } from './standaloneDocument.ts';
 
 /** One deck as the index lists it. */
@@ -16,20 +17,31 @@ export interface IndexEntry {
 }
 
 /** What the index page says, in English until the locale tables hold these too. */
-export const indexWords = {
-  lang: 'en',
-  title: 'Decks',
-  description: (count: number) => `${count} slide deck${count === 1 ? '' : 's'}, each one file that opens anywhere.`,
-  meeting: 'Meeting',
-  date: 'Date',
-  language: 'Language',
-  size: 'File size',
-  none: 'No decks were built.',
-  languageName: (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag,
-  kilobytes: (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`,
-};
+export function indexWords(lang = 'en') {
+  const { strings } = localeFor(lang);
+  return {
+    lang,
+    title: strings.indexTitle,
+    description: (count: number) =>
+      count === 1 ? strings.indexDescriptionOne : format(strings.indexDescription, { count }),
+    meeting: strings.indexMeeting,
+    date: strings.indexDate,
+    language: strings.indexLanguage,
+    size: strings.indexSize,
+    none: strings.indexNone,
+    languageName: (tag: string) => new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag,
+    kilobytes: (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`,
+  };
+}
 
-export type IndexWords = typeof indexWords;
+export type IndexWords = ReturnType<typeof indexWords>;
+
+/** The page speaks the decks' language when they share one, and English otherwise. */
+export function indexLanguage(entries: readonly { lang: string }[]): string {
+  const langs = new Set(entries.map((entry) => entry.lang));
+  const [only] = langs;
+  return langs.size === 1 && only !== undefined && localeFor(only).known ? only : 'en';
+}
 
 /** Plain, readable and within the deck policy: inline style, no scripts. Colours pass AA on white. */
 const style = `
@@ -51,7 +63,10 @@ p { margin: .25rem 0; }
  * a folder or a USB stick), meeting, date, description, language and size, sorted by title.
  * A hast tree like the decks themselves, so every title is escaped; no script at all.
  */
-export function indexDocument(entries: readonly IndexEntry[], words: IndexWords = indexWords): Root {
+export function indexDocument(
+  entries: readonly IndexEntry[],
+  words: IndexWords = indexWords(indexLanguage(entries)),
+): Root {
   const sorted = [...entries].sort(
     (a, b) => a.title.localeCompare(b.title, words.lang, { numeric: true }) || a.fileName.localeCompare(b.fileName),
   );
