@@ -10,6 +10,7 @@ import { parseCsv, rowOffset } from './csvData.ts';
 import { DeckError, placeOfOffset, type Place, type ReportOptions } from './deckError.ts';
 import { failOn } from './deckMessages.ts';
 import type { DeckMeta } from './deckMeta.ts';
+import { memberName } from './expressions/checkExpression.ts';
 import { parseJson } from './jsonData.ts';
 
 /**
@@ -98,13 +99,7 @@ function columnsIn(expression: Expression): Array<[string, { line: number; colum
       if (map.has(node)) scope = map.get(node)!;
       if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier' || node.object.name !== rowName) return;
       if (scope.find_owner(rowName)) return;
-      const key = node.computed
-        ? node.property.type === 'Literal'
-          ? String(node.property.value)
-          : undefined
-        : node.property.type === 'Identifier'
-          ? node.property.name
-          : undefined;
+      const key = memberName(node);
       const start = node.property.loc?.start;
       if (key !== undefined) found.push([key, { line: start?.line ?? 1, column: (start?.column ?? 0) + 1 }]);
     },

@@ -3,18 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
+import { recordedIo } from '../support/io.ts';
 
 let project: string;
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line), cwd: project },
-  };
-}
+const io = () => recordedIo(project);
 
 const read = (path: string) => readFileSync(join(project, path), 'utf8');
 

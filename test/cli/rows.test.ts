@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
+import { recordedIo } from '../support/io.ts';
 
 const comment = `---
 title: "Counselors for {row.district}"
@@ -30,15 +31,7 @@ South Élan,"1,380"
 
 let project: string;
 
-function recorder() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line), cwd: project },
-  };
-}
+const recorder = () => recordedIo(project);
 
 const built = (name: string) => readFileSync(join(project, 'dist', name), 'utf8');
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];

@@ -3,21 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
+import { recordedIo } from '../support/io.ts';
 
 const good = `---\ntitle: A good deck\n---\n\n# Hello\n\n---\n\n## Second\n`;
 const broken = `---\ntitle: A broken deck\n---\n\n# Hello\n\n<BarChart title="x" labels={["a", "b"]} values={[1]} />\n`;
 
 let project: string;
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line), cwd: project },
-  };
-}
+const io = () => recordedIo(project);
 
 beforeEach(() => {
   project = mkdtempSync(join(tmpdir(), 'podium-cli-'));

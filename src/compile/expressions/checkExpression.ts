@@ -1,4 +1,4 @@
-import type { Expression, Node, Program } from 'estree';
+import type { Expression, MemberExpression, Node, Program } from 'estree';
 import { walk } from 'estree-walker';
 import { analyze } from 'periscopic';
 
@@ -205,13 +205,7 @@ function checkNode(
     };
   }
   if (node.type === 'MemberExpression') {
-    const name = node.computed
-      ? node.property.type === 'Literal'
-        ? String(node.property.value)
-        : undefined
-      : node.property.type === 'Identifier'
-        ? node.property.name
-        : undefined;
+    const name = memberName(node);
     if (name !== undefined && codeProperties.has(name))
       return {
         reason: `"${name}" is not available in a deck`,
@@ -254,6 +248,12 @@ function checkNode(
     }
   }
   return undefined;
+}
+
+/** The name a member expression reads (`a.b`, `a["b"]`); none when it is computed (`a[i]`). */
+export function memberName(node: MemberExpression): string | undefined {
+  if (node.computed) return node.property.type === 'Literal' ? String(node.property.value) : undefined;
+  return node.property.type === 'Identifier' ? node.property.name : undefined;
 }
 
 function isFormatConstructor(callee: Node): boolean {
