@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium, openDeck } from '../support/browser.ts';
+import { forEachSlide, launchChromium, openDeck } from '../support/browser.ts';
 import { SampleDecks, sampleDeckNames } from '../support/sampleDecks.ts';
 
 const samples = new SampleDecks('a11y');
@@ -22,16 +22,7 @@ describe.each(sampleDeckNames)('%s', (name) => {
   // WCAG 2.1 A and AA, the level the ADA Title II web rule requires of public bodies.
   it('has no WCAG 2.1 A or AA violations on any slide (axe-core)', async () => {
     const { page, context } = await openDeck(browser, samples.url(name), { reducedMotion: 'reduce' });
-    const total = await page.evaluate(() => window.Reveal.getTotalSlides());
-    const violations: string[] = [];
-    for (let slide = 0; slide < total; slide++) {
-      await page.evaluate(async (index) => {
-        window.Reveal.slide(index);
-        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      }, slide);
-      violations.push(...(await axeViolations(page)).map((violation) => `slide ${slide + 1}: ${violation}`));
-    }
-    expect(violations).toEqual([]);
+    expect(await forEachSlide(page, () => axeViolations(page))).toEqual([]);
     await context.close();
   });
 

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openDeck, type OpenedDeck } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
+import { forEachSlide, launchChromium, openDeck, type OpenedDeck } from '../support/browser.ts';
 import { SampleDecks } from '../support/sampleDecks.ts';
 import { TestDecks } from '../support/testDecks.ts';
 
@@ -11,7 +10,6 @@ import { TestDecks } from '../support/testDecks.ts';
 const forced = { forcedColors: 'active', colorScheme: 'dark' } as const;
 
 const samples = new SampleDecks('forced');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sampleDecks = ['city-budget', 'school-support-staff'];
 const decks = new TestDecks('forced');
 let browser: Browser;
@@ -318,28 +316,13 @@ it('draws the charts again in the colours in force when the reader turns forced 
 describe.each(sampleDecks)('%s in forced colours', (name) => {
   it('has no WCAG 2.1 A or AA violations on any slide (axe-core), and its text shows 4.5:1 on its ground', async () => {
     const { page, context } = await openForced(sampleUrl(name));
-    await page.evaluate(axeSource);
-    const total = await page.evaluate(() => window.Reveal.getTotalSlides());
-    const violations: Array<{ slide: number; rule: string; targets: string[] }> = [];
     const faint: Array<{ slide: number; text: string; colour: string; ground: string }> = [];
-    for (let slide = 0; slide < total; slide++) {
-      const found = await page.evaluate(async (index) => {
-        window.Reveal.slide(index);
-        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-        const result = await window.axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          // axe reads text colour from -webkit-text-fill-color, which Chromium leaves unforced while it
-          // paints the forced colour (dequelabs/axe-core#3978); contrast is measured below instead.
-          rules: { 'color-contrast': { enabled: false } },
-        });
-        return result.violations.map((violation) => ({
-          rule: violation.id,
-          targets: violation.nodes.map((node) => node.target.join(' ')),
-        }));
-      }, slide);
-      violations.push(...found.map((violation) => ({ slide: slide + 1, ...violation })));
+    const violations = await forEachSlide(page, async (slide) => {
       faint.push(...(await textOnItsGround(page)).map((text) => ({ slide: slide + 1, ...text })));
-    }
+      // axe reads text colour from -webkit-text-fill-color, which Chromium leaves unforced while it
+      // paints the forced colour (dequelabs/axe-core#3978); contrast is measured here instead.
+      return axeViolations(page, ['color-contrast']);
+    });
     expect(violations).toEqual([]);
     expect(faint.filter(({ colour, ground }) => contrast(parseRgb(colour), parseRgb(ground)) < 4.5)).toEqual([]);
     await context.close();

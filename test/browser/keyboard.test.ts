@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium, openDeck } from '../support/browser.ts';
 import { TestDecks } from '../support/testDecks.ts';
 
 // test/browser/decks/keyboard.mdx: 0 a link to slide 1; 1 a chart with "Show data" and source [1];
 // 2 a citation [2] and a step; 3 Sources.
 const decks = new TestDecks('keyboard');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let url: string;
@@ -48,17 +46,6 @@ const focusPlace = (page: Page) =>
     if (element.closest('[aria-hidden="true"], [inert], [hidden]')) return 'hidden';
     return element.closest('.reveal .slides section.present') ? 'shown slide' : 'outside the slides';
   });
-
-/** axe-core's WCAG 2.1 A and AA violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target)}`);
-  });
-}
 
 const slideIndex = (page: Page) => page.evaluate(() => window.Reveal.getIndices().h);
 const goTo = (page: Page, h: number) => page.evaluate((index) => window.Reveal.slide(index), h);

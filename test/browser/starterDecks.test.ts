@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium, openDeck } from '../support/browser.ts';
+import { forEachSlide, launchChromium, openDeck } from '../support/browser.ts';
 
 let project: string;
 let browser: Browser;
@@ -39,15 +39,7 @@ describe.each([
     const { page, context, errors, networkAttempts } = await openDeck(browser, url, { reducedMotion: 'reduce' });
     const total = await page.evaluate(() => window.Reveal.getTotalSlides());
     expect(total).toBe(5);
-    const violations: string[] = [];
-    for (let slide = 0; slide < total; slide++) {
-      await page.evaluate(async (index) => {
-        window.Reveal.slide(index);
-        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      }, slide);
-      violations.push(...(await axeViolations(page)).map((violation) => `slide ${slide + 1}: ${violation}`));
-    }
-    expect(violations).toEqual([]);
+    expect(await forEachSlide(page, () => axeViolations(page))).toEqual([]);
     await page.goto(`${url}?read`);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium, openDeck } from '../support/browser.ts';
+import { forEachSlide, launchChromium, openDeck } from '../support/browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const project = mkdtempSync(join(tmpdir(), 'podium-themes-'));
@@ -97,17 +97,11 @@ function lowestTextContrast(page: Page): Promise<{ ratio: number; where: string 
 describe.each(Object.keys(themes) as ThemeName[])('the %s theme', (theme) => {
   it('passes axe and its text contrast on every slide, in the overview and in the speaker view', async () => {
     const { page, context } = await openDeck(browser, url(theme), { reducedMotion: 'reduce' });
-    const total = await page.evaluate(() => window.Reveal.getTotalSlides());
-    const problems: string[] = [];
-    for (let index = 0; index < total; index++) {
-      await page.evaluate(async (at) => {
-        window.Reveal.slide(at);
-        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      }, index);
-      problems.push(...(await axeViolations(page)).map((violation) => `slide ${index + 1}: ${violation}`));
+    const problems = await forEachSlide(page, async () => {
       const { ratio, where } = await lowestTextContrast(page);
-      if (ratio < themes[theme]) problems.push(`slide ${index + 1}: ${where} at ${ratio.toFixed(2)}:1`);
-    }
+      const faint = ratio < themes[theme] ? [`${where} at ${ratio.toFixed(2)}:1`] : [];
+      return [...(await axeViolations(page)), ...faint];
+    });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => window.Reveal.isOverview())).toBe(true);
     problems.push(...(await axeViolations(page)).map((violation) => `overview: ${violation}`));

@@ -86,3 +86,20 @@ export function drawnPixels(page: Page, selector: string): Promise<number[]> {
 export function policyViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => window.podiumPolicyViolations ?? []);
 }
+
+/**
+ * Shows each slide of a presenting deck in turn (steps hidden) and, once it is painted, calls
+ * `visit` with its index; gives back what the visits gave, in slide order, prefixed "slide N: ".
+ */
+export async function forEachSlide(page: Page, visit: (index: number) => Promise<string[]>): Promise<string[]> {
+  const total = await page.evaluate(() => window.Reveal.getTotalSlides());
+  const found: string[] = [];
+  for (let index = 0; index < total; index++) {
+    await page.evaluate(async (at) => {
+      window.Reveal.slide(at);
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }, index);
+    found.push(...(await visit(index)).map((line) => `slide ${index + 1}: ${line}`));
+  }
+  return found;
+}
