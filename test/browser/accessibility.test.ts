@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { forEachSlide, launchChromium, openDeck } from '../support/browser.ts';
-import { SampleDecks, sampleDeckNames } from '../support/sampleDecks.ts';
+import { forEachSlide, openDeck } from '../support/browser.ts';
+import { sampleDeckNames, sampleDecksInChromium } from '../support/sampleDecks.ts';
 
-const samples = new SampleDecks('a11y');
-
-let browser: Browser;
-
-beforeAll(async () => {
-  await samples.build();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  samples.remove();
-});
+const { samples, chromium } = sampleDecksInChromium('a11y');
 
 describe.each(sampleDeckNames)('%s', (name) => {
   // WCAG 2.1 A and AA, the level the ADA Title II web rule requires of public bodies.
   it('has no WCAG 2.1 A or AA violations on any slide (axe-core)', async () => {
-    const { page, context } = await openDeck(browser, samples.url(name), { reducedMotion: 'reduce' });
+    const { page, context } = await openDeck(chromium(), samples.url(name), { reducedMotion: 'reduce' });
     expect(await forEachSlide(page, () => axeViolations(page))).toEqual([]);
     await context.close();
   });
@@ -31,7 +18,7 @@ describe.each(sampleDeckNames)('%s', (name) => {
     ['?read', { width: 1280, height: 720 }],
     ['', { width: 390, height: 844 }],
   ])('has no WCAG 2.1 A or AA violations as one page to read (%s at %o)', async (query, viewport) => {
-    const { page, context } = await openDeck(browser, `${samples.url(name)}${query}`, {
+    const { page, context } = await openDeck(chromium(), `${samples.url(name)}${query}`, {
       reducedMotion: 'reduce',
       viewport,
     });

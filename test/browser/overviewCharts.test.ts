@@ -1,27 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { drawnPixels, launchChromium, openDeck } from '../support/browser.ts';
-import { SampleDecks } from '../support/sampleDecks.ts';
+import { drawnPixels, openDeck } from '../support/browser.ts';
+import { sampleDecksInChromium } from '../support/sampleDecks.ts';
 import { TestDecks } from '../support/testDecks.ts';
 
-const samples = new SampleDecks('overview');
+const { samples, chromium } = sampleDecksInChromium('overview', 'school-support-staff');
 const decks = new TestDecks('overview');
-let browser: Browser;
 let farChart: string;
 
 const everyCanvas = '.reveal .slides figure.podium-chart canvas';
 
 beforeAll(async () => {
-  await samples.build('school-support-staff');
   farChart = (await decks.built('far-chart')).url;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  samples.remove();
-  decks.remove();
-});
+afterAll(() => decks.remove());
 
 /** Each chart canvas's size in pixels, in the order of the slides. */
 function canvasSizes(page: Page): Promise<string[]> {
@@ -31,7 +24,7 @@ function canvasSizes(page: Page): Promise<string[]> {
 }
 
 it('draws every chart in the overview (Esc), at the size its slide would draw it', async () => {
-  const { page, context, errors } = await openDeck(browser, samples.url('school-support-staff'), {
+  const { page, context, errors } = await openDeck(chromium(), samples.url('school-support-staff'), {
     reducedMotion: 'reduce',
   });
   expect(await page.locator(everyCanvas).count()).toBe(2);
@@ -47,7 +40,7 @@ it('draws every chart in the overview (Esc), at the size its slide would draw it
   await context.close();
 
   // The same charts drawn by showing their slides: the overview's are neither smaller nor blurrier.
-  const shown = await openDeck(browser, samples.url('school-support-staff'), { reducedMotion: 'reduce' });
+  const shown = await openDeck(chromium(), samples.url('school-support-staff'), { reducedMotion: 'reduce' });
   const total = await shown.page.evaluate(() => window.Reveal.getTotalSlides());
   for (let index = 0; index < total; index++) await shown.page.evaluate((h) => window.Reveal.slide(h), index);
   expect(await canvasSizes(shown.page)).toEqual(inOverview);
@@ -55,7 +48,7 @@ it('draws every chart in the overview (Esc), at the size its slide would draw it
 });
 
 it('draws a chart far from the present slide once the overview moves near it', async () => {
-  const { page, context, errors } = await openDeck(browser, farChart, { reducedMotion: 'reduce' });
+  const { page, context, errors } = await openDeck(chromium(), farChart, { reducedMotion: 'reduce' });
   await page.keyboard.press('Escape');
   // reveal.js lays out only the slides within ten of the present one; the chart is on the twelfth.
   await page.keyboard.press('End');

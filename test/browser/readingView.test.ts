@@ -1,25 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openDeck } from '../support/browser.ts';
-import { SampleDecks } from '../support/sampleDecks.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDeck } from '../support/browser.ts';
+import { sampleDecksInChromium } from '../support/sampleDecks.ts';
 import { TestDecks } from '../support/testDecks.ts';
 
-const samples = new SampleDecks('read');
+const { samples, chromium } = sampleDecksInChromium('read', 'school-support-staff');
 const testDecks = new TestDecks('read');
 const school = () => samples.url('school-support-staff');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  await samples.build('school-support-staff');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  samples.remove();
-  testDecks.remove();
-});
+afterAll(() => testDecks.remove());
 
 /** The page's accessibility tree as Chromium gives it to screen readers, in Playwright's YAML form. */
 const tree = (page: Page) => page.locator('body').ariaSnapshot();
@@ -31,7 +20,7 @@ async function topHeadings(page: Page): Promise<string[]> {
 
 describe('the reading view (?read)', () => {
   it('is one document: a heading per slide, every step, every table, no application role', async () => {
-    const { page, context, networkAttempts, errors } = await openDeck(browser, `${school()}?read`);
+    const { page, context, networkAttempts, errors } = await openDeck(chromium(), `${school()}?read`);
     const snapshot = await tree(page);
     expect(snapshot).not.toMatch(/application/);
     expect(await page.locator('[role=application]').count()).toBe(0);
@@ -61,7 +50,7 @@ describe('the reading view (?read)', () => {
 
   it('shows public notes under a "Speaker notes" heading, names slides without a heading, links sources back', async () => {
     const { url } = await testDecks.built('public-notes');
-    const { page, context, errors } = await openDeck(browser, `${url}?read`);
+    const { page, context, errors } = await openDeck(chromium(), `${url}?read`);
     expect(await topHeadings(page)).toHaveLength(4);
     expect(await page.getByRole('heading', { name: 'Slide 3', level: 2 }).count()).toBe(1);
     const notes = page.getByRole('note', { name: 'Speaker notes' });
@@ -81,7 +70,7 @@ describe('the reading view (?read)', () => {
   });
 
   it('opens at the slide the presentation showed, and goes back to the slides there', async () => {
-    const { page, context } = await openDeck(browser, school());
+    const { page, context } = await openDeck(chromium(), school());
     const link = page.getByRole('link', { name: 'Read as one page' });
     expect(await link.boundingBox()).toMatchObject({ y: expect.toSatisfy((y: number) => y < 0) });
     // The first Tab stop, shown when it has focus.
@@ -121,11 +110,11 @@ describe('zoom', () => {
     });
 
   it('at 200 % (640 × 360) renders body text at least as large, in CSS pixels, as at 100 % (1280 × 720)', async () => {
-    const full = await openDeck(browser, school(), { viewport: { width: 1280, height: 720 } });
+    const full = await openDeck(chromium(), school(), { viewport: { width: 1280, height: 720 } });
     const atFull = await bodyText(full.page);
     expect(atFull).toBeGreaterThan(30);
     await full.context.close();
-    const zoomed = await openDeck(browser, school(), { viewport: { width: 640, height: 360 } });
+    const zoomed = await openDeck(chromium(), school(), { viewport: { width: 640, height: 360 } });
     expect(await zoomed.page.evaluate(() => document.documentElement.classList.contains('podium-read'))).toBe(true);
     expect(await bodyText(zoomed.page)).toBeGreaterThanOrEqual(atFull);
     // Reflowed: nothing wider than the window.
@@ -134,7 +123,7 @@ describe('zoom', () => {
   });
 
   it('zooming in and out of a presentation switches views at the same slide', async () => {
-    const { page, context } = await openDeck(browser, school());
+    const { page, context } = await openDeck(chromium(), school());
     await page.evaluate(() => window.Reveal.slide(4));
     await Promise.all([page.waitForEvent('load'), page.setViewportSize({ width: 640, height: 360 })]);
     await page.waitForSelector('html.podium-read[data-podium-ready]');
@@ -149,7 +138,7 @@ describe('zoom', () => {
   });
 
   it('with WCAG 1.4.12 text spacing, no slide is cut off: a slide that would overflow scrolls', async () => {
-    const { page, context } = await openDeck(browser, school());
+    const { page, context } = await openDeck(chromium(), school());
     await page.addStyleTag({
       content: `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
         p { margin-bottom: 2em !important; }`,
@@ -180,7 +169,7 @@ describe('zoom', () => {
 
 describe('a phone (390 × 844)', () => {
   it('reads as one page: content-high slides, every step shown, readable text, large tap targets', async () => {
-    const { page, context } = await openDeck(browser, school(), { viewport: { width: 390, height: 844 } });
+    const { page, context } = await openDeck(chromium(), school(), { viewport: { width: 390, height: 844 } });
     expect(await page.evaluate(() => document.documentElement.classList.contains('podium-read'))).toBe(true);
     const layout = await page.evaluate(() => {
       const visible = (element: Element) => element.getClientRects().length > 0;

@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openDeck } from '../support/browser.ts';
-import { SampleDecks } from '../support/sampleDecks.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { openDeck } from '../support/browser.ts';
+import { sampleDecksInChromium } from '../support/sampleDecks.ts';
 
-const samples = new SampleDecks('semantics');
+const { samples, chromium } = sampleDecksInChromium('semantics', 'school-support-staff');
 const school = () => samples.url('school-support-staff');
-
-let browser: Browser;
-
-beforeAll(async () => {
-  await samples.build('school-support-staff');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  samples.remove();
-});
 
 /** What assistive technology would announce: the text of every live region in the tree. */
 const liveText = (page: Page) =>
@@ -35,7 +23,7 @@ const focusedDescription = (page: Page) =>
   });
 
 it('is a document of labelled slides, not an application', async () => {
-  const { page, context } = await openDeck(browser, school(), { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), school(), { reducedMotion: 'reduce' });
   expect(await page.locator('[role=application]').count()).toBe(0);
   const snapshot = await page.locator('body').ariaSnapshot();
   expect(snapshot).not.toMatch(/application/);
@@ -50,7 +38,7 @@ it('is a document of labelled slides, not an application', async () => {
 });
 
 it('announces a new slide by its label only, once, and moves focus to its heading', async () => {
-  const { page, context } = await openDeck(browser, school(), { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), school(), { reducedMotion: 'reduce' });
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => liveText(page)).toBe('2 of 10: Police, but no support staff');
   expect(await focusedDescription(page)).toBe('h2 Police, but no support staff');
@@ -66,7 +54,7 @@ it('announces a new slide by its label only, once, and moves focus to its headin
 });
 
 it('leaves focus on a control outside the slides, such as the arrow buttons', async () => {
-  const { page, context } = await openDeck(browser, school(), { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), school(), { reducedMotion: 'reduce' });
   await page.locator('.reveal .controls .navigate-right').click();
   await expect.poll(() => page.evaluate(() => window.Reveal.getIndices().h)).toBe(1);
   expect(await page.evaluate(() => document.activeElement?.closest('.controls') !== null)).toBe(true);

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openDeck } from '../support/browser.ts';
-import { SampleDecks } from '../support/sampleDecks.ts';
+import { expect, it } from 'vitest';
+import { openDeck } from '../support/browser.ts';
+import { sampleDecksInChromium } from '../support/sampleDecks.ts';
 
-const samples = new SampleDecks('stats');
-let browser: Browser;
-
-beforeAll(async () => {
-  await samples.build('school-support-staff');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  samples.remove();
-});
+const { samples, chromium } = sampleDecksInChromium('stats', 'school-support-staff');
 
 it('gives stats side by side one type size, set by the longest figure', async () => {
-  const { page, context } = await openDeck(browser, samples.url('school-support-staff'));
+  const { page, context } = await openDeck(chromium(), samples.url('school-support-staff'));
   await page.evaluate(() => window.Reveal.slide(1));
   const values = page.locator('.reveal .slides > section.present .podium-stat-value');
   expect(await values.allTextContents()).toEqual(['14 million', '3.5']);

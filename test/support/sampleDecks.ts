@@ -2,8 +2,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { expect } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { run } from '../../src/cli/run.ts';
+import { launchChromium } from './browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,4 +41,34 @@ export class SampleDecks {
   remove(): void {
     rmSync(this.out, { recursive: true, force: true });
   }
+}
+
+/**
+ * For a test file: builds these sample decks (every one when none is named) and starts Chromium
+ * before its tests, and closes and removes both after them.
+ */
+export function sampleDecksInChromium(
+  prefix: string,
+  ...names: string[]
+): {
+  samples: SampleDecks;
+  chromium: () => Browser;
+} {
+  const samples = new SampleDecks(prefix);
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await samples.build(...names);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    samples.remove();
+  });
+  return {
+    samples,
+    chromium: () => {
+      if (!browser) throw new Error('Chromium is started before the tests run.');
+      return browser;
+    },
+  };
 }
