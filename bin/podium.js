@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The only place that exits the process: everything else returns an exit code.
-import('../lib/cli/run.js').then(
+import('../lib/podium.js').then(
   async ({ run }) => {
     try {
       process.exitCode = await run(process.argv.slice(2));

@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from './packageRoot.ts';
 
 /** Podium's own themes, shipped beside its code. */
-const builtInThemes = fileURLToPath(new URL('../themes/', import.meta.url));
+const builtInThemes = join(packageRoot, 'themes/');
 
 export interface PodiumConfig {
   /** The project folder: decks/, themes/, public/ are looked up here. */

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../packageRoot.ts';
 import type { ImportDeclaration, Program } from 'estree';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -12,7 +12,7 @@ import { CliError, ExitCode } from './cliError.ts';
 import type { Io } from './io.ts';
 
 /** Podium's starter decks, shipped beside its code: starter.<lang>.mdx, with their data in data/. */
-const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+const templatesDir = join(packageRoot, 'templates/');
 
 /** A deck to write and the data files it imports, each from where it is read to where it goes. */
 interface NewDeck {

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, ExitCode } from './cliError.ts';
 import type { Io } from './io.ts';
+import { packageRoot } from '../packageRoot.ts';
 
 const mainHelp = `podium: build MDX slide decks into standalone reveal.js HTML files
 
@@ -189,7 +190,7 @@ function parseCommandArgs(command: Command, args: string[]) {
 
 async function version(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(`${packageRoot}package.json`, 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../packageRoot.ts';
 import type { RuntimeVariant } from '../runtimeVariants.ts';
 
 export interface RuntimeFiles {
@@ -8,7 +9,7 @@ export interface RuntimeFiles {
 }
 
 /** Where `vite build` puts the browser runtime (the same place from src/ and lib/). */
-export const runtimeDir = fileURLToPath(new URL('../../build/runtime/', import.meta.url));
+export const runtimeDir = join(packageRoot, 'build/runtime/');
 
 const cache = new Map<string, Promise<RuntimeFiles>>();
 
