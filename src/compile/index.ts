@@ -20,7 +20,8 @@ import { remarkDeckMeta, type DeckMeta } from './deckMeta.ts';
 import { deckTranslation, type DeckTranslation } from './deckTranslation.ts';
 import { deckStrings } from './deckStrings.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
-import { createDeckSandbox, preloadSandbox } from './expressions/sandbox.ts';
+import { computesInBraces } from './expressions/plainData.ts';
+import { createDeckSandbox, preloadSandbox, type DeckSandbox } from './expressions/sandbox.ts';
 import { refuseDeepNesting, remarkNestingLimit } from './nestingDepth.ts';
 import { remarkDataImports } from './remarkDataImports.ts';
 import { remarkImages } from './remarkImages.ts';
@@ -103,7 +104,6 @@ export interface PreparedDeck {
 
 /** Reads the deck and runs the passes that do not depend on a row: parse, frontmatter, data, images, slides. */
 export async function prepareDeck(options: CompileOptions): Promise<PreparedDeck> {
-  preloadSandbox();
   const files = options.files ?? diskFiles([options.root]);
   const { file, publicDir } = options;
   const source =
@@ -150,6 +150,8 @@ export async function prepareDeck(options: CompileOptions): Promise<PreparedDeck
     [remarkImages, { publicDir, files }],
     remarkSlides,
   ]);
+  // A deck whose braces compute needs the sandbox: its interpreter loads while the rest is prepared.
+  if (computesInBraces(tree)) preloadSandbox();
   const brand = deckBrand(meta!, { deck: file, publicDir, files, placeOf, fail: failOn(vfile) });
   const translation = deckTranslation(meta!, {
     deck: file,
@@ -205,7 +207,11 @@ export async function renderDeck(
     chartTypes: new Set(),
     sources: new Map(),
   };
-  const sandbox = await createDeckSandbox({ data, components: componentNames, lang: state.lang });
+  let sandbox: Promise<DeckSandbox> | undefined;
+  const startSandbox = () => {
+    sandbox ??= createDeckSandbox({ data, components: componentNames, lang: state.lang });
+    return sandbox;
+  };
   try {
     const hooks = { warn: warnOn(vfile), fail: failOn(vfile), slideHeadingAt: slideHeadings(tree) };
     const provided = Object.fromEntries(
@@ -213,8 +219,8 @@ export async function renderDeck(
     );
     const slides = await renderSlides(tree, {
       file: vfile,
-      sandbox,
-      dataNames: new Set(Object.keys(data)),
+      sandbox: startSandbox,
+      data,
       components: provided,
     });
     numberCitations(slides, state.sources, strings);
@@ -234,7 +240,7 @@ export async function renderDeck(
       strings,
     };
   } finally {
-    sandbox.dispose();
+    if (sandbox !== undefined) (await sandbox).dispose();
   }
 }
 

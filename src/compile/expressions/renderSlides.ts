@@ -8,14 +8,16 @@ import { createHastJsx, describeValue, Fragment, isMadeByPodium, toHastChildren 
 import type { VFile } from 'vfile';
 import { failOn, type Fail } from '../deckMessages.ts';
 import { checkExpression } from './checkExpression.ts';
+import { plainDataValues } from './plainData.ts';
 import { SandboxElement, SandboxFailure, SandboxOpaque, type DeckSandbox, type Outcome } from './sandbox.ts';
 
 export interface RenderSlidesOptions {
   /** The deck: its path, its text, and its messages. */
   file: VFile;
-  sandbox: DeckSandbox;
-  /** Names the deck imported data under. */
-  dataNames: ReadonlySet<string>;
+  /** The deck's sandbox, started only for a deck whose expressions compute (see plainData.ts). */
+  sandbox: () => Promise<DeckSandbox>;
+  /** The data the deck imported, by the name it gave it (and the row, for one deck per row). */
+  data: Readonly<Record<string, unknown>>;
   /** Podium's components, ready to render for this deck. */
   components: Record<string, ComponentFunction>;
 }
@@ -27,13 +29,13 @@ export interface RenderSlidesOptions {
  */
 export async function renderSlides(
   tree: Root,
-  { file: deck, sandbox, dataNames, components }: RenderSlidesOptions,
+  { file: deck, sandbox, data, components }: RenderSlidesOptions,
 ): Promise<Element[]> {
   const file = deck.path;
   const source = String(deck.value);
   const fail: Fail = failOn(deck);
   const runtime = createHastJsx(deck);
-  const known = { data: dataNames, components: new Set(Object.keys(components)) };
+  const known = { data: new Set(Object.keys(data)), components: new Set(Object.keys(components)) };
   const shownAsContent = new WeakSet<Node>();
   const expressions: Expression[] = [];
   visit(tree, (node, index, parent) => {
@@ -94,9 +96,6 @@ export async function renderSlides(
     const problem = checkExpression(expression, known);
     if (problem) fail(problem.reason, { place: placeOf(problem.node), hint: problem.hint, ruleId: problem.ruleId });
   }
-  // Turning JSX into calls takes a compiler of its own, loaded only for a deck that writes JSX in braces.
-  const jsxTools = expressions.some(holdsJsx) ? await loadJsxTools() : undefined;
-  const codes = expressions.map((expression) => codeOf(expression, source, file, jsxTools));
   const placedFailure = (expression: Expression, exact: boolean, failure: SandboxFailure): never => {
     const start = placeOf(expression);
     const { at: inside } = failure;
@@ -110,17 +109,23 @@ export async function renderSlides(
     const [reason, hint, ruleId] = sandboxMessage(failure);
     return fail(reason, { place: at, hint, ruleId });
   };
-  let evaluated: Outcome[];
-  try {
-    evaluated = sandbox.evaluateAll(codes.map(({ code }) => code));
-  } catch (error) {
-    if (!(error instanceof SandboxFailure) || error.index === undefined) throw error;
-    placedFailure(expressions[error.index]!, codes[error.index]!.exact, error);
-  }
-  const outcomes = new Map(
-    evaluated!.map((outcome, index) => [expressions[index]!, { outcome, exact: codes[index]!.exact }]),
-  );
-
+  /** Each expression's outcome, and whether a place in its code is a place in the deck's text. */
+  const evaluateInSandbox = async (): Promise<Array<{ outcome: Outcome; exact: boolean }>> => {
+    // Turning JSX into calls takes a compiler of its own, loaded only for a deck that writes JSX in braces.
+    const jsxTools = expressions.some(holdsJsx) ? await loadJsxTools() : undefined;
+    const codes = expressions.map((expression) => codeOf(expression, source, file, jsxTools));
+    const deckSandbox = await sandbox();
+    try {
+      const evaluated = deckSandbox.evaluateAll(codes.map(({ code }) => code));
+      return evaluated.map((outcome, index) => ({ outcome, exact: codes[index]!.exact }));
+    } catch (error) {
+      if (!(error instanceof SandboxFailure) || error.index === undefined) throw error;
+      return placedFailure(expressions[error.index]!, codes[error.index]!.exact, error);
+    }
+  };
+  const plain = plainDataValues(expressions, data)?.map((outcome) => ({ outcome, exact: true }));
+  const evaluated = plain ?? (await evaluateInSandbox());
+  const outcomes = new Map(evaluated.map((outcome, index) => [expressions[index]!, outcome]));
   const evaluateExpression = (expression: Expression): unknown => {
     // Component names in the deck's own JSX (<BarChart>) come here too.
     if (expression.type === 'Identifier' && expression.name in components && !expression.loc)
