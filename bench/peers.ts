@@ -37,7 +37,11 @@ for (const [label, build] of [
 ] as const) {
   row(label, ms(build.times.median), `(${ms(build.times.min)}–${ms(build.times.max)})`);
 }
-row('ratio, Podium ÷ Marp (medians)', `${result.ratio.toFixed(2)}×`, result.ratio < 1 ? '(Podium faster)' : '(Marp faster)');
+row(
+  'ratio, Podium ÷ Marp (medians)',
+  `${result.ratio.toFixed(2)}×`,
+  result.ratio < 1 ? '(Podium faster)' : '(Marp faster)',
+);
 
 console.log('\noutput bytes (gzip -9)\n');
 row('Podium: reference.html', kb(result.podium.bytes), `raw; gzip ${kb(result.podium.gzipBytes)}`);

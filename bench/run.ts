@@ -37,13 +37,6 @@ const cold = Array.from({ length: runs }, () => timeCommand([bin, 'build', deckF
 const nodeAlone = Array.from({ length: runs }, () => timeCommand(['-e', '0']));
 row('cold podium build', ms(median(cold)), `(min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))})`);
 row('  of which: node starting', ms(median(nodeAlone)));
-if (peersInstalled(root)) {
-  const reference = referenceDecks(root);
-  reportReference(reference, () => {});
-  const peers = coldBuilds(root, reference, 7);
-  const note = `(reference deck: Podium ${ms(peers.podium.times.median)}, Marp ${ms(peers.marp.times.median)}, medians of 7)`;
-  row("cold build ÷ Marp CLI's", `${peers.ratio.toFixed(2)}×`, note);
-} else console.log('  (to add Podium ÷ Marp CLI on the reference deck here, run `npm run bench:peers` once)');
 
 const phases = Array.from(
   { length: runs },
@@ -59,6 +52,13 @@ const phase = (key: string) => median(phases.map((p) => p[key]));
 row('  of which: loading MDX toolchain', ms(phase('loadToolchain')));
 row('  of which: compiling the deck', ms(phase('compile')), `(${phases[0].slides} slides)`);
 row('  warm rebuild, compile + render', ms(phase('renderAgain')));
+if (peersInstalled(root)) {
+  const reference = referenceDecks(root);
+  reportReference(reference, () => {});
+  const peers = coldBuilds(root, reference, 7);
+  const note = `(reference deck: Podium ${ms(peers.podium.times.median)}, Marp ${ms(peers.marp.times.median)}, medians of 7)`;
+  row("cold build ÷ Marp CLI's", `${peers.ratio.toFixed(2)}×`, note);
+} else console.log('  (to add Podium ÷ Marp CLI on the reference deck here, run `npm run bench:peers` once)');
 
 // Batch: every sample deck, many times over, in one process.
 const batch = JSON.parse(
