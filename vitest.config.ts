@@ -10,6 +10,7 @@ const unit = [
   'test/themes/**/*.test.ts',
   'test/cli/run.test.ts',
   'test/cli/rows.test.ts',
+  'test/bench/**/*.test.ts',
   'test/security/allowList.test.ts',
   'test/security/files.test.ts',
   'test/security/robustness.test.ts',

@@ -3,10 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { coldBuilds, peersInstalled } from './coldBuilds.ts';
+import { referenceDecks, reportReference } from './reference.ts';
+import { median, timeNode } from './timing.ts';
 import { builtModule } from './tool.ts';
 
 const { chromiumArgs, chromiumInstallCommand, findChromium } =
@@ -20,17 +22,12 @@ const deckFile = resolve(root, 'decks', `${deckName}.mdx`);
 const out = mkdtempSync(join(tmpdir(), 'podium-bench-'));
 const runs = 5;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const row = (label: string, value: string, note = '') =>
   console.log(`${label.padEnd(52)} ${value.padStart(13)}  ${note}`);
 
-function timeCommand(args: string[]): number {
-  const start = performance.now();
-  execFileSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
-  return performance.now() - start;
-}
+const timeCommand = (args: string[]) => timeNode({ args, cwd: root });
 
 console.log(`Podium benchmark: ${deckName} (median of ${runs} runs; node ${process.version})\n`);
 
@@ -55,6 +52,13 @@ const phase = (key: string) => median(phases.map((p) => p[key]));
 row('  of which: loading MDX toolchain', ms(phase('loadToolchain')));
 row('  of which: compiling the deck', ms(phase('compile')), `(${phases[0].slides} slides)`);
 row('  warm rebuild, compile + render', ms(phase('renderAgain')));
+if (peersInstalled(root)) {
+  const reference = referenceDecks(root);
+  reportReference(reference, () => {});
+  const peers = coldBuilds(root, reference, 7);
+  const note = `(reference deck: Podium ${ms(peers.podium.times.median)}, Marp ${ms(peers.marp.times.median)}, medians of 7)`;
+  row("cold build ÷ Marp CLI's", `${peers.ratio.toFixed(2)}×`, note);
+} else console.log('  (to add Podium ÷ Marp CLI on the reference deck here, run `npm run bench:peers` once)');
 
 // Batch: every sample deck, many times over, in one process.
 const batch = JSON.parse(
