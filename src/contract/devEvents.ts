@@ -18,6 +18,9 @@ export const devEvents = {
   warnings: 'podium:warnings',
 } as const;
 
+/** The performance measure a dev page records each time it replaced slides in place. */
+export const slidesReplacedMeasure = 'podium:slides-replaced';
+
 /** An error as Vite's overlay shows it. */
 export interface OverlayError {
   message: string;

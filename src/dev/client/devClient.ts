@@ -7,7 +7,7 @@
  */
 import { createHotContext, ErrorOverlay } from '@vite/client';
 import type { ViteHotContext } from 'vite/types/hot.js';
-import { devEvents, type DevPageState, type OverlayError } from '../../contract/devEvents.ts';
+import { devEvents, type DevPageState, type OverlayError, slidesReplacedMeasure } from '../../contract/devEvents.ts';
 import { type SlideReplacement, slideReplacementEvent } from '../../contract/slideReplacement.ts';
 import { measureTallSlides } from '../../contract/tallSlides.ts';
 import { textElement } from '../../runtime/dom.ts';
@@ -42,7 +42,10 @@ function startDevClient({ page, build, error }: DevPageState): void {
   hot.on(devEvents.slides, (data) => {
     if (data.page !== page) return;
     const deck = reveal();
+    const started = performance.now();
     if (!deck || data.from !== shown || !replaceSlides(data)) return reload();
+    // For the bench: how long the page took to put the slides in place.
+    performance.measure(slidesReplacedMeasure, { start: started });
     shown = data.build;
     removeErrors();
     bar.showWarnings(data.warnings);
