@@ -83,6 +83,8 @@ export async function saveToUpdate(
     if (replaced !== undefined) times.replaced.push(replaced);
     await page.evaluate((name) => performance.clearMeasures(name), slidesReplacedMeasure);
     await page.waitForSelector('html[data-podium-ready]');
+    // Saves come seconds apart: each starts from a page and server done with the one before.
+    await page.waitForTimeout(300);
   }
   await browser.close();
   await server.close();

@@ -83,6 +83,8 @@ function whenReady(deck: RevealApi, action: () => void): void {
  * when no runtime took them (the speaker view, the reading view): the page reloads instead.
  */
 function replaceSlides({ slides, stamp }: { slides: Array<{ index: number; html: string }>; stamp: string }): boolean {
+  // Saved again unchanged: nothing to put in place.
+  if (slides.length === 0) return true;
   const sections = slides.map(({ index, html }) => {
     const template = document.createElement('template');
     template.innerHTML = html;
