@@ -9,6 +9,7 @@ const unit = [
   'test/locale/**/*.test.ts',
   'test/themes/**/*.test.ts',
   'test/cli/run.test.ts',
+  'test/dev/slideChanges.test.ts',
   'test/cli/rows.test.ts',
   'test/bench/**/*.test.ts',
   'test/security/allowList.test.ts',

@@ -149,12 +149,25 @@ if (!executablePath) {
     `(min ${ms(Math.min(...exports))}, max ${ms(Math.max(...exports))}) ${deckName}, ${pdfPageCount(pdf)} pages, ${kb(pdf.length)}`,
   );
   const { saveToUpdate } = await import('./devLatency.ts');
-  const saves = await saveToUpdate(deckName, 10, executablePath, chromiumArgs);
-  row(
-    'podium dev: save to update (median of 10)',
-    ms(median(saves)),
-    `(min ${ms(Math.min(...saves))}, max ${ms(Math.max(...saves))}) ${deckName}, slide 1`,
-  );
+  for (const kind of ['slide', 'frontmatter'] as const) {
+    const { saves, noticed, built, shown, replaced } = await saveToUpdate(
+      deckName,
+      kind,
+      10,
+      executablePath,
+      chromiumArgs,
+    );
+    const inPlace = replaced.length > 0 ? ` (slides put in place ${ms(median(replaced))})` : '';
+    row(
+      `podium dev: save to visible, ${kind} edit (median of 10)`,
+      ms(median(saves)),
+      `(min ${ms(Math.min(...saves))}, max ${ms(Math.max(...saves))}) ${kind === 'slide' ? 'slide 2 text, in place' : 'title, page reloads'}`,
+    );
+    row(
+      '  of which: save noticed, built, page',
+      `${ms(median(noticed))}, ${ms(median(built))}, ${ms(median(shown))}${inPlace}`,
+    );
+  }
 }
 
 rmSync(out, { recursive: true, force: true });

@@ -6,6 +6,8 @@
 export const devEvents = {
   /** Server → page: the deck was built again; reload. */
   update: 'podium:update',
+  /** Server → page: the deck was built again and only slides changed; replace them in place. */
+  slides: 'podium:slides',
   /** Server → page: the deck does not build; show the error. */
   error: 'podium:error',
   /** Page → server, on connecting: the build it shows, so it hears of a newer one. */
@@ -15,6 +17,9 @@ export const devEvents = {
   /** Server → page, on its hello: the deck's warnings, one line each, for the bar at its foot. */
   warnings: 'podium:warnings',
 } as const;
+
+/** The performance measure a dev page records each time it replaced slides in place. */
+export const slidesReplacedMeasure = 'podium:slides-replaced';
 
 /** An error as Vite's overlay shows it. */
 export interface OverlayError {
@@ -30,8 +35,25 @@ import type { TallSlide } from './tallSlides.ts';
 
 export type { TallSlide };
 
+/** A slide of a new build that differs from the build before: its place among the slides, and its HTML. */
+export interface ChangedSlide {
+  index: number;
+  html: string;
+}
+
 export interface DevEventMap {
   [devEvents.update]: { page: string };
+  [devEvents.slides]: {
+    page: string;
+    /** The build these changes apply to; a page showing another reloads instead. */
+    from: number;
+    build: number;
+    /** The new build's stamp of its slides (deckAttributes.stamp). */
+    stamp: string;
+    slides: ChangedSlide[];
+    /** The new build's warnings, one line each, for the bar at the page's foot. */
+    warnings: string[];
+  };
   [devEvents.error]: { page: string; err: OverlayError };
   [devEvents.hello]: { page: string; build: number };
   [devEvents.tooTall]: { page: string; tall: TallSlide[] };

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Root } from 'hast';
 import { buildDeck } from '../buildDeck.ts';
@@ -8,6 +8,7 @@ import type { Deck } from '../compile/index.ts';
 import type { PodiumConfig } from '../config.ts';
 import { devEvents, type DevEventMap } from '../contract/devEvents.ts';
 import { overlayError } from './devPage.ts';
+import { type SlideChanges, slideChanges } from './slideChanges.ts';
 
 /** A deck page the browser has open: the deck, the files it read, and its last good build. */
 export interface DeckPage {
@@ -18,6 +19,10 @@ export interface DeckPage {
   /** Counts the builds, so that a page can say which one it shows. */
   build: number;
   document?: Root;
+  /** Which build the document is. */
+  documentBuild?: number;
+  /** When only slides changed since the good build before: a page showing that build updates in place. */
+  changes?: SlideChanges & { from: number };
   /** The last good build's deck: its warnings, and the slides a page measures too tall. */
   compiled?: Deck;
   /** The hash source the last good build's policy allows its runtime by. */
@@ -26,9 +31,10 @@ export interface DeckPage {
   building?: Promise<void>;
 }
 
-/** What a page is told after its deck was built again: the new build, or the error. */
+/** What a page is told after its deck was built again: the new build, the slides it changed, or the error. */
 export type PageNews =
   | { event: typeof devEvents.update; data: DevEventMap[typeof devEvents.update] }
+  | { event: typeof devEvents.slides; data: DevEventMap[typeof devEvents.slides] }
   | { event: typeof devEvents.error; data: DevEventMap[typeof devEvents.error] };
 
 export interface PageCacheOptions {
@@ -85,9 +91,16 @@ export class PageCache {
   }
 
   news(deck: DeckPage): PageNews {
-    return deck.error
-      ? { event: devEvents.error, data: { page: deck.page, err: overlayError(deck.error) } }
-      : { event: devEvents.update, data: { page: deck.page } };
+    if (deck.error) return { event: devEvents.error, data: { page: deck.page, err: overlayError(deck.error) } };
+    if (!deck.changes) return { event: devEvents.update, data: { page: deck.page } };
+    const { from, stamp, slides } = deck.changes;
+    const data = { page: deck.page, from, build: deck.build, stamp, slides, warnings: this.warnings(deck) };
+    return { event: devEvents.slides, data };
+  }
+
+  /** The last good build's warnings, one line each, for the bar at a page's foot. */
+  warnings(deck: DeckPage): string[] {
+    return deck.compiled?.messages.map((warning) => warning.format(dirname(deck.file)).split('\n')[0]!) ?? [];
   }
 
   async #build(deck: DeckPage): Promise<void> {
@@ -97,7 +110,11 @@ export class PageCache {
     deck.build += 1;
     try {
       const built = await buildDeck(deck.file, config, files);
+      const from = deck.documentBuild;
+      const changes = deck.document && slideChanges(deck.document, built.document);
+      deck.changes = changes && from !== undefined ? { ...changes, from } : undefined;
       deck.document = built.document;
+      deck.documentBuild = deck.build;
       deck.compiled = built.deck;
       deck.runtimeHash = built.runtimeHash;
       deck.error = undefined;

@@ -43,8 +43,8 @@ export function watchDecks(vite: ViteDevServer, { config, pages, logError }: Wat
     void (deck.building ?? Promise.resolve()).then(() => {
       if (deck.build === data.build) {
         // The page shows its deck's warnings in the bar at its foot, as it shows slides too tall.
-        const warnings = deck.compiled?.messages.map((warning) => warning.format(dirname(deck.file)).split('\n')[0]!);
-        if (warnings?.length) client.send(devEvents.warnings, { page: data.page, warnings });
+        const warnings = pages.warnings(deck);
+        if (warnings.length) client.send(devEvents.warnings, { page: data.page, warnings });
         return;
       }
       const news = pages.news(deck);

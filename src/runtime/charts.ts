@@ -45,6 +45,15 @@ export class ChartController {
       if (canvas.parentElement && canvas.parentElement.getClientRects().length > 0) this.#create(canvas);
   }
 
+  /** Destroys the charts drawn inside `root` (a slide taken out of the deck). */
+  forget(root: ParentNode): void {
+    for (const chart of this.#charts) {
+      if (!root.contains(chart.canvas)) continue;
+      chart.destroy();
+      this.#charts.delete(chart);
+    }
+  }
+
   /** After reveal rescales the slides: redraw at the new density. */
   rescale(): void {
     for (const chart of this.#charts) {

@@ -50,14 +50,24 @@ export class SlideSemantics {
     status?.removeAttribute('aria-live');
     status?.setAttribute('hidden', '');
     root.append(this.#region);
+    this.label();
+    this.#updateReadLink();
+  };
+
+  /** Names each slide a group, "slide", labelled by its place and heading; again when slides were replaced. */
+  label(): void {
     const slides = this.#deck.getSlides();
     slides.forEach((slide, index) => {
       slide.setAttribute('role', 'group');
       slide.setAttribute('aria-roledescription', say('slideRole'));
       slide.setAttribute('aria-label', slideLabel(index + 1, slides.length, headingOf(slide)?.textContent ?? ''));
     });
-    this.#updateReadLink();
-  };
+  }
+
+  /** Moves focus to the slide's heading, as a change of slide does. */
+  focus(slide: HTMLElement): void {
+    focusSlide(slide);
+  }
 
   readonly #changed = (event: { previousSlide?: Element; currentSlide?: Element }) => {
     const current = event.currentSlide ?? this.#deck.getCurrentSlide();

@@ -7,6 +7,7 @@ import { deckSlideSize, printBrand } from './brand.ts';
 import { ChartController, type ChartHost } from './charts.ts';
 import { DataTables } from './dataTables.ts';
 import { KeyboardPolicy } from './keyboard.ts';
+import { LiveSlides } from './liveSlides.ts';
 import { startKeyboardAccess } from './keyboardAccess.ts';
 import { OverviewCharts } from './overviewCharts.ts';
 import { Presenting, timerSettings } from './presenting.ts';
@@ -78,6 +79,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
   const overviewCharts = new OverviewCharts(deck, charts);
   const presenting = new Presenting(deck, timer);
   const semantics = new SlideSemantics(deck);
+  const liveSlides = new LiveSlides(deck, charts, semantics);
   const stopFollowing = automatic ? followWindowSize('slides', () => `#/${deck.getIndices().h}`) : () => {};
   const slideNumber = new SlideNumber(deck);
   const revealWords = new RevealWords(deck);
@@ -115,6 +117,7 @@ export function start(chartParts: ChartComponentLike[]): Started {
       presenting.destroy();
       stopPrinting();
       semantics.destroy();
+      liveSlides.destroy();
       stopFollowing();
       slideNumber.destroy();
       revealWords.destroy();

@@ -48,7 +48,6 @@ export interface TalkStart {
 export class SpeakerWindow {
   readonly #deck: PresentationDeck;
   readonly #clock: TalkStart;
-  readonly #identity: string;
   readonly #onRestart: () => void;
   readonly #listening = new AbortController();
   readonly #changed = () => this.send();
@@ -58,7 +57,6 @@ export class SpeakerWindow {
   constructor(deck: PresentationDeck, clock: TalkStart, onRestart: () => void) {
     this.#deck = deck;
     this.#clock = clock;
-    this.#identity = deckIdentity();
     this.#onRestart = onRestart;
     window.addEventListener('message', (event) => this.#receive(event), { signal: this.#listening.signal });
     for (const change of changes) deck.on(change, this.#changed);
@@ -131,7 +129,8 @@ export class SpeakerWindow {
     // of the deck's own origin.
     if (!source || !isSpeakerRequest(event.data) || source.opener !== window || !fromDeckOrigin(event)) return;
     const request = event.data;
-    if (request.deck !== this.#identity) {
+    // Read each time: slides replaced in place (podium dev) give the deck a new stamp.
+    if (request.deck !== deckIdentity()) {
       // Another deck's speaker view, or an older build's: it is told so, and never obeyed.
       if (request.podiumSpeaker === 'hello')
         source.postMessage({ podiumOtherDeck: true } satisfies PresentationMessage, '*');
