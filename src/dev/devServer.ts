@@ -1,4 +1,4 @@
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import type { PodiumConfig } from '../config.ts';
 import { podiumDevPlugin } from './devPlugin.ts';
 import { PageCache } from './pageCache.ts';
@@ -33,6 +33,8 @@ export async function startDevServer({
   // The page cache asks the watcher to follow every file a build read, once Vite is up.
   let vite: ViteDevServer | undefined;
   const pages = new PageCache({ config, log, logError, watch: (files) => vite?.watcher.add(files) });
+  // Vite is loaded only when the dev server starts: the other commands never need it.
+  const { createServer } = await import('vite');
   vite = await createServer({
     configFile: false,
     root: config.root,

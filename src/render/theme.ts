@@ -1,10 +1,10 @@
-import { transform } from 'lightningcss';
 import { basename, join } from 'node:path';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from '../compile/deckFiles.ts';
 import type { Deck } from '../compile/index.ts';
 import { importRefused, mayReferToFiles, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
 import { checkThemeContrast } from './themeContrast.ts';
+import { lightningcss } from './lightningcss.ts';
 
 /**
  * The stylesheet for a deck's `theme`: `themes/<name>.css` or `themes/<name>/theme.css` in the
@@ -77,7 +77,9 @@ function minified(path: string, css: string, files: DeckFiles, shownFolder: stri
   try {
     // Visiting costs a theme's whole syntax tree in JavaScript; only a theme that could refer to a file needs it.
     const visitor = mayReferToFiles(css) ? selfContainedTheme(path, css, files, shownFolder) : undefined;
-    return transform({ filename: path, code: Buffer.from(css), minify: true, visitor }).code.toString();
+    return lightningcss()
+      .transform({ filename: path, code: Buffer.from(css), minify: true, visitor })
+      .code.toString();
   } catch (error) {
     if (error instanceof DeckError) throw error;
     const { loc, message, data } = error as {

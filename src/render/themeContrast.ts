@@ -1,9 +1,10 @@
-import { transform, type CssColor, type Rule, type SelectorComponent, type TokenOrValue } from 'lightningcss';
+import type { CssColor, Rule, SelectorComponent, TokenOrValue } from 'lightningcss';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
 import type { Point } from '../compile/deckMessages.ts';
 import { contrastPairs, type ContrastPair } from '../contract/themeVariables.ts';
 import { composited, contrastRatio, hexOf, mixedInSrgb, nearestPassing, srgbOf, type Srgb } from './colourContrast.ts';
 import { offsetOf } from './selfContainedTheme.ts';
+import { lightningcss } from './lightningcss.ts';
 
 /** A variable as a message shows it: its name and its colour. */
 interface Shown {
@@ -259,7 +260,7 @@ function rootDeclarations(css: string, withPlaces: boolean): Declared[] {
   const followed = rulesThatMaySetRoot(css);
   // The medium each open rule applies in; undefined below one this check does not follow.
   const media: (Medium | undefined)[] = [];
-  transform({
+  lightningcss().transform({
     filename: 'theme.css',
     code: Buffer.from(followed),
     errorRecovery: true,
@@ -472,7 +473,7 @@ function namedColours(idents: readonly string[]): Map<string, Srgb> {
   const words = [...new Set(idents.map((ident) => ident.toLowerCase()))].filter((word) => /^[a-z]+$/.test(word));
   const colours = new Map<string, Srgb>();
   if (words.length === 0) return colours;
-  transform({
+  lightningcss().transform({
     filename: 'colours.css',
     code: Buffer.from(words.map((word, n) => `.c${n}{color:${word}}`).join('')),
     errorRecovery: true,

@@ -1,6 +1,7 @@
+/// <reference path="./qrcodeCore.d.ts" />
 import type { Element } from 'hast';
 import { h, s } from 'hastscript';
-import QRCode from 'qrcode';
+import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
 import { z } from 'zod';
 import { format } from '../../locale/index.ts';
 import { defineComponent } from './defineComponent.ts';
@@ -32,7 +33,7 @@ export const shareQr = defineComponent('ShareQR', shareQrSchema, ({ url, label }
 
 /** The code as one SVG path of dark modules, with a quiet zone of four modules. */
 function qrSvg(text: string, name: string): Element {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = createQrCode(text, { errorCorrectionLevel: 'M' });
   const quiet = 4;
   const size = modules.size + quiet * 2;
   let path = '';

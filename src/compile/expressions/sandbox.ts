@@ -1,13 +1,4 @@
-import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
-import {
-  DefaultIntrinsics,
-  newQuickJSWASMModuleFromVariant,
-  shouldInterruptAfterDeadline,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-} from 'quickjs-emscripten-core';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { setFlagsFromString } from 'node:v8';
 import { sandboxPrelude } from './prelude.ts';
 
@@ -87,20 +78,29 @@ export interface SandboxOptions {
   limits?: SandboxLimits;
 }
 
-let loading: Promise<QuickJSWASMModule> | undefined;
+type QuickJsCore = typeof import('quickjs-emscripten-core');
+
+let loading: Promise<{ core: QuickJsCore; module: QuickJSWASMModule }> | undefined;
 
 /**
- * The interpreter is loaded once per process; each deck gets a runtime of its own. A deck's
- * expressions are few and small: V8's baseline compiler, function by function as they are first
- * called, is enough, and leaves the cores to the build (optimising the whole interpreter in the
- * background slowed the Markdown parse beside it by half on a 2-core machine). The flags hold
- * for every WebAssembly module the process compiles afterwards; Podium compiles no other.
+ * The interpreter is loaded once per process, and only for a deck whose braces compute (see
+ * plainData.ts); each deck gets a runtime of its own. A deck's expressions are few and small:
+ * V8's baseline compiler, function by function as they are first called, is enough, and leaves
+ * the cores to the build (optimising the whole interpreter in the background slowed the Markdown
+ * parse beside it by half on a 2-core machine). The flags hold for every WebAssembly module the
+ * process compiles afterwards; Podium compiles no other. (bin/podium.js sets the same flags as
+ * it starts, so that they are the same all through the process.)
  */
-function quickJs(): Promise<QuickJSWASMModule> {
+function quickJs(): Promise<{ core: QuickJsCore; module: QuickJSWASMModule }> {
   if (!loading) {
     setFlagsFromString('--liftoff-only');
     setFlagsFromString('--wasm-lazy-compilation');
-    loading = newQuickJSWASMModuleFromVariant(releaseSync as never);
+    loading = Promise.all([import('quickjs-emscripten-core'), import('@jitl/quickjs-wasmfile-release-sync')]).then(
+      async ([core, variant]) => ({
+        core,
+        module: await core.newQuickJSWASMModuleFromVariant(variant.default as never),
+      }),
+    );
   }
   return loading;
 }
@@ -116,12 +116,12 @@ export async function createDeckSandbox({
   lang,
   limits = defaultLimits,
 }: SandboxOptions): Promise<DeckSandbox> {
-  const module = await quickJs();
+  const { core, module } = await quickJs();
   const runtime = module.newRuntime();
   runtime.setMemoryLimit(limits.memory);
   runtime.setMaxStackSize(limits.stack);
   const context = runtime.newContext({
-    intrinsics: { ...DefaultIntrinsics, Proxy: false, Promise: false, TypedArrays: false },
+    intrinsics: { ...core.DefaultIntrinsics, Proxy: false, Promise: false, TypedArrays: false },
   });
   try {
     installFormatting(context, lang);
@@ -141,7 +141,7 @@ export async function createDeckSandbox({
   return {
     evaluateAll: (codes) => {
       // The time limit is for the deck's own expressions, counted from when they start.
-      runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + limits.time));
+      runtime.setInterruptHandler(core.shouldInterruptAfterDeadline(Date.now() + limits.time));
       try {
         return evaluateAll(context, codes, () => runtime.removeInterruptHandler());
       } finally {
