@@ -20,16 +20,16 @@ Options:
   -v, --version   show Podium's version
 `;
 
+/** What each command runs: loaded only when a command runs, so --help stays instant. */
+export type CommandModules = typeof import('./commands.ts');
+type CommandName = keyof CommandModules;
+
 interface Command {
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  /** Loaded only when the command runs, so --help stays instant. */
-  load: () => Promise<{
-    default: (args: { positionals: string[]; values: Record<string, unknown> }, io: Io) => Promise<number>;
-  }>;
 }
 
-const commands: Record<string, Command> = {
+const commands: Record<CommandName, Command> = {
   build: {
     help: `podium build [files or folders…] [--out dir] [--index] [--og-image] [--check] [--strict]
        podium build <deck> --data <rows.csv|rows.json> [--out dir] [--strict]
@@ -76,7 +76,6 @@ are still built), or had warnings under --strict.
       chrome: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    load: () => import('./buildCommand.ts'),
   },
   dev: {
     help: `podium dev [deck] [--port n]
@@ -92,7 +91,6 @@ Options:
   -h, --help        show this help
 `,
     options: { port: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } },
-    load: () => import('./devCommand.ts'),
   },
   new: {
     help: `podium new <name> [--from deck] [--lang es]
@@ -114,7 +112,6 @@ Exit code: 0 when the files were written; 1 when one of them already exists or t
 deck cannot be read; 2 when the name or an option is wrong.
 `,
     options: { from: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    load: () => import('./newCommand.ts'),
   },
   pdf: {
     help: `podium pdf [decks…] [--out file] [--handout] [--steps] [--strict] [--chrome path]
@@ -146,12 +143,15 @@ are still exported), had warnings under --strict, or no Chromium was found.
       chrome: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    load: () => import('./pdfCommand.ts'),
   },
 };
 
 /** Runs podium with these arguments and returns the exit code; only bin/ exits the process. */
-export async function run(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: Io = defaultIo(),
+  loadCommands: () => Promise<CommandModules> = () => import('./commands.ts'),
+): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
@@ -162,14 +162,14 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
       io.out(await version());
       return ExitCode.ok;
     }
-    const command = commands[name];
+    const command = Object.hasOwn(commands, name) ? commands[name as CommandName] : undefined;
     if (!command) throw new CliError(`Unknown command "${name}".\n\n${mainHelp}`);
     const { positionals, values } = parseCommandArgs(command, rest);
     if (values.help) {
       io.out(command.help);
       return ExitCode.ok;
     }
-    const { default: execute } = await command.load();
+    const execute = (await loadCommands())[name as CommandName];
     return await execute({ positionals, values }, io);
   } catch (error) {
     if (error instanceof CliError) {
