@@ -17,6 +17,8 @@ export interface BuiltDeck {
   files: string[];
   /** The hash source the document's policy allows its runtime by (a dev page's policy needs it too). */
   runtimeHash: string;
+  /** Text in the document that every deck with this runtime carries: its script and stylesheet. */
+  sharedText: readonly string[];
 }
 
 export interface BuildOptions {
@@ -51,5 +53,6 @@ export async function buildDeck(
     },
     files: [...files.used],
     runtimeHash: inlineScriptHash(runtime.script),
+    sharedText: [runtime.script, runtime.style],
   };
 }

@@ -1,8 +1,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { buildDeck } from '../buildDeck.ts';
 import { resolveConfig } from '../config.ts';
+import { gzipSize } from '../render/gzipSize.ts';
 import { titleSlidePicture } from '../render/ogImage.ts';
 import { tallSlidesIn, tallSlideWarnings } from '../slideFit.ts';
 import { CliError, ExitCode } from './cliError.ts';
@@ -52,7 +52,7 @@ export default async function buildCommand(
     const code = await eachDeck(decks, io, 'build', async (file) => {
       const name = basename(file, extname(file));
       const target = join(config.outDir, `${name}.html`);
-      const { deck, html } = await buildDeck(file, config, undefined, {
+      const { deck, html, sharedText } = await buildDeck(file, config, undefined, {
         ogImage: pictures ? `${name}.png` : undefined,
       });
       if (pictures) {
@@ -65,7 +65,7 @@ export default async function buildCommand(
           refuseWarningsWhenStrict(warnings, strict);
           return picture;
         });
-        io.out(`${relative(io.cwd, target)}  ${sizes(html)}, with ${name}.png`);
+        io.out(`${relative(io.cwd, target)}  ${sizes(html, sharedText)}, with ${name}.png`);
         entries.push(indexEntry(deck, `${name}.html`, html));
         return warnings;
       }
@@ -75,7 +75,7 @@ export default async function buildCommand(
       ];
       refuseWarningsWhenStrict(warnings, strict);
       await writeAtomically(target, html);
-      io.out(`${relative(io.cwd, target)}  ${sizes(html)}`);
+      io.out(`${relative(io.cwd, target)}  ${sizes(html, sharedText)}`);
       entries.push(indexEntry(deck, `${name}.html`, html));
       return warnings;
     });
@@ -135,8 +135,8 @@ async function writeWithPicture(
   }
 }
 
-function sizes(html: string): string {
+function sizes(html: string, sharedText: readonly string[]): string {
   const raw = Buffer.byteLength(html);
-  const gzip = gzipSync(html, { level: 9 }).length;
+  const gzip = gzipSize(html, sharedText);
   return `${kilobytes(raw)} (${kilobytes(gzip)} gzip)`;
 }
