@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { checkAllowList } from './allowList.ts';
@@ -66,14 +66,20 @@ export interface Deck {
   strings: Strings;
 }
 
-/** MDX node types that stay in the tree when Markdown becomes hast, to be rendered by Podium. */
-const mdxNodeTypes: string[] = [
-  'mdxFlowExpression',
-  'mdxJsxFlowElement',
-  'mdxJsxTextElement',
-  'mdxTextExpression',
-  'mdxjsEsm',
-];
+/**
+ * MDX's nodes stay in the tree when Markdown becomes hast, to be rendered by Podium. They pass
+ * as they are: remark-rehype's passThrough would deep-copy each one, its expressions' syntax
+ * trees and all (a tenth of a deck's compile), for a Markdown tree nothing reads again.
+ */
+type Handler = NonNullable<NonNullable<RemarkRehypeOptions['handlers']>['blockquote']>;
+const keepMdxNode: Handler = (state, node) =>
+  'children' in node ? ({ ...node, children: state.all(node) } as never) : (node as never);
+const mdxNodeHandlers: Record<string, Handler> = Object.fromEntries(
+  ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'].map((type) => [
+    type,
+    keepMdxNode,
+  ]),
+);
 
 /**
  * MDX → Deck: parse, check and resolve at build time, then render the slides to hast. The
@@ -250,7 +256,7 @@ async function parseDeck(vfile: VFile, remarkPlugins: PluggableList): Promise<Ha
     .use(remarkParse)
     .use(remarkMdx)
     .use(remarkPlugins)
-    .use(remarkRehype, { passThrough: mdxNodeTypes } as never);
+    .use(remarkRehype, { handlers: mdxNodeHandlers });
   try {
     return (await processor.run(processor.parse(vfile) as MdastRoot, vfile)) as HastRoot;
   } catch (error) {
