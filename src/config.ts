@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { packageRoot } from './packageRoot.ts';
 
 /** Podium's own themes, shipped beside its code. */
-const builtInThemes = join(packageRoot, 'themes/');
+export const builtInThemesDir = join(packageRoot, 'themes/');
 
 export interface PodiumConfig {
   /** The project folder: decks/, themes/, public/ are looked up here. */
@@ -19,13 +19,13 @@ export interface PodiumConfig {
 /** Every path Podium uses, resolved once. */
 export function resolveConfig(options: { root?: string; outDir?: string } = {}): PodiumConfig {
   const root = resolve(options.root ?? process.cwd());
-  const themeDirs = [...new Set([resolve(root, 'themes'), resolve(builtInThemes)])];
+  const themeDirs = [...new Set([resolve(root, 'themes'), resolve(builtInThemesDir)])];
   return Object.freeze({
     root,
     decksDir: resolve(root, 'decks'),
     publicDir: resolve(root, 'public'),
     themeDirs: Object.freeze(themeDirs),
-    readableDirs: Object.freeze([root, resolve(builtInThemes)]),
+    readableDirs: Object.freeze([root, resolve(builtInThemesDir)]),
     outDir: resolve(root, options.outDir ?? 'dist'),
   });
 }

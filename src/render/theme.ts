@@ -1,10 +1,12 @@
 import { basename, join } from 'node:path';
+import { builtInThemesDir } from '../config.ts';
 import { DeckError, placeOfOffset } from '../compile/deckError.ts';
-import { outsideProjectHint, readInsideProject, type DeckFiles } from '../compile/deckFiles.ts';
+import { diskFiles, outsideProjectHint, readInsideProject, type DeckFiles } from '../compile/deckFiles.ts';
 import type { Deck } from '../compile/index.ts';
 import { importRefused, mayReferToFiles, offsetOf, selfContainedTheme } from './selfContainedTheme.ts';
 import { checkThemeContrast } from './themeContrast.ts';
 import { lightningcss } from './lightningcss.ts';
+import { prepareBuiltInThemes, preparedTheme } from './preparedThemes.ts';
 
 /**
  * The stylesheet for a deck's `theme`: `themes/<name>.css` or `themes/<name>/theme.css` in the
@@ -14,7 +16,7 @@ import { lightningcss } from './lightningcss.ts';
  * `baseCss` (Podium's base stylesheet), leave text or charts too faint.
  */
 export function loadTheme(
-  deck: Deck,
+  deck: { meta: Pick<Deck['meta'], 'theme'>; placeOf: Deck['placeOf'] },
   themeDirs: readonly string[],
   files: DeckFiles,
   baseCss = '',
@@ -43,10 +45,7 @@ export function loadTheme(
     }
     const [theme] = found;
     if (!theme) continue;
-    const small = minified(theme.path, theme.css, files, theme.shownFolder);
-    const tooFaint = checkThemeContrast({ baseCss, themePath: theme.path, themeCss: theme.css });
-    if (tooFaint) throw tooFaint;
-    return { path: theme.path, css: small };
+    return { path: theme.path, css: readyTheme(theme.path, theme.css, files, theme.shownFolder, baseCss) };
   }
   const looked = themeDirs.flatMap((dir) => themeFiles(dir, name).map((theme) => theme.path));
   throw new DeckError(`Unknown theme "${name}"`, {
@@ -54,6 +53,35 @@ export function loadTheme(
     hint: `Podium looked for ${looked.join(', ')}; the built-in theme is "civic".`,
     ruleId: 'theme-missing',
   });
+}
+
+/** Themes already made ready in this process, by base stylesheet, path and text. */
+const readyThemes = new Map<string, string>();
+
+/**
+ * A theme minified and checked over the base, once per process for the same text (a build of many
+ * decks reads it again for each deck, so that each deck's files are known). A theme that refers
+ * to files of its own is made each time, since each deck must read those files too.
+ */
+function readyTheme(path: string, css: string, files: DeckFiles, shownFolder: string, baseCss: string): string {
+  const prepared = preparedTheme(path, css, baseCss);
+  if (prepared !== undefined) return prepared;
+  const reusable = !mayReferToFiles(css);
+  const key = `${path}\n${css}\n${baseCss}`;
+  const made = reusable ? readyThemes.get(key) : undefined;
+  if (made !== undefined) return made;
+  const small = minified(path, css, files, shownFolder);
+  const tooFaint = checkThemeContrast({ baseCss, themePath: path, themeCss: css });
+  if (tooFaint) throw tooFaint;
+  if (reusable) readyThemes.set(key, small);
+  return small;
+}
+
+/** Podium's own themes, checked and minified ahead, for `npm run build:tool` (preparedThemes.ts). */
+export function prepareThemes(): void {
+  prepareBuiltInThemes((path, css, baseCss) =>
+    readyTheme(path, css, diskFiles([builtInThemesDir]), 'themes/', baseCss),
+  );
 }
 
 /**
