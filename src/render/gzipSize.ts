@@ -1,16 +1,48 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { runtimeDir } from './runtimeFiles.ts';
 
 /** Bytes gzip adds around any stream of its own (header and trailer), counted once per file. */
 const gzipFraming = 18;
 
+/**
+ * The runtime files' gzipped sizes, by the hash of their text, measured when Podium is built
+ * (`npm run build:tool`), so that even a build's first deck does not compress them.
+ */
+const preparedSizesFile = join(runtimeDir, 'gzip-sizes.json');
+
 const sharedSizes = new Map<string, number>();
+let preparedSizes: Record<string, number> | undefined;
+
+const hash = (text: string) => createHash('sha256').update(text).digest('base64');
+
+/** The size `text` adds to a gzipped file it is part of: its own compressed size, less gzip's framing. */
+function sizeWithin(text: string): number {
+  return gzipSync(text, { level: 9 }).length - gzipFraming;
+}
+
+function sharedSize(part: string): number {
+  let size = sharedSizes.get(part);
+  if (size === undefined) {
+    try {
+      preparedSizes ??= JSON.parse(readFileSync(preparedSizesFile, 'utf8')) as Record<string, number>;
+    } catch {
+      preparedSizes = {};
+    }
+    size = preparedSizes[hash(part)] ?? sizeWithin(part);
+    sharedSizes.set(part, size);
+  }
+  return size;
+}
 
 /**
  * What a file weighs gzipped (at level 9, as a careful server sends it), for the line a build
  * prints. Most of a deck file is text every deck carries (the inlined runtime script and
- * stylesheet): that is compressed once per process, and each deck's own text on its own.
- * Deflate looks back only 32 kB, so the sum is within 0.2 % of compressing the whole file
- * (test/render/gzipSize.test.ts), at a fifth of the cost: the figure no longer costs a
+ * stylesheet), whose size is measured when Podium is built; each deck's own text is compressed
+ * on its own. Deflate looks back only 32 kB, so the sum is within 0.2 % of compressing the whole
+ * file (test/render/gzipSize.test.ts), at a fifth of the cost: the figure no longer costs a
  * quarter of a many-deck build.
  */
 export function gzipSize(text: string, shared: readonly string[]): number {
@@ -20,12 +52,17 @@ export function gzipSize(text: string, shared: readonly string[]): number {
     const at = own.indexOf(part);
     if (at === -1) continue;
     own = own.slice(0, at) + own.slice(at + part.length);
-    let size = sharedSizes.get(part);
-    if (size === undefined) {
-      size = gzipSync(part, { level: 9 }).length - gzipFraming;
-      sharedSizes.set(part, size);
-    }
-    sharedBytes += size;
+    sharedBytes += sharedSize(part);
   }
   return gzipSync(own, { level: 9 }).length + sharedBytes;
+}
+
+/** Measures each runtime file for gzipSize, for `npm run build:tool`. */
+export function prepareGzipSizes(): void {
+  const sizes: Record<string, number> = {};
+  for (const name of readdirSync(runtimeDir).filter((file) => /^podium-runtime[\w-]*\.(js|css)$/.test(file))) {
+    const text = readFileSync(join(runtimeDir, name), 'utf8');
+    sizes[hash(text)] = sizeWithin(text);
+  }
+  writeFileSync(preparedSizesFile, `${JSON.stringify(sizes)}\n`);
 }

@@ -6,7 +6,7 @@ import { runtimeDir } from './runtimeFiles.ts';
 
 /**
  * Podium's own themes, checked and minified when Podium is built (`npm run build:tool`, beside the
- * runtime they are checked over), so that a deck in one of them never loads lightningcss: a
+ * runtime they are checked over, by src/prepareBuild.ts), so that a deck in one of them never loads lightningcss: a
  * native addon that takes longer to load than a small deck takes to compile. Each entry holds
  * the hashes of the theme and base stylesheet it was made from; a theme or base that has
  * changed since is read as any project theme is.

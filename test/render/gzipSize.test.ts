@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { buildDeck } from '../../src/buildDeck.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { gzipSize } from '../../src/render/gzipSize.ts';
+import { runtimeDir } from '../../src/render/runtimeFiles.ts';
 import { sampleDeckNames } from '../support/sampleDecks.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,4 +22,15 @@ it.each([...sampleDeckNames, 'bench/reference/reference'])('tells %s gzipped to 
   expect(Math.abs(told - exact) / exact).toBeLessThan(0.002);
   // The runtime is most of the file, and is what the figure compresses only once.
   expect(sharedText.join('').length / html.length).toBeGreaterThan(0.75);
+});
+
+it('has the size of each runtime file measured when Podium was built', () => {
+  const prepared = JSON.parse(readFileSync(join(runtimeDir, 'gzip-sizes.json'), 'utf8')) as Record<string, number>;
+  const files = readdirSync(runtimeDir).filter((name) => /^podium-runtime[\w-]*\.(js|css)$/.test(name));
+  expect(files.length).toBeGreaterThanOrEqual(4);
+  for (const name of files) {
+    const text = readFileSync(join(runtimeDir, name), 'utf8');
+    const hash = createHash('sha256').update(text).digest('base64');
+    expect(prepared[hash], name).toBe(gzipSync(text, { level: 9 }).length - 18);
+  }
 });
