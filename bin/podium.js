@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// The only place that exits the process: everything else returns an exit code.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
+// The only place that exits the process: everything else returns an exit code. A CommonJS file
+// (bin/package.json), like the bundles it runs: Node starts it without its ES module loader.
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
+const { Script } = require('node:vm');
 
 // The deck sandbox's WebAssembly flags (src/compile/expressions/sandbox.ts), set before any code
 // is compiled: V8 accepts a code cache only from a process whose flags were the same.
 setFlagsFromString('--liftoff-only');
 setFlagsFromString('--wasm-lazy-compilation');
 
-const bundle = fileURLToPath(new URL('../lib/podium.cjs', import.meta.url));
+const lib = join(__dirname, '..', 'lib');
+const bundle = join(lib, 'podium.cjs');
 const codeCache = `${bundle}.cache`;
+const notBuilt = 'Podium is not built yet. Run: npm install (or npm run build:tool)';
 let saveCache = () => {};
 
 /**
@@ -21,7 +23,7 @@ let saveCache = () => {};
  * as Node 22's compile cache does: a cold `podium build` then skips compiling most of the code
  * it runs. The cache is written by `npm run build:tool`, and again whenever it is missing, older
  * than the bundle, or refused by V8 (another Node version); a folder Podium cannot write to just
- * goes without one. Help and argument checks (lib/cli/run.js) never load it.
+ * goes without one. Help and argument checks (lib/podium-cli.cjs) never load it.
  */
 async function loadCommands() {
   const source = readFileSync(bundle, 'utf8');
@@ -33,7 +35,7 @@ async function loadCommands() {
   }
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, lib);
   saveCache = () => {
     if (cachedData !== undefined && !script.cachedDataRejected) return;
     try {
@@ -48,25 +50,23 @@ async function loadCommands() {
 
 let run;
 try {
-  ({ run } = await import('../lib/cli/run.js'));
+  ({ run } = require('../lib/podium-cli.cjs'));
 } catch (error) {
-  console.error(
-    error?.code === 'ERR_MODULE_NOT_FOUND'
-      ? 'Podium is not built yet. Run: npm install (or npm run build:tool)'
-      : error,
-  );
+  console.error(error?.code === 'MODULE_NOT_FOUND' ? notBuilt : error);
   process.exitCode = 1;
 }
 if (run) {
-  try {
-    process.exitCode = await run(process.argv.slice(2), undefined, loadCommands);
-  } catch (error) {
-    // A fault in Podium itself, not in a deck: say so, with the detail needed to report it.
-    console.error(
-      `podium: unexpected error: ${error?.code === 'ENOENT' && error.path === bundle ? 'Podium is not built yet. Run: npm install (or npm run build:tool)' : (error?.stack ?? error)}`,
-    );
-    process.exitCode = 1;
-  }
-  // After the command, so that the cache holds the code it compiled on the way.
-  saveCache();
+  run(process.argv.slice(2), undefined, loadCommands).then(
+    (code) => {
+      process.exitCode = code;
+      // After the command, so that the cache holds the code it compiled on the way.
+      saveCache();
+    },
+    (error) => {
+      // A fault in Podium itself, not in a deck: say so, with the detail needed to report it.
+      const missing = error?.code === 'ENOENT' && error.path === bundle;
+      console.error(missing ? notBuilt : `podium: unexpected error: ${error?.stack ?? error}`);
+      process.exitCode = 1;
+    },
+  );
 }

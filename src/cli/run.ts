@@ -169,7 +169,7 @@ export async function run(
       io.out(command.help);
       return ExitCode.ok;
     }
-    const execute = (await loadCommands())[name as CommandName];
+    const execute = await (await loadCommands())[name as CommandName]();
     return await execute({ positionals, values }, io);
   } catch (error) {
     if (error instanceof CliError) {
