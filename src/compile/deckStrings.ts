@@ -30,12 +30,17 @@ const overrideText = (key: StringKey) => {
     });
 };
 
-/** Frontmatter `strings:`: any of Podium's words, by key, in place of the language's own. */
-export const stringsSchema = z.strictObject(
-  Object.fromEntries(stringKeys.map((key) => [key, overrideText(key).optional()])) as Record<
-    StringKey,
-    z.ZodOptional<ReturnType<typeof overrideText>>
-  >,
+/**
+ * Frontmatter `strings:`: any of Podium's words, by key, in place of the language's own. Made
+ * when a deck first gives some (its 120-odd keys take longer to set up than a small deck's compile).
+ */
+export const stringsSchema = z.lazy(() =>
+  z.strictObject(
+    Object.fromEntries(stringKeys.map((key) => [key, overrideText(key).optional()])) as Record<
+      StringKey,
+      z.ZodOptional<ReturnType<typeof overrideText>>
+    >,
+  ),
 );
 
 export interface DeckStringsOptions {

@@ -136,6 +136,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault)
     return unwrap(schema.def.innerType as z.ZodType);
   if (schema instanceof z.ZodPipe) return unwrap(schema.def.in as z.ZodType);
+  if (schema instanceof z.ZodLazy) return unwrap(schema.def.getter() as z.ZodType);
   // Of a union (text or an object), the object form is the one with keys to name.
   if (schema instanceof z.ZodUnion)
     return (schema.def.options as z.ZodType[]).map(unwrap).find((option) => option instanceof z.ZodObject) ?? schema;

@@ -59,38 +59,41 @@ const noFunctions = (value: unknown): boolean =>
 
 const scaleSchema = z.looseObject({ type: z.enum(chartScaleTypes).optional() });
 
-const chartSchema = z.strictObject({
-  type: z.enum(chartTypes as [string, ...string[]]),
-  /** The chart's name; without one it borrows the slide's heading (with a warning). */
-  title: z.string().min(1).optional(),
-  data: z.strictObject({
-    labels: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
-    datasets: z
-      .array(
-        z.looseObject({
-          label: z.string().optional(),
-          type: z.enum(chartTypes as [string, ...string[]]).optional(),
-          data: z.array(point),
-        }),
-      )
-      .min(1),
+/** Made when a deck first uses <Chart>: Chart.js's option names take a while to set up. */
+const chartSchema = z.lazy(() =>
+  z.strictObject({
+    type: z.enum(chartTypes as [string, ...string[]]),
+    /** The chart's name; without one it borrows the slide's heading (with a warning). */
+    title: z.string().min(1).optional(),
+    data: z.strictObject({
+      labels: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
+      datasets: z
+        .array(
+          z.looseObject({
+            label: z.string().optional(),
+            type: z.enum(chartTypes as [string, ...string[]]).optional(),
+            data: z.array(point),
+          }),
+        )
+        .min(1),
+    }),
+    options: z
+      .strictObject({
+        ...Object.fromEntries(chartOptionKeys.map((key) => [key, z.unknown().optional()])),
+        scales: z.record(z.string(), scaleSchema).optional(),
+        plugins: z
+          .strictObject(Object.fromEntries(chartPluginKeys.map((key) => [key, z.unknown().optional()])))
+          .optional(),
+      })
+      .refine(noFunctions, { message: 'functions cannot be kept in a standalone deck; use plain values' })
+      .optional(),
+    /** What the chart shows, in one sentence, for people who cannot see it. */
+    summary: z.string().min(1).optional(),
+    /** What the numbers count ("students", "million dollars"), named in the data table's caption. */
+    unit: z.string().min(1).optional(),
+    source: sourceSchema.optional(),
   }),
-  options: z
-    .strictObject({
-      ...Object.fromEntries(chartOptionKeys.map((key) => [key, z.unknown().optional()])),
-      scales: z.record(z.string(), scaleSchema).optional(),
-      plugins: z
-        .strictObject(Object.fromEntries(chartPluginKeys.map((key) => [key, z.unknown().optional()])))
-        .optional(),
-    })
-    .refine(noFunctions, { message: 'functions cannot be kept in a standalone deck; use plain values' })
-    .optional(),
-  /** What the chart shows, in one sentence, for people who cannot see it. */
-  summary: z.string().min(1).optional(),
-  /** What the numbers count ("students", "million dollars"), named in the data table's caption. */
-  unit: z.string().min(1).optional(),
-  source: sourceSchema.optional(),
-});
+);
 
 /**
  * `<Chart type data options />`: any Chart.js chart the runtime can draw, for what the named

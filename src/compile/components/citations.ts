@@ -8,16 +8,18 @@ import { format, type Strings } from '../../locale/index.ts';
  * A source as a deck writes it: short text ("KCTV5 News, 2020-06-23"), or the object a data
  * file holds ({ title, publisher, date, url }), which also gives the Sources slide its link.
  */
-export const sourceSchema = z.union([
-  z.string().trim().min(1),
-  z.strictObject({
-    title: z.string().min(1),
-    publisher: z.string().optional(),
-    date: z.union([z.string(), z.number()]).transform(String).optional(),
-    url: z.url({ protocol: /^https?$/ }).optional(),
-    note: z.string().optional(),
-  }),
-]);
+export const sourceSchema = z.lazy(() =>
+  z.union([
+    z.string().trim().min(1),
+    z.strictObject({
+      title: z.string().min(1),
+      publisher: z.string().optional(),
+      date: z.union([z.string(), z.number()]).transform(String).optional(),
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      note: z.string().optional(),
+    }),
+  ]),
+);
 
 export type Source = z.output<typeof sourceSchema>;
 

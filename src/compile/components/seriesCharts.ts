@@ -59,48 +59,59 @@ function schemaFor(kind: SeriesChartKind) {
 }
 
 function seriesChart(kind: SeriesChartKind): Component {
-  return defineComponent(kind.name, schemaFor(kind), (props, { deck }) => {
-    const given = props as typeof props & { series?: Array<{ name: string; values: number[] }>; horizontal?: boolean };
-    const series = given.series ?? [{ name: props.unit ?? props.title, values: props.values! }];
-    const { strings } = deck;
-    const format = new Intl.NumberFormat(deck.lang);
-    const percent = new Intl.NumberFormat(deck.lang, { style: 'percent', maximumFractionDigits: 1 });
-    const withUnit = (value: number) => `${format.format(value)}${props.unit ? ` ${props.unit}` : ''}`;
-    const isShare = kind.type === 'doughnut' || kind.type === 'pie';
-    const total = series[0].values.reduce((sum, value) => sum + value, 0);
-    // Slices carry their names, so a pie reads without matching colours to a legend.
-    const pointLabels = isShare
-      ? [series[0].values.map((value, index) => `${props.labels[index]}\n${percent.format(total ? value / total : 0)}`)]
-      : series.map((s) => s.values.map((value) => format.format(value)));
-    return chartFigure(deck, {
-      title: props.title,
-      source: props.source,
-      config: {
-        type: kind.type,
-        data: { labels: props.labels, datasets: series.map((s) => ({ label: s.name, data: s.values })) },
-        options: {
-          ...(kind.type === 'bar' ? { indexAxis: given.horizontal ? 'y' : 'x' } : {}),
-          podium: { unit: isShare ? null : (props.unit ?? null), legend: series.length > 1, labels: pointLabels },
+  return defineComponent(
+    kind.name,
+    z.lazy(() => schemaFor(kind)),
+    (props, { deck }) => {
+      const given = props as typeof props & {
+        series?: Array<{ name: string; values: number[] }>;
+        horizontal?: boolean;
+      };
+      const series = given.series ?? [{ name: props.unit ?? props.title, values: props.values! }];
+      const { strings } = deck;
+      const format = new Intl.NumberFormat(deck.lang);
+      const percent = new Intl.NumberFormat(deck.lang, { style: 'percent', maximumFractionDigits: 1 });
+      const withUnit = (value: number) => `${format.format(value)}${props.unit ? ` ${props.unit}` : ''}`;
+      const isShare = kind.type === 'doughnut' || kind.type === 'pie';
+      const total = series[0].values.reduce((sum, value) => sum + value, 0);
+      // Slices carry their names, so a pie reads without matching colours to a legend.
+      const pointLabels = isShare
+        ? [
+            series[0].values.map(
+              (value, index) => `${props.labels[index]}\n${percent.format(total ? value / total : 0)}`,
+            ),
+          ]
+        : series.map((s) => s.values.map((value) => format.format(value)));
+      return chartFigure(deck, {
+        title: props.title,
+        source: props.source,
+        config: {
+          type: kind.type,
+          data: { labels: props.labels, datasets: series.map((s) => ({ label: s.name, data: s.values })) },
+          options: {
+            ...(kind.type === 'bar' ? { indexAxis: given.horizontal ? 'y' : 'x' } : {}),
+            podium: { unit: isShare ? null : (props.unit ?? null), legend: series.length > 1, labels: pointLabels },
+          },
         },
-      },
-      summary: isShare
-        ? shareSummary(props.labels, series[0].values, total, withUnit, percent, strings)
-        : `${series.map((s) => (kind.type === 'line' ? trend : extremes)(s.name, s.values, props.labels, withUnit, series.length > 1, strings)).join('; ')}.`,
-      unit: props.unit,
-      table: {
-        columns: isShare ? [props.unit ?? strings.valueColumn, strings.shareColumn] : series.map((s) => s.name),
-        rows: props.labels.map((label, index) =>
-          isShare
-            ? [
-                label,
-                format.format(series[0].values[index]),
-                percent.format(total ? series[0].values[index] / total : 0),
-              ]
-            : [label, ...series.map((s) => format.format(s.values[index]))],
-        ),
-      },
-    });
-  });
+        summary: isShare
+          ? shareSummary(props.labels, series[0].values, total, withUnit, percent, strings)
+          : `${series.map((s) => (kind.type === 'line' ? trend : extremes)(s.name, s.values, props.labels, withUnit, series.length > 1, strings)).join('; ')}.`,
+        unit: props.unit,
+        table: {
+          columns: isShare ? [props.unit ?? strings.valueColumn, strings.shareColumn] : series.map((s) => s.name),
+          rows: props.labels.map((label, index) =>
+            isShare
+              ? [
+                  label,
+                  format.format(series[0].values[index]),
+                  percent.format(total ? series[0].values[index] / total : 0),
+                ]
+              : [label, ...series.map((s) => format.format(s.values[index]))],
+          ),
+        },
+      });
+    },
+  );
 }
 
 export function extremes(
