@@ -1,4 +1,5 @@
-import { prepareDeck, renderDeck, type Deck } from './compile/index.ts';
+import { componentNames } from './compile/components/index.ts';
+import { DeckSandboxes, prepareDeck, renderDeck, type Deck } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import { DeckError, type Place } from './compile/deckError.ts';
 import {
@@ -21,6 +22,8 @@ export interface RowsBuild {
   rows: DataRow[];
   /** The deck for one row, as the file `podium build --data` writes. */
   build: (row: DataRow) => Promise<{ deck: Deck; html: string }>;
+  /** Lets go of what the rows shared (their sandboxes), once every row is built. */
+  done: () => Promise<void>;
 }
 
 /**
@@ -49,11 +52,17 @@ export async function prepareRows(
   // The runtime and the theme are the same for every row (or nearly): read and checked once.
   const runtimes = new Map<RuntimeVariant, RuntimeFiles>();
   const themes = new Map<string, string>();
+  const sandboxes = new DeckSandboxes(componentNames);
   return {
     rows,
+    done: () => sandboxes.dispose(),
     build: async (row) => {
       checkRow(row, rows, used, { text: prepared.source, dataText: data.text });
-      const deck = await renderDeck(prepared, { row: row.values, meta: rowMeta(prepared.meta, row.values) });
+      const deck = await renderDeck(prepared, {
+        row: row.values,
+        meta: rowMeta(prepared.meta, row.values),
+        sandboxes,
+      });
       const variant = runtimeVariantFor(deck.chartTypes);
       let runtime = runtimes.get(variant);
       if (!runtime) {

@@ -53,35 +53,39 @@ export async function buildRowsCommand(
   const entries: IndexEntry[] = [];
   const started = performance.now();
   let failed = 0;
-  for (const [index, row] of build.rows.entries()) {
-    const name = names[index]!;
-    const target = join(config.outDir, `${name}.html`);
-    try {
-      const { deck, html } = await build.build(row);
-      refuseWarningsWhenStrict(deck.messages, strict);
-      await writeAtomically(target, html);
-      io.out(`${shown(target)}  ${kilobytes(Buffer.byteLength(html))}`);
-      report(deck.messages);
-      entries.push(indexEntry(deck, `${name}.html`, html));
-    } catch (error) {
-      failed += 1;
-      const at = `${shown(row.place.file)}:${row.place.line}`;
-      if (error instanceof StrictWarnings) {
-        report(error.warnings);
-        io.err(`${at}: ${name}.html not written: --strict counts warnings as errors.\n`);
-      } else if (error instanceof RowError) {
-        io.err(`${error.format(io.cwd)}\n`);
-      } else if (error instanceof DeckError) {
-        io.err(`${at}: the deck for this row (${name}.html) failed:\n${error.format(io.cwd)}\n`);
-      } else {
-        throw error;
+  try {
+    for (const [index, row] of build.rows.entries()) {
+      const name = names[index]!;
+      const target = join(config.outDir, `${name}.html`);
+      try {
+        const { deck, html } = await build.build(row);
+        refuseWarningsWhenStrict(deck.messages, strict);
+        await writeAtomically(target, html);
+        io.out(`${shown(target)}  ${kilobytes(Buffer.byteLength(html))}`);
+        report(deck.messages);
+        entries.push(indexEntry(deck, `${name}.html`, html));
+      } catch (error) {
+        failed += 1;
+        const at = `${shown(row.place.file)}:${row.place.line}`;
+        if (error instanceof StrictWarnings) {
+          report(error.warnings);
+          io.err(`${at}: ${name}.html not written: --strict counts warnings as errors.\n`);
+        } else if (error instanceof RowError) {
+          io.err(`${error.format(io.cwd)}\n`);
+        } else if (error instanceof DeckError) {
+          io.err(`${at}: the deck for this row (${name}.html) failed:\n${error.format(io.cwd)}\n`);
+        } else {
+          throw error;
+        }
+      }
+      if (build.rows.length > progressAfter) {
+        const done = index + 1;
+        const left = ((performance.now() - started) / done) * (build.rows.length - done);
+        io.progress?.(`${done} of ${build.rows.length} rows, about ${Math.ceil(left / 1000)} s left`);
       }
     }
-    if (build.rows.length > progressAfter) {
-      const done = index + 1;
-      const left = ((performance.now() - started) / done) * (build.rows.length - done);
-      io.progress?.(`${done} of ${build.rows.length} rows, about ${Math.ceil(left / 1000)} s left`);
-    }
+  } finally {
+    await build.done();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   io.progress?.('');

@@ -21,7 +21,9 @@ import { deckTranslation, type DeckTranslation } from './deckTranslation.ts';
 import { deckStrings } from './deckStrings.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
 import { computesInBraces } from './expressions/plainData.ts';
-import { createDeckSandbox, preloadSandbox, type DeckSandbox } from './expressions/sandbox.ts';
+import { DeckSandboxes, preloadSandbox } from './expressions/sandbox.ts';
+
+export { DeckSandboxes };
 import { refuseDeepNesting, remarkNestingLimit } from './nestingDepth.ts';
 import { remarkDataImports } from './remarkDataImports.ts';
 import { remarkImages } from './remarkImages.ts';
@@ -186,12 +188,14 @@ export interface RenderOptions {
   row?: Record<string, unknown>;
   /** The frontmatter for this row, when it differs from the prepared deck's (see rowMeta). */
   meta?: DeckMeta;
+  /** The sandboxes the rows of this deck share; without them, the render makes its own. */
+  sandboxes?: DeckSandboxes;
 }
 
-/** A prepared deck → its slides, its expressions evaluated in a sandbox of their own. */
+/** A prepared deck → its slides, its expressions evaluated in a sandbox (see RenderOptions.sandboxes). */
 export async function renderDeck(
   prepared: PreparedDeck,
-  { row, meta = prepared.meta }: RenderOptions = {},
+  { row, meta = prepared.meta, sandboxes: shared }: RenderOptions = {},
 ): Promise<Deck> {
   const { file, source, placeOf, brand, translation, strings } = prepared;
   const vfile = new VFile({ path: file, value: source });
@@ -213,11 +217,8 @@ export async function renderDeck(
     chartTypes: new Set(),
     sources: new Map(),
   };
-  let sandbox: Promise<DeckSandbox> | undefined;
-  const startSandbox = () => {
-    sandbox ??= createDeckSandbox({ data, components: componentNames, lang: state.lang });
-    return sandbox;
-  };
+  // A deck renders in a sandbox of its own; the rows of one deck share theirs (DeckSandboxes).
+  const sandboxes = shared ?? new DeckSandboxes(componentNames);
   try {
     const hooks = { warn: warnOn(vfile), fail: failOn(vfile), slideHeadingAt: slideHeadings(tree) };
     const provided = Object.fromEntries(
@@ -225,7 +226,7 @@ export async function renderDeck(
     );
     const slides = await renderSlides(tree, {
       file: vfile,
-      sandbox: startSandbox,
+      sandbox: () => sandboxes.get(state.lang),
       data,
       components: provided,
     });
@@ -246,7 +247,7 @@ export async function renderDeck(
       strings,
     };
   } finally {
-    if (sandbox !== undefined) (await sandbox).dispose();
+    if (!shared) await sandboxes.dispose();
   }
 }
 

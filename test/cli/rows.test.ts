@@ -173,4 +173,21 @@ describe('podium build --index', () => {
     expect(index).not.toContain('<script');
     expect(out).toContain('dist/index.html  lists 2 decks; 1 that failed is not listed');
   });
+
+  it('gives each row the data afresh: what one row’s expressions do to it, the next row never sees', async () => {
+    // The rows of a deck share one sandbox; reverse() changes its list in place.
+    writeFileSync(
+      join(project, 'decks', 'comment.mdx'),
+      comment.replace('{staffing.roles.map((row) => row.name).join(", ")}', 'First: {staffing.roles.reverse()[0].name}'),
+    );
+    writeFileSync(
+      join(project, 'decks', 'data', 'districts.csv'),
+      'district,counselorRatio\nNorth Valley,410\nEastside,300\nSouth Élan,380\n',
+    );
+    const { io } = recorder();
+    expect(await run(['build', 'decks/comment.mdx', '--data', 'decks/data/districts.csv'], io)).toBe(0);
+    for (const name of ['north-valley.html', 'eastside.html', 'south-elan.html']) {
+      expect(built(name)).toContain('First: nurses');
+    }
+  });
 });

@@ -18,9 +18,9 @@ function expression(code: string): Expression {
 }
 
 async function inSandbox(codes: string[]) {
-  const sandbox = await createDeckSandbox({ data, components: [], lang: 'en' });
+  const sandbox = await createDeckSandbox({ components: [], lang: 'en' });
   try {
-    return sandbox.evaluateAll(codes);
+    return sandbox.evaluateAll(codes, data);
   } finally {
     sandbox.dispose();
   }

@@ -1,7 +1,8 @@
 /**
  * What a deck's sandbox holds before the deck's own expressions run: the JSX functions that
- * record elements, the encoder that hands values back to Podium, its data, and number and
- * date formatting in the deck's language. Deck code sees only the globals defined here.
+ * record elements, the encoder that hands values back to Podium, and number and date formatting
+ * in the deck's language. Deck code sees only the globals defined here, and its data, which each
+ * pass of its expressions is given afresh (sandbox.ts).
  */
 export function sandboxPrelude(components: readonly string[], lang: string): string {
   return `'use strict';
@@ -73,7 +74,6 @@ export function sandboxPrelude(components: readonly string[], lang: string): str
     running = -1;
     return JSON.stringify(results);
   });
-  define('__podium', Object.freeze({ data: (name, json) => define(name, JSON.parse(json)) }));
 
   const lang = ${JSON.stringify(lang)};
   const optionsText = (options) => JSON.stringify(options ?? {});

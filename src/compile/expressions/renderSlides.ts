@@ -116,7 +116,10 @@ export async function renderSlides(
     const codes = expressions.map((expression) => codeOf(expression, source, file, jsxTools));
     const deckSandbox = await sandbox();
     try {
-      const evaluated = deckSandbox.evaluateAll(codes.map(({ code }) => code));
+      const evaluated = deckSandbox.evaluateAll(
+        codes.map(({ code }) => code),
+        data,
+      );
       return evaluated.map((outcome, index) => ({ outcome, exact: codes[index]!.exact }));
     } catch (error) {
       if (!(error instanceof SandboxFailure) || error.index === undefined) throw error;

@@ -61,16 +61,15 @@ export type Outcome = { value: unknown } | { failure: SandboxFailure };
 export interface DeckSandbox {
   /**
    * Evaluates a deck's expressions (JavaScript source, JSX already turned into calls) in one
-   * pass, each on its own; the time limit holds for them all, and past it throws a
-   * SandboxFailure naming the expression that was running.
+   * pass, each on its own, over `data` (imported data by the name the deck gave it, and the
+   * row): a fresh copy each time, so what one pass does to it no other pass sees. The time limit
+   * holds for them all, and past it throws a SandboxFailure naming the expression that was running.
    */
-  evaluateAll(codes: readonly string[]): Outcome[];
+  evaluateAll(codes: readonly string[], data: Readonly<Record<string, unknown>>): Outcome[];
   dispose(): void;
 }
 
 export interface SandboxOptions {
-  /** Imported data, by the name the deck gave it. */
-  data: Record<string, unknown>;
   /** Names of Podium's components, usable as JSX inside braces. */
   components: readonly string[];
   /** The deck's language, the default for toLocaleString and Intl formats. */
@@ -111,7 +110,6 @@ export function preloadSandbox(): void {
 }
 
 export async function createDeckSandbox({
-  data,
   components,
   lang,
   limits = defaultLimits,
@@ -127,23 +125,16 @@ export async function createDeckSandbox({
     installFormatting(context, lang);
     const prelude = context.evalCode(sandboxPrelude(components, lang), 'podium-prelude.js');
     context.unwrapResult(prelude).dispose();
-    for (const [name, value] of Object.entries(data)) {
-      const defined = context.evalCode(
-        `__podium.data(${JSON.stringify(name)}, ${JSON.stringify(JSON.stringify(value) ?? 'null')})`,
-        'podium-data.js',
-      );
-      context.unwrapResult(defined).dispose();
-    }
   } catch (error) {
     disposeAll(context, runtime);
     throw error;
   }
   return {
-    evaluateAll: (codes) => {
+    evaluateAll: (codes, data) => {
       // The time limit is for the deck's own expressions, counted from when they start.
       runtime.setInterruptHandler(core.shouldInterruptAfterDeadline(Date.now() + limits.time));
       try {
-        return evaluateAll(context, codes, () => runtime.removeInterruptHandler());
+        return evaluateAll(context, codes, data, () => runtime.removeInterruptHandler());
       } finally {
         runtime.removeInterruptHandler();
       }
@@ -153,12 +144,46 @@ export async function createDeckSandbox({
 }
 
 /**
- * All expressions as one list of functions, each starting on a line of its own, so a place the
- * interpreter gives (`deck.js:12:5`) leads back to its expression and its line there.
+ * A deck's sandboxes, one per language, made when first needed and kept for every row of one
+ * deck: the same author's expressions run again over other data (given afresh to each pass),
+ * which spares each row the interpreter's start (most of a row's time in it). Decks never share.
  */
-function evaluateAll(context: QuickJSContext, codes: readonly string[], stopInterrupting: () => void): Outcome[] {
+export class DeckSandboxes {
+  readonly #made = new Map<string, Promise<DeckSandbox>>();
+
+  constructor(readonly components: readonly string[]) {}
+
+  get(lang: string): Promise<DeckSandbox> {
+    let sandbox = this.#made.get(lang);
+    if (!sandbox) {
+      sandbox = createDeckSandbox({ components: this.components, lang });
+      this.#made.set(lang, sandbox);
+    }
+    return sandbox;
+  }
+
+  async dispose(): Promise<void> {
+    const made = [...this.#made.values()];
+    this.#made.clear();
+    // One that could not be made has already said why, where it was needed.
+    for (const sandbox of await Promise.allSettled(made)) if (sandbox.status === 'fulfilled') sandbox.value.dispose();
+  }
+}
+
+/**
+ * All expressions as one list of functions, each starting on a line of its own, so a place the
+ * interpreter gives (`deck.js:12:5`) leads back to its expression and its line there. The data
+ * names are the parameters of the function that makes the list, given the data parsed afresh.
+ */
+function evaluateAll(
+  context: QuickJSContext,
+  codes: readonly string[],
+  data: Readonly<Record<string, unknown>>,
+  stopInterrupting: () => void,
+): Outcome[] {
   const firstLines: number[] = [];
-  let text = '[\n';
+  const values = Object.fromEntries(Object.entries(data).map(([name, value]) => [name, value ?? null]));
+  let text = `(({ ${Object.keys(values).join(', ')} }) => [\n`;
   let line = 2;
   for (const code of codes) {
     text += '() => (\n';
@@ -166,7 +191,7 @@ function evaluateAll(context: QuickJSContext, codes: readonly string[], stopInte
     text += `${code}\n),\n`;
     line += code.split('\n').length + 2;
   }
-  text += ']';
+  text += `])(JSON.parse(${JSON.stringify(JSON.stringify(values))}))`;
   const whereIs = (at: { line: number; column: number } | undefined) => {
     if (!at) return undefined;
     const index = firstLines.findLastIndex((first) => first <= at.line);
