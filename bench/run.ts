@@ -37,6 +37,8 @@ const cold = Array.from({ length: runs }, () => timeCommand([bin, 'build', deckF
 const nodeAlone = Array.from({ length: runs }, () => timeCommand(['-e', '0']));
 row('cold podium build', ms(median(cold)), `(min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))})`);
 row('  of which: node starting', ms(median(nodeAlone)));
+const help = Array.from({ length: runs }, () => timeCommand([bin, '--help']));
+row('podium --help', ms(median(help)), '(loads no command)');
 
 const phases = Array.from(
   { length: runs },
@@ -48,10 +50,7 @@ const phases = Array.from(
       }),
     ) as Record<string, number>,
 );
-const phase = (key: string) => median(phases.map((p) => p[key]));
-row('  of which: loading MDX toolchain', ms(phase('loadToolchain')));
-row('  of which: compiling the deck', ms(phase('compile')), `(${phases[0].slides} slides)`);
-row('  warm rebuild, compile + render', ms(phase('renderAgain')));
+row('warm rebuild, compile + render', ms(median(phases.map((p) => p.renderAgain))), `(${phases[0].slides} slides)`);
 if (peersInstalled(root)) {
   const reference = referenceDecks(root);
   reportReference(reference, () => {});
@@ -60,17 +59,13 @@ if (peersInstalled(root)) {
   row("cold build ÷ Marp CLI's", `${peers.ratio.toFixed(2)}×`, note);
 } else console.log('  (to add Podium ÷ Marp CLI on the reference deck here, run `npm run bench:peers` once)');
 
-// Batch: every sample deck, many times over, in one process.
-const batch = JSON.parse(
-  execFileSync(process.execPath, [join(import.meta.dirname, 'batch.js'), resolve(root, 'decks'), '10'], {
-    cwd: root,
-    encoding: 'utf8',
-  }),
-) as { decks: number; perSecond: number };
+// Many decks: a folder of 50 (the sample decks copied), cold, in one process.
+const { timeFolder } = await import('./folder.ts');
+const folder = timeFolder(root, 50, 3);
 row(
-  'batch throughput',
-  `${batch.perSecond.toFixed(1)} decks/s`,
-  `(${batch.decks} builds of ${decks.length} sample decks, one process)`,
+  'podium build, a folder of 50 decks',
+  ms(median(folder)),
+  `(${(50 / (median(folder) / 1000)).toFixed(1)} decks/s cold, the ${decks.length} sample decks copied; median of 3)`,
 );
 
 // One deck per row: 100 variants of the sample deck, cold, as an organizer builds a county's districts.

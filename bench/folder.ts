@@ -1,0 +1,29 @@
+// Many decks in one process: a folder of copies of the sample decks, built cold by `podium build`.
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { timeNode } from './timing.ts';
+
+/** A project whose decks/ holds `count` decks: the sample decks, copied in turn, with their data. */
+function folderProject(root: string, count: number): string {
+  const project = mkdtempSync(join(tmpdir(), 'podium-bench-folder-'));
+  const samples = resolve(root, 'decks');
+  cpSync(join(samples, 'data'), join(project, 'decks', 'data'), { recursive: true });
+  const decks = readdirSync(samples).filter((name) => name.endsWith('.mdx'));
+  for (let index = 0; index < count; index++) {
+    const deck = decks[index % decks.length]!;
+    cpSync(join(samples, deck), join(project, 'decks', `${deck.replace(/\.mdx$/, '')}-${index + 1}.mdx`));
+  }
+  return project;
+}
+
+/** Cold `podium build decks/` of a folder of `count` decks, `runs` times: each run's milliseconds. */
+export function timeFolder(root: string, count: number, runs: number): number[] {
+  const project = folderProject(root, count);
+  try {
+    const bin = join(root, 'bin', 'podium.js');
+    return Array.from({ length: runs }, () => timeNode({ args: [bin, 'build', 'decks'], cwd: project }));
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
