@@ -178,7 +178,10 @@ describe('podium build --index', () => {
     // The rows of a deck share one sandbox; reverse() changes its list in place.
     writeFileSync(
       join(project, 'decks', 'comment.mdx'),
-      comment.replace('{staffing.roles.map((row) => row.name).join(", ")}', 'First: {staffing.roles.reverse()[0].name}'),
+      comment.replace(
+        '{staffing.roles.map((row) => row.name).join(", ")}',
+        'First: {staffing.roles.reverse()[0].name}',
+      ),
     );
     writeFileSync(
       join(project, 'decks', 'data', 'districts.csv'),

@@ -46,7 +46,9 @@ describe('plain data in braces', () => {
     'row["two words"]',
     'row[7]',
     '[{ name: row.district, values: [row.counselorRatio, 250] }]',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a deck's template literal, as the deck writes it
     '`Support staff in ${row.district}: ${row.counselorRatio} students`',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a deck's template literal, as the deck writes it
     '`${numbers[0]} ${numbers[1]} ${numbers[2]} ${numbers[3]} ${numbers[4]}`',
     '`plain`',
     '{ row }',
@@ -77,7 +79,9 @@ describe('plain data in braces', () => {
     '{ __proto__: null }',
     '{ ["computed"]: 1 }',
     '[...staffing.ratios]',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a deck's template literal, as the deck writes it
     '`${staffing.ratios}`',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a deck's template literal, as the deck writes it
     '`${staffing.missing}`',
     'undefined',
     'NaN',
