@@ -32,6 +32,8 @@ const shared = {
     // Without line breaks and comments a file parses faster; names are kept, so that the stack
     // of an unexpected error still says where it happened.
     minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
+    // Only ASCII (other characters escaped): bin/podium.js reads it as Latin-1, with no UTF-8 to decode.
+    charset: 'ascii',
   },
 } satisfies RolldownOptions;
 

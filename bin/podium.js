@@ -26,7 +26,8 @@ let saveCache = () => {};
  * goes without one. Help and argument checks (lib/podium-cli.cjs) never load it.
  */
 async function loadCommands() {
-  const source = readFileSync(bundle, 'utf8');
+  // The bundle is ASCII (rolldown.config.ts): read as Latin-1, it needs no decoding.
+  const source = readFileSync(bundle, 'latin1');
   let cachedData;
   try {
     if (statSync(codeCache).mtimeMs >= statSync(bundle).mtimeMs) cachedData = readFileSync(codeCache);
