@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { compileDeck, type Deck } from './compile/index.ts';
+import { compileDeck, type Deck, type DeckSandboxes } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles } from './render/runtimeFiles.ts';
@@ -24,6 +24,8 @@ export interface BuiltDeck {
 export interface BuildOptions {
   /** File name of the title-slide picture written beside the HTML, for link previews. */
   ogImage?: string;
+  /** Sandboxes kept from one build of this deck to the next (see CompileOptions). */
+  sandboxes?: DeckSandboxes;
 }
 
 /** Deck file → standalone HTML. Every front door (CLI, dev server, PDF) builds through here. */
@@ -33,7 +35,8 @@ export async function buildDeck(
   files: DeckFiles = diskFiles(config.readableDirs),
   options: BuildOptions = {},
 ): Promise<BuiltDeck> {
-  const deck = await compileDeck({ file, root: config.root, publicDir: config.publicDir, files });
+  const { sandboxes } = options;
+  const deck = await compileDeck({ file, root: config.root, publicDir: config.publicDir, files, sandboxes });
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
   // The runtime's style is Podium's base stylesheet: the theme's contrast is checked over its defaults.
   const theme = loadTheme(deck, config.themeDirs, files, runtime.style);

@@ -44,6 +44,8 @@ export interface CompileOptions {
   /** Folder of images any deck can use (`public/`). */
   publicDir: string;
   files?: DeckFiles;
+  /** Sandboxes kept from one build of this deck to the next (podium dev); else the compile makes its own. */
+  sandboxes?: DeckSandboxes;
 }
 
 /** A compiled deck: what the renderer needs and what a watcher should watch. */
@@ -88,7 +90,7 @@ const mdxNodeHandlers: Record<string, Handler> = Object.fromEntries(
  * deck's expressions are evaluated as data in a sandbox, never run as Node code.
  */
 export async function compileDeck(options: CompileOptions): Promise<Deck> {
-  return renderDeck(await prepareDeck(options));
+  return renderDeck(await prepareDeck(options), { sandboxes: options.sandboxes });
 }
 
 /**
@@ -188,7 +190,7 @@ export interface RenderOptions {
   row?: Record<string, unknown>;
   /** The frontmatter for this row, when it differs from the prepared deck's (see rowMeta). */
   meta?: DeckMeta;
-  /** The sandboxes the rows of this deck share; without them, the render makes its own. */
+  /** The sandboxes the rows of this deck (or its builds in podium dev) share; else the render makes its own. */
   sandboxes?: DeckSandboxes;
 }
 

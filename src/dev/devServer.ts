@@ -49,5 +49,11 @@ export async function startDevServer({
   watchDecks(vite, { config, pages, logError });
   await vite.listen();
   const server = vite;
-  return { url: vite.resolvedUrls?.local[0] ?? `http://localhost:${port}/`, close: () => server.close() };
+  return {
+    url: vite.resolvedUrls?.local[0] ?? `http://localhost:${port}/`,
+    close: async () => {
+      await server.close();
+      await pages.dispose();
+    },
+  };
 }

@@ -4,7 +4,8 @@ import type { Root } from 'hast';
 import { buildDeck } from '../buildDeck.ts';
 import { DeckError } from '../compile/deckError.ts';
 import { diskFiles } from '../compile/deckFiles.ts';
-import type { Deck } from '../compile/index.ts';
+import { componentNames } from '../compile/components/index.ts';
+import { DeckSandboxes, type Deck } from '../compile/index.ts';
 import type { PodiumConfig } from '../config.ts';
 import { devEvents, type DevEventMap } from '../contract/devEvents.ts';
 import { overlayError } from './devPage.ts';
@@ -29,6 +30,8 @@ export interface DeckPage {
   runtimeHash?: string;
   error?: DeckError;
   building?: Promise<void>;
+  /** Its sandboxes, kept from one save to the next: starting the interpreter was a tenth of a rebuild. */
+  sandboxes: DeckSandboxes;
 }
 
 /** What a page is told after its deck was built again: the new build, the slides it changed, or the error. */
@@ -65,7 +68,8 @@ export class PageCache {
   async open(page: string, file: string): Promise<DeckPage> {
     let deck = this.#pages.get(page);
     if (!deck || deck.file !== file) {
-      deck = { page, file, dependencies: new Set([file]), build: 0 };
+      if (deck) void deck.sandboxes.dispose();
+      deck = { page, file, dependencies: new Set([file]), build: 0, sandboxes: new DeckSandboxes(componentNames) };
       this.#pages.set(page, deck);
     }
     if (deck.building !== undefined) await deck.building;
@@ -81,7 +85,14 @@ export class PageCache {
 
   /** Forgets a page whose deck file is gone. */
   close(page: string): void {
+    void this.#pages.get(page)?.sandboxes.dispose();
     this.#pages.delete(page);
+  }
+
+  /** Lets go of every page's sandboxes, as the server stops. */
+  async dispose(): Promise<void> {
+    await Promise.all([...this.#pages.values()].map((deck) => deck.sandboxes.dispose()));
+    this.#pages.clear();
   }
 
   /** Builds once however many saves arrive while building. */
@@ -109,7 +120,7 @@ export class PageCache {
     const files = diskFiles(config.readableDirs);
     deck.build += 1;
     try {
-      const built = await buildDeck(deck.file, config, files);
+      const built = await buildDeck(deck.file, config, files, { sandboxes: deck.sandboxes });
       const from = deck.documentBuild;
       const changes = deck.document && slideChanges(deck.document, built.document);
       deck.changes = changes && from !== undefined ? { ...changes, from } : undefined;

@@ -38,6 +38,9 @@ export interface SandboxLimits {
   stack: number;
 }
 
+/** Failures after which a sandbox is not used again (DeckSandboxes makes another). */
+const spentBy = new Set<SandboxFailure['kind']>(['time', 'memory', 'stack']);
+
 export const defaultLimits: SandboxLimits = { time: 2000, memory: 64 * 1024 * 1024, stack: 256 * 1024 };
 
 /** Why an expression did not give a value, with its place inside the evaluated code. */
@@ -66,6 +69,8 @@ export interface DeckSandbox {
    * holds for them all, and past it throws a SandboxFailure naming the expression that was running.
    */
   evaluateAll(codes: readonly string[], data: Readonly<Record<string, unknown>>): Outcome[];
+  /** Whether a pass ran out of time, memory or stack: the interpreter may be left unfit for another. */
+  readonly spent: boolean;
   dispose(): void;
 }
 
@@ -129,15 +134,24 @@ export async function createDeckSandbox({
     disposeAll(context, runtime);
     throw error;
   }
+  let spent = false;
   return {
     evaluateAll: (codes, data) => {
       // The time limit is for the deck's own expressions, counted from when they start.
       runtime.setInterruptHandler(core.shouldInterruptAfterDeadline(Date.now() + limits.time));
       try {
-        return evaluateAll(context, codes, data, () => runtime.removeInterruptHandler());
+        const outcomes = evaluateAll(context, codes, data, () => runtime.removeInterruptHandler());
+        if (outcomes.some((outcome) => 'failure' in outcome && spentBy.has(outcome.failure.kind))) spent = true;
+        return outcomes;
+      } catch (error) {
+        spent = true;
+        throw error;
       } finally {
         runtime.removeInterruptHandler();
       }
+    },
+    get spent() {
+      return spent;
     },
     dispose: () => disposeAll(context, runtime),
   };
@@ -153,12 +167,13 @@ export class DeckSandboxes {
 
   constructor(readonly components: readonly string[]) {}
 
-  get(lang: string): Promise<DeckSandbox> {
-    let sandbox = this.#made.get(lang);
-    if (!sandbox) {
-      sandbox = createDeckSandbox({ components: this.components, lang });
-      this.#made.set(lang, sandbox);
-    }
+  /** The sandbox for this language: made when first asked for, and again after one is spent. */
+  async get(lang: string): Promise<DeckSandbox> {
+    const made = await this.#made.get(lang)?.catch(() => undefined);
+    if (made && !made.spent) return made;
+    made?.dispose();
+    const sandbox = createDeckSandbox({ components: this.components, lang });
+    this.#made.set(lang, sandbox);
     return sandbox;
   }
 
