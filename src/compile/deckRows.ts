@@ -1,4 +1,4 @@
-import type { Expression, Node, Program } from 'estree';
+import type { Expression, Node } from 'estree';
 import { walk } from 'estree-walker';
 import type { Root } from 'hast';
 import { parseTree } from 'jsonc-parser';
@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { parseCsv, rowOffset } from './csvData.ts';
 import { DeckError, placeOfOffset, type Place, type ReportOptions } from './deckError.ts';
+import { expressionPrograms } from './expressions/deckExpressions.ts';
 import { failOn } from './deckMessages.ts';
 import type { DeckMeta } from './deckMeta.ts';
 import { memberName } from './expressions/checkExpression.ts';
@@ -67,20 +68,7 @@ export function readRows(path: string, text: string): DataRow[] {
 export function rowColumns(tree: Root, file: string): Map<string, Place> {
   const used = new Map<string, Place>();
   visit(tree, (node) => {
-    const programs: unknown[] = [];
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const attribute of node.attributes)
-        programs.push(
-          attribute.type === 'mdxJsxExpressionAttribute'
-            ? attribute.data?.estree
-            : typeof attribute.value === 'object'
-              ? attribute.value?.data?.estree
-              : undefined,
-        );
-    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-      programs.push(node.data?.estree);
-    }
-    for (const program of programs as Array<Program | undefined>) {
+    for (const program of expressionPrograms(node)) {
       const statement = program?.body[0];
       if (statement?.type !== 'ExpressionStatement') continue;
       for (const [column, at] of columnsIn(statement.expression))

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
-import { startDevServer, type DevServer } from '../../src/dev/devServer.ts';
+import type { DevServer } from '../../src/dev/devServer.ts';
+import { devServerFor } from '../support/devServer.ts';
 import { launchChromium, openDeck } from '../support/browser.ts';
 
 const deck = (third: string) => `---
@@ -51,12 +51,7 @@ beforeEach(async () => {
   writeFileSync(join(project, 'decks', 'data', 'figures.json'), '{ "count": 328 }');
   writeFileSync(join(project, 'notes.txt'), 'not part of any deck');
   logs.length = 0;
-  server = await startDevServer({
-    config: resolveConfig({ root: project }),
-    port: 0,
-    log: (line) => logs.push(line),
-    logError: (line) => logs.push(line),
-  });
+  server = await devServerFor(project, { log: (line) => logs.push(line) });
 });
 
 afterEach(async () => {
@@ -252,12 +247,7 @@ it('lists decks by title, picking up new and deleted decks without a restart', a
 
 it('takes the next free port when the one asked for is in use', async () => {
   const taken = Number(new URL(server.url).port);
-  const second = await startDevServer({
-    config: resolveConfig({ root: project }),
-    port: taken,
-    log: () => {},
-    logError: () => {},
-  });
+  const second = await devServerFor(project, { port: taken });
   try {
     expect(Number(new URL(second.url).port)).not.toBe(taken);
     expect((await fetch(second.url)).status).toBe(200);

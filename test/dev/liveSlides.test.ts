@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
-import { startDevServer, type DevServer } from '../../src/dev/devServer.ts';
+import type { DevServer } from '../../src/dev/devServer.ts';
+import { devServerFor } from '../support/devServer.ts';
 import { drawnPixels, launchChromium, openDeck } from '../support/browser.ts';
 
 interface Parts {
@@ -63,12 +63,7 @@ beforeEach(async () => {
   project = mkdtempSync(join(tmpdir(), 'podium-live-'));
   mkdirSync(join(project, 'decks'), { recursive: true });
   writeFileSync(deckFile(), deck());
-  server = await startDevServer({
-    config: resolveConfig({ root: project }),
-    port: 0,
-    log: () => {},
-    logError: () => {},
-  });
+  server = await devServerFor(project);
 });
 
 afterEach(async () => {

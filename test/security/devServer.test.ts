@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDeck } from '../../src/buildDeck.ts';
 import { run } from '../../src/cli/run.ts';
 import { resolveConfig } from '../../src/config.ts';
-import { startDevServer, type DevServer } from '../../src/dev/devServer.ts';
+import type { DevServer } from '../../src/dev/devServer.ts';
+import { devServerFor } from '../support/devServer.ts';
 import { launchChromium, openDeck, policyViolations } from '../support/browser.ts';
 
 const deck = `---
@@ -52,12 +53,7 @@ beforeEach(async () => {
   writeFileSync(join(project, '.git', 'config'), '[remote] url = git-config-secret');
   mkdirSync(join(project, 'node_modules', 'left-pad'), { recursive: true });
   writeFileSync(join(project, 'node_modules', 'left-pad', 'package.json'), '{ "name": "module-secret" }');
-  server = await startDevServer({
-    config: resolveConfig({ root: project }),
-    port: 0,
-    log: () => {},
-    logError: () => {},
-  });
+  server = await devServerFor(project);
 });
 
 afterEach(async () => {

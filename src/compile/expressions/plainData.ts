@@ -1,6 +1,7 @@
-import type { Expression, Node, Program } from 'estree';
+import type { Expression, Node } from 'estree';
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { expressionPrograms } from './deckExpressions.ts';
 import type { Outcome } from './sandbox.ts';
 
 /**
@@ -62,23 +63,10 @@ export function isPlainSyntax(node: Node): boolean {
 /** Whether any expression in the deck's tree is written in more than plain syntax. */
 export function computesInBraces(tree: Root): boolean {
   let computes = false;
-  const check = (program: unknown) => {
-    const statement = (program as Program | undefined)?.body[0];
-    if (statement?.type === 'ExpressionStatement' && !isPlainSyntax(statement.expression)) computes = true;
-  };
   visit(tree, (node) => {
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const attribute of node.attributes) {
-        check(
-          attribute.type === 'mdxJsxExpressionAttribute'
-            ? attribute.data?.estree
-            : typeof attribute.value === 'object'
-              ? attribute.value?.data?.estree
-              : undefined,
-        );
-      }
-    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-      check(node.data?.estree);
+    for (const program of expressionPrograms(node)) {
+      const statement = program?.body[0];
+      if (statement?.type === 'ExpressionStatement' && !isPlainSyntax(statement.expression)) computes = true;
     }
     return computes ? false : undefined;
   });
