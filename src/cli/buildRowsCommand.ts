@@ -53,37 +53,63 @@ export async function buildRowsCommand(
   const entries: IndexEntry[] = [];
   const started = performance.now();
   let failed = 0;
+  type Written = { target: string; size: string; warnings: readonly DeckWarning[]; entry: IndexEntry };
+  /** What a row's build says: its line and warnings, or why it was not written. Throws for a fault in Podium. */
+  const told = (index: number, outcome: Written | Error) => {
+    const row = build.rows[index]!;
+    const name = names[index]!;
+    if (!(outcome instanceof Error)) {
+      io.out(`${shown(outcome.target)}  ${outcome.size}`);
+      report(outcome.warnings);
+      entries.push(outcome.entry);
+      return;
+    }
+    failed += 1;
+    const at = `${shown(row.place.file)}:${row.place.line}`;
+    if (outcome instanceof StrictWarnings) {
+      report(outcome.warnings);
+      io.err(`${at}: ${name}.html not written: --strict counts warnings as errors.\n`);
+    } else if (outcome instanceof RowError) {
+      io.err(`${outcome.format(io.cwd)}\n`);
+    } else if (outcome instanceof DeckError) {
+      io.err(`${at}: the deck for this row (${name}.html) failed:\n${outcome.format(io.cwd)}\n`);
+    } else {
+      throw outcome;
+    }
+  };
+  // Each row's file is written while the next row is built; what a row says is told in the rows' order.
+  let telling: Promise<void> = Promise.resolve();
   try {
     for (const [index, row] of build.rows.entries()) {
       const name = names[index]!;
       const target = join(config.outDir, `${name}.html`);
+      let written: Promise<Written | Error>;
       try {
         const { deck, html } = await build.build(row);
         refuseWarningsWhenStrict(deck.messages, strict);
-        await writeAtomically(target, html);
-        io.out(`${shown(target)}  ${kilobytes(Buffer.byteLength(html))}`);
-        report(deck.messages);
-        entries.push(indexEntry(deck, `${name}.html`, html));
+        const outcome = {
+          target,
+          size: kilobytes(Buffer.byteLength(html)),
+          warnings: deck.messages,
+          entry: indexEntry(deck, `${name}.html`, html),
+        };
+        written = writeAtomically(target, html).then(
+          () => outcome,
+          (error: Error) => error,
+        );
       } catch (error) {
-        failed += 1;
-        const at = `${shown(row.place.file)}:${row.place.line}`;
-        if (error instanceof StrictWarnings) {
-          report(error.warnings);
-          io.err(`${at}: ${name}.html not written: --strict counts warnings as errors.\n`);
-        } else if (error instanceof RowError) {
-          io.err(`${error.format(io.cwd)}\n`);
-        } else if (error instanceof DeckError) {
-          io.err(`${at}: the deck for this row (${name}.html) failed:\n${error.format(io.cwd)}\n`);
-        } else {
-          throw error;
-        }
+        written = Promise.resolve(error as Error);
       }
+      // At most one row's file is still being written while the next is built.
+      await telling;
+      telling = written.then((outcome) => told(index, outcome));
       if (build.rows.length > progressAfter) {
         const done = index + 1;
         const left = ((performance.now() - started) / done) * (build.rows.length - done);
         io.progress?.(`${done} of ${build.rows.length} rows, about ${Math.ceil(left / 1000)} s left`);
       }
     }
+    await telling;
   } finally {
     await build.done();
   }
