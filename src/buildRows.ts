@@ -14,14 +14,14 @@ import {
 } from './compile/deckRows.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles, type RuntimeFiles } from './render/runtimeFiles.ts';
-import { deckDocument, documentHtml } from './render/standaloneDocument.ts';
+import { deckDocument, documentBytes } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
 import { runtimeVariantFor, type RuntimeVariant } from './runtimeVariants.ts';
 
 export interface RowsBuild {
   rows: DataRow[];
   /** The deck for one row, as the file `podium build --data` writes. */
-  build: (row: DataRow) => Promise<{ deck: Deck; html: string }>;
+  build: (row: DataRow) => Promise<{ deck: Deck; bytes: Buffer }>;
   /** Lets go of what the rows shared (their sandboxes), once every row is built. */
   done: () => Promise<void>;
 }
@@ -75,7 +75,7 @@ export async function prepareRows(
         themes.set(deck.meta.theme, themeStyle);
       }
       const document = deckDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle });
-      return { deck, html: documentHtml(document) };
+      return { deck, bytes: documentBytes(document) };
     },
   };
 }

@@ -85,15 +85,15 @@ export async function buildRowsCommand(
       const target = join(config.outDir, `${name}.html`);
       let written: Promise<Written | Error>;
       try {
-        const { deck, html } = await build.build(row);
+        const { deck, bytes } = await build.build(row);
         refuseWarningsWhenStrict(deck.messages, strict);
         const outcome = {
           target,
-          size: kilobytes(Buffer.byteLength(html)),
+          size: kilobytes(bytes.length),
           warnings: deck.messages,
-          entry: indexEntry(deck, `${name}.html`, html),
+          entry: indexEntry(deck, `${name}.html`, bytes),
         };
-        written = writeAtomically(target, html).then(
+        written = writeAtomically(target, bytes).then(
           () => outcome,
           (error: Error) => error,
         );

@@ -87,8 +87,39 @@ export function standaloneDocument(deck: Deck, parts: DocumentParts): string {
 
 /** A whole document as text, with `<!DOCTYPE html>` spelt as validators expect it. */
 export function documentHtml(document: Root): string {
-  // The inlined runtime is large one-byte text: serialized beside two-byte slide text, it would
-  // be widened and copied at every level of the tree. It is put in once, at the end, instead.
+  return documentParts(document).join('');
+}
+
+/**
+ * A whole document as the bytes of its file: each large script or style (the runtime, the same
+ * in every deck of a build) is encoded once per process, not again for every deck or row.
+ */
+export function documentBytes(document: Root): Buffer {
+  return Buffer.concat(
+    documentParts(document).map((part, index) => (index % 2 === 1 ? encodedOnce(part) : Buffer.from(part))),
+  );
+}
+
+const encoded = new Map<string, Buffer>();
+
+function encodedOnce(text: string): Buffer {
+  let bytes = encoded.get(text);
+  if (!bytes) {
+    // A few runtimes and stylesheets at most: keep the latest.
+    if (encoded.size > 8) encoded.clear();
+    bytes = Buffer.from(text);
+    encoded.set(text, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * The serialized document in parts: its text, with each large script or style text as a part of
+ * its own (at odd places). The inlined runtime is large one-byte text: serialized beside two-byte
+ * slide text, it would be widened and copied at every level of the tree, so it is serialized as
+ * a mark and put in at the end.
+ */
+function documentParts(document: Root): string[] {
   const large: Array<{ node: Text; value: string; mark: string }> = [];
   visit(document, 'text', (node, _, parent) => {
     if (parent?.type !== 'element' || !['script', 'style'].includes(parent.tagName) || node.value.length < 10_000)
@@ -97,12 +128,15 @@ export function documentHtml(document: Root): string {
   });
   try {
     for (const { node, mark } of large) node.value = mark;
-    let html = toHtml(document, { upperDoctype: true });
+    let rest = toHtml(document, { upperDoctype: true });
+    const parts: string[] = [];
     for (const { mark, value } of large) {
-      const at = html.indexOf(mark);
-      html = html.slice(0, at) + value + html.slice(at + mark.length);
+      const at = rest.indexOf(mark);
+      parts.push(rest.slice(0, at), value);
+      rest = rest.slice(at + mark.length);
     }
-    return html;
+    parts.push(rest);
+    return parts;
   } finally {
     for (const { node, value } of large) node.value = value;
   }

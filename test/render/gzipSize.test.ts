@@ -8,11 +8,12 @@ import { buildDeck } from '../../src/buildDeck.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { gzipSize } from '../../src/render/gzipSize.ts';
 import { runtimeDir } from '../../src/render/runtimeFiles.ts';
+import { documentBytes } from '../../src/render/standaloneDocument.ts';
 import { sampleDeckNames } from '../support/sampleDecks.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-// The gzip figure a build prints compresses the runtime once and each deck's own text alone:
+// What a build writes and the size it tells. The gzip figure a build prints compresses the runtime once and each deck's own text alone:
 // it must stay what compressing the whole file gives, to within 0.2 %.
 it.each([...sampleDeckNames, 'bench/reference/reference'])('tells %s gzipped to within 0.2 %', async (name) => {
   const file = name.includes('/') ? `${root}${name}.mdx` : `${root}decks/${name}.mdx`;
@@ -33,4 +34,12 @@ it('has the size of each runtime file measured when Podium was built', () => {
     const hash = createHash('sha256').update(text).digest('base64');
     expect(prepared[hash], name).toBe(gzipSync(text, { level: 9 }).length - 18);
   }
+});
+
+it('writes the same bytes from the runtime encoded once as from the whole text', async () => {
+  // The school deck has two-byte text (curly quotes, dashes) beside the one-byte runtime.
+  const { document, html } = await buildDeck(`${root}decks/school-support-staff.mdx`, resolveConfig({ root }));
+  expect([...html].some((character) => character.charCodeAt(0) > 0xff)).toBe(true);
+  expect(documentBytes(document).equals(Buffer.from(html))).toBe(true);
+  expect(documentBytes(document).equals(Buffer.from(html))).toBe(true);
 });
