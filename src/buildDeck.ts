@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
-import { compileDeck, type Deck, type DeckSandboxes } from './compile/index.ts';
+import type { DeckSandboxes } from './compile/expressions/sandbox.ts';
+import { compileDeck, type Deck } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles } from './render/runtimeFiles.ts';

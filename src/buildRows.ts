@@ -1,5 +1,6 @@
 import { componentNames } from './compile/components/index.ts';
-import { DeckSandboxes, prepareDeck, renderDeck, type Deck } from './compile/index.ts';
+import { DeckSandboxes } from './compile/expressions/sandbox.ts';
+import { prepareDeck, renderDeck, type Deck } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import { DeckError, type Place } from './compile/deckError.ts';
 import {

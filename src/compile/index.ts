@@ -22,8 +22,6 @@ import { deckStrings } from './deckStrings.ts';
 import { renderSlides } from './expressions/renderSlides.ts';
 import { computesInBraces } from './expressions/plainData.ts';
 import { DeckSandboxes, preloadSandbox } from './expressions/sandbox.ts';
-
-export { DeckSandboxes };
 import { refuseDeepNesting, remarkNestingLimit } from './nestingDepth.ts';
 import { remarkDataImports } from './remarkDataImports.ts';
 import { remarkImages } from './remarkImages.ts';

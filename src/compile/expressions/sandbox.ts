@@ -88,7 +88,7 @@ let loading: Promise<{ core: QuickJsCore; module: QuickJSWASMModule }> | undefin
 
 /**
  * The interpreter is loaded once per process, and only for a deck whose braces compute (see
- * plainData.ts); each deck gets a runtime of its own. A deck's expressions are few and small:
+ * plainData.ts); each deck gets a runtime of its own (DeckSandboxes). A deck's expressions are few and small:
  * V8's baseline compiler, function by function as they are first called, is enough, and leaves
  * the cores to the build (optimising the whole interpreter in the background slowed the Markdown
  * parse beside it by half on a 2-core machine). The flags hold for every WebAssembly module the
