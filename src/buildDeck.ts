@@ -4,7 +4,7 @@ import { compileDeck, type Deck } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles } from './render/runtimeFiles.ts';
-import { deckDocument, documentHtml, inlineScriptHash } from './render/standaloneDocument.ts';
+import { deckDocument, documentFile, inlineScriptHash, type DocumentFile } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
 import { runtimeVariantFor } from './runtimeVariants.ts';
 
@@ -13,13 +13,13 @@ export interface BuiltDeck {
   /** The document as a tree, for a front door that adds to it (the dev server adds its client). */
   document: Root;
   /** The document as the file `podium build` writes, serialized when first asked for. */
+  readonly file: DocumentFile;
+  /** The file's text. */
   readonly html: string;
   /** Every file the build read or looked for, theme included. */
   files: string[];
   /** The hash source the document's policy allows its runtime by (a dev page's policy needs it too). */
   runtimeHash: string;
-  /** Text in the document that every deck with this runtime carries: its script and stylesheet. */
-  sharedText: readonly string[];
 }
 
 export interface BuildOptions {
@@ -47,16 +47,21 @@ export async function buildDeck(
     themeStyle: theme.css,
     ogImage: options.ogImage,
   });
-  let html: string | undefined;
+  let serialized: DocumentFile | undefined;
+  const serializedFile = () => {
+    serialized ??= documentFile(document);
+    return serialized;
+  };
   return {
     deck,
     document,
+    get file() {
+      return serializedFile();
+    },
     get html() {
-      html ??= documentHtml(document);
-      return html;
+      return serializedFile().html;
     },
     files: [...files.used],
     runtimeHash: inlineScriptHash(runtime.script),
-    sharedText: [runtime.script, runtime.style],
   };
 }

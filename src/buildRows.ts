@@ -15,7 +15,7 @@ import {
 } from './compile/deckRows.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles, type RuntimeFiles } from './render/runtimeFiles.ts';
-import { deckDocument, documentBytes } from './render/standaloneDocument.ts';
+import { deckDocument, documentFile } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
 import { runtimeVariantFor, type RuntimeVariant } from './runtimeVariants.ts';
 
@@ -76,7 +76,7 @@ export async function prepareRows(
         themes.set(deck.meta.theme, themeStyle);
       }
       const document = deckDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle });
-      return { deck, bytes: documentBytes(document) };
+      return { deck, bytes: documentFile(document).bytes };
     },
   };
 }

@@ -3,6 +3,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { buildDeck } from '../buildDeck.ts';
 import { resolveConfig } from '../config.ts';
 import { gzipSize } from '../render/gzipSize.ts';
+import type { DocumentFile } from '../render/standaloneDocument.ts';
 import { titleSlidePicture } from '../render/ogImage.ts';
 import { tallSlidesIn, tallSlideWarnings } from '../slideFit.ts';
 import { CliError, ExitCode } from './cliError.ts';
@@ -52,31 +53,31 @@ export default async function buildCommand(
     const code = await eachDeck(decks, io, 'build', async (file) => {
       const name = basename(file, extname(file));
       const target = join(config.outDir, `${name}.html`);
-      const { deck, html, sharedText } = await buildDeck(file, config, undefined, {
+      const { deck, file: written } = await buildDeck(file, config, undefined, {
         ogImage: pictures ? `${name}.png` : undefined,
       });
       if (pictures) {
         // The title slide is drawn from the deck written beside its target, and its slides
         // measured in the same page; a refused deck leaves neither behind.
         let warnings = deck.messages;
-        await writeWithPicture(target, html, join(config.outDir, `${name}.png`), async (htmlFile) => {
+        await writeWithPicture(target, written.bytes, join(config.outDir, `${name}.png`), async (htmlFile) => {
           const { picture, tall } = await titleSlidePicture(pictures, htmlFile);
           warnings = [...deck.messages, ...tallSlideWarnings(deck, tall)];
           refuseWarningsWhenStrict(warnings, strict);
           return picture;
         });
-        io.out(`${relative(io.cwd, target)}  ${sizes(html, sharedText)}, with ${name}.png`);
-        entries.push(indexEntry(deck, `${name}.html`, html));
+        io.out(`${relative(io.cwd, target)}  ${sizes(written)}, with ${name}.png`);
+        entries.push(indexEntry(deck, `${name}.html`, written.bytes));
         return warnings;
       }
       const warnings = [
         ...deck.messages,
-        ...(browser ? tallSlideWarnings(deck, await tallSlidesIn(browser, html)) : []),
+        ...(browser ? tallSlideWarnings(deck, await tallSlidesIn(browser, written.html)) : []),
       ];
       refuseWarningsWhenStrict(warnings, strict);
-      await writeAtomically(target, html);
-      io.out(`${relative(io.cwd, target)}  ${sizes(html, sharedText)}`);
-      entries.push(indexEntry(deck, `${name}.html`, html));
+      await writeAtomically(target, written.bytes);
+      io.out(`${relative(io.cwd, target)}  ${sizes(written)}`);
+      entries.push(indexEntry(deck, `${name}.html`, written.bytes));
       return warnings;
     });
     if (index) await writeIndex(config.outDir, entries, decks.length - entries.length, io);
@@ -118,7 +119,7 @@ function buildChromium(
  */
 async function writeWithPicture(
   target: string,
-  html: string,
+  html: Uint8Array,
   pictureTarget: string,
   picture: (htmlFile: string) => Promise<Buffer>,
 ): Promise<void> {
@@ -135,8 +136,8 @@ async function writeWithPicture(
   }
 }
 
-function sizes(html: string, sharedText: readonly string[]): string {
-  const raw = Buffer.byteLength(html);
-  const gzip = gzipSize(html, sharedText);
+function sizes(file: DocumentFile): string {
+  const raw = file.bytes.length;
+  const gzip = gzipSize(file);
   return `${kilobytes(raw)} (${kilobytes(gzip)} gzip)`;
 }

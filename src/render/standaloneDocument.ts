@@ -90,14 +90,33 @@ export function documentHtml(document: Root): string {
   return documentParts(document).join('');
 }
 
+/** A document as the file a build writes, serialized once. */
+export function documentFile(document: Root): DocumentFile {
+  return new DocumentFile(documentParts(document));
+}
+
 /**
- * A whole document as the bytes of its file: each large script or style (the runtime, the same
- * in every deck of a build) is encoded once per process, not again for every deck or row.
+ * A serialized document in parts: its own text at even places, and at odd places each large
+ * script or style (the runtime, the same in every deck of a build), which is encoded once per
+ * process, not again for every deck or row.
  */
-export function documentBytes(document: Root): Buffer {
-  return Buffer.concat(
-    documentParts(document).map((part, index) => (index % 2 === 1 ? encodedOnce(part) : Buffer.from(part))),
-  );
+export class DocumentFile {
+  #html: string | undefined;
+  #bytes: Buffer | undefined;
+
+  constructor(readonly parts: readonly string[]) {}
+
+  get html(): string {
+    this.#html ??= this.parts.join('');
+    return this.#html;
+  }
+
+  get bytes(): Buffer {
+    this.#bytes ??= Buffer.concat(
+      this.parts.map((part, index) => (index % 2 === 1 ? encodedOnce(part) : Buffer.from(part))),
+    );
+    return this.#bytes;
+  }
 }
 
 const encoded = new Map<string, Buffer>();
