@@ -36,40 +36,7 @@ export async function renderSlides(
   const fail: Fail = failOn(deck);
   const runtime = createHastJsx(deck);
   const known = { data: new Set(Object.keys(data)), components: new Set(Object.keys(components)) };
-  const shownAsContent = new WeakSet<Node>();
-  const expressions: Expression[] = [];
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const attribute of node.attributes) {
-        const program = (
-          attribute.type === 'mdxJsxExpressionAttribute'
-            ? attribute.data?.estree
-            : typeof attribute.value === 'object'
-              ? attribute.value?.data?.estree
-              : undefined
-        ) as Program | undefined;
-        const statement = program?.body[0];
-        if (statement?.type !== 'ExpressionStatement') continue;
-        // A spread attribute ({...props}) is evaluated for the object it spreads.
-        const spread =
-          attribute.type === 'mdxJsxExpressionAttribute' && statement.expression.type === 'ObjectExpression'
-            ? statement.expression.properties[0]
-            : undefined;
-        expressions.push(spread?.type === 'SpreadElement' ? spread.argument : statement.expression);
-      }
-      return;
-    }
-    if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
-    const statement = (node.data?.estree as Program | undefined)?.body[0];
-    if (statement?.type === 'ExpressionStatement') {
-      shownAsContent.add(statement.expression);
-      expressions.push(statement.expression);
-      return;
-    }
-    // A comment in braces ({/* … */}) holds no expression: it shows nothing.
-    parent?.children.splice(index!, 1);
-    return index;
-  });
+  const { expressions, shownAsContent, checked } = deckExpressions(tree);
 
   const placeOf = (node: Node) => ({
     line: node.loc?.start.line ?? 1,
@@ -92,9 +59,14 @@ export async function renderSlides(
   };
 
   // Every expression is checked before any runs, then all run in one pass of the sandbox.
-  for (const expression of expressions) {
-    const problem = checkExpression(expression, known);
-    if (problem) fail(problem.reason, { place: placeOf(problem.node), hint: problem.hint, ruleId: problem.ruleId });
+  // The rows of a deck render the same tree with the same names: it is checked once for them all.
+  const names = [...known.data, '', ...known.components].join(',');
+  if (!checked.has(names)) {
+    for (const expression of expressions) {
+      const problem = checkExpression(expression, known);
+      if (problem) fail(problem.reason, { place: placeOf(problem.node), hint: problem.hint, ruleId: problem.ruleId });
+    }
+    checked.add(names);
   }
   const placedFailure = (expression: Expression, exact: boolean, failure: SandboxFailure): never => {
     const start = placeOf(expression);
@@ -218,6 +190,59 @@ export async function renderSlides(
   return toHastChildren(content).filter(
     (node): node is Element => node.type === 'element' && node.tagName === 'section',
   );
+}
+
+interface DeckExpressions {
+  expressions: Expression[];
+  /** The expressions shown as a slide's content, not given to a component. */
+  shownAsContent: WeakSet<Node>;
+  /** The sets of names (data and components) the expressions were checked against, passing. */
+  checked: Set<string>;
+}
+
+/** A prepared tree's expressions, found once however many rows render it (buildRows.ts). */
+const foundIn = new WeakMap<Root, DeckExpressions>();
+
+function deckExpressions(tree: Root): DeckExpressions {
+  let found = foundIn.get(tree);
+  if (found) return found;
+  const shownAsContent = new WeakSet<Node>();
+  const expressions: Expression[] = [];
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const attribute of node.attributes) {
+        const program = (
+          attribute.type === 'mdxJsxExpressionAttribute'
+            ? attribute.data?.estree
+            : typeof attribute.value === 'object'
+              ? attribute.value?.data?.estree
+              : undefined
+        ) as Program | undefined;
+        const statement = program?.body[0];
+        if (statement?.type !== 'ExpressionStatement') continue;
+        // A spread attribute ({...props}) is evaluated for the object it spreads.
+        const spread =
+          attribute.type === 'mdxJsxExpressionAttribute' && statement.expression.type === 'ObjectExpression'
+            ? statement.expression.properties[0]
+            : undefined;
+        expressions.push(spread?.type === 'SpreadElement' ? spread.argument : statement.expression);
+      }
+      return;
+    }
+    if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
+    const statement = (node.data?.estree as Program | undefined)?.body[0];
+    if (statement?.type === 'ExpressionStatement') {
+      shownAsContent.add(statement.expression);
+      expressions.push(statement.expression);
+      return;
+    }
+    // A comment in braces ({/* … */}) holds no expression: it shows nothing.
+    parent?.children.splice(index!, 1);
+    return index;
+  });
+  found = { expressions, shownAsContent, checked: new Set() };
+  foundIn.set(tree, found);
+  return found;
 }
 
 function holdsJsx(expression: Expression): boolean {
