@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The only place that exits the process: everything else returns an exit code. A CommonJS file
 // (bin/package.json), like the bundles it runs: Node starts it without its ES module loader.
-const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { accessSync, constants, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
@@ -40,6 +40,8 @@ async function loadCommands() {
   saveCache = () => {
     if (cachedData !== undefined && !script.cachedDataRejected) return;
     try {
+      // Making the cache takes a few milliseconds: not for a folder it cannot be written to.
+      accessSync(lib, constants.W_OK);
       writeFileSync(`${codeCache}.${process.pid}`, script.createCachedData());
       renameSync(`${codeCache}.${process.pid}`, codeCache);
     } catch {
