@@ -55,6 +55,8 @@ export interface PageCacheOptions {
  */
 export class PageCache {
   readonly #pages = new Map<string, DeckPage>();
+  /** Every file given to the watcher so far. */
+  readonly #watched = new Set<string>();
   readonly #options: PageCacheOptions;
 
   constructor(options: PageCacheOptions) {
@@ -146,7 +148,10 @@ export class PageCache {
     }
     // Everything the build read or looked for, even when it failed: creating the missing file fixes it.
     deck.dependencies = new Set([deck.file, ...files.used, ...(deck.error ? [deck.error.place.file] : [])]);
-    // Data, images and themes may sit outside the project folder Vite watches by default.
-    watch([...deck.dependencies]);
+    // Data, images and themes may sit outside the project folder Vite watches by default. Each
+    // file is given to the watcher once: adding it again made it look at every file again, each save.
+    const unwatched = [...deck.dependencies].filter((dependency) => !this.#watched.has(dependency));
+    for (const dependency of unwatched) this.#watched.add(dependency);
+    if (unwatched.length > 0) watch(unwatched);
   }
 }
