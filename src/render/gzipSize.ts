@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runtimeDir } from './runtimeFiles.ts';
 import type { DocumentFile } from './standaloneDocument.ts';
+import { textHash } from './textHash.ts';
 
 /** Bytes gzip adds around any stream of its own (header and trailer), counted once per file. */
 const gzipFraming = 18;
@@ -16,8 +16,6 @@ const preparedSizesFile = join(runtimeDir, 'gzip-sizes.json');
 
 const sharedSizes = new Map<string, number>();
 let preparedSizes: Record<string, number> | undefined;
-
-const hash = (text: string) => createHash('sha256').update(text).digest('base64');
 
 /** The size `text` adds to a gzipped file it is part of: its own compressed size, less gzip's framing. */
 function sizeWithin(text: string): number {
@@ -32,7 +30,7 @@ function sharedSize(part: string): number {
     } catch {
       preparedSizes = {};
     }
-    size = preparedSizes[hash(part)] ?? sizeWithin(part);
+    size = preparedSizes[textHash(part)] ?? sizeWithin(part);
     sharedSizes.set(part, size);
   }
   return size;
@@ -57,7 +55,7 @@ export function prepareGzipSizes(): void {
   const sizes: Record<string, number> = {};
   for (const name of readdirSync(runtimeDir).filter((file) => /^podium-runtime[\w-]*\.(js|css)$/.test(file))) {
     const text = readFileSync(join(runtimeDir, name), 'utf8');
-    sizes[hash(text)] = sizeWithin(text);
+    sizes[textHash(text)] = sizeWithin(text);
   }
   writeFileSync(preparedSizesFile, `${JSON.stringify(sizes)}\n`);
 }

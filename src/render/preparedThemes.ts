@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInThemesDir } from '../config.ts';
 import { runtimeDir } from './runtimeFiles.ts';
+import { textHash } from './textHash.ts';
 
 /**
  * Podium's own themes, checked and minified when Podium is built (`npm run build:tool`, beside the
@@ -19,8 +19,6 @@ interface PreparedTheme {
   css: string;
 }
 
-const hash = (text: string) => createHash('sha256').update(text).digest('base64');
-
 let prepared: Record<string, PreparedTheme> | undefined;
 
 /** The built-in theme at `path`, ready, when it and the base are the ones it was prepared from. */
@@ -32,7 +30,7 @@ export function preparedTheme(path: string, css: string, baseCss: string): strin
     prepared = {};
   }
   const entry = prepared[path.slice(builtInThemesDir.length)];
-  return entry && entry.theme === hash(css) && entry.base === hash(baseCss) ? entry.css : undefined;
+  return entry && entry.theme === textHash(css) && entry.base === textHash(baseCss) ? entry.css : undefined;
 }
 
 /**
@@ -45,7 +43,7 @@ export function prepareBuiltInThemes(ready: (path: string, css: string, baseCss:
   for (const name of readdirSync(builtInThemesDir).filter((file) => file.endsWith('.css'))) {
     const path = join(builtInThemesDir, name);
     const css = readFileSync(path, 'utf8');
-    themes[name] = { theme: hash(css), base: hash(baseCss), css: ready(path, css, baseCss) };
+    themes[name] = { theme: textHash(css), base: textHash(baseCss), css: ready(path, css, baseCss) };
   }
   writeFileSync(preparedThemesFile, `${JSON.stringify(themes)}\n`);
 }
