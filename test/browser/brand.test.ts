@@ -4,28 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
-import { launchChromium, openDeck } from '../support/browser.ts';
-import { TestDecks } from '../support/testDecks.ts';
+import { openDeck } from '../support/browser.ts';
+import { testDecksInChromium } from '../support/testDecks.ts';
 import '../support/window.ts';
 
 // The frontmatter's logo, footer and 16:9 slide box, in the built deck and in its PDF.
 const exec = (file: string, args: string[]) => promisify(execFile)(file, args, { timeout: 60_000 });
-const decks = new TestDecks('brand');
+const { decks, chromium } = testDecksInChromium('brand');
 const footer = 'Riverbend Families for Counselors';
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
-});
 
 interface Box {
   left: number;
@@ -77,7 +66,7 @@ describe('a deck with a logo and a footer, in 16:9', () => {
   ]) {
     it(`at ${viewport.width} × ${viewport.height}: the footer on every slide, clear of the slide number, arrows and content; the logo in the corner except on the title slide`, async () => {
       const { url } = await decks.built('brand');
-      const { page, context, errors } = await openDeck(browser, url, { viewport, reducedMotion: 'reduce' });
+      const { page, context, errors } = await openDeck(chromium(), url, { viewport, reducedMotion: 'reduce' });
       try {
         const count = await page.evaluate(() => window.Reveal.getTotalSlides());
         expect(count).toBe(4);
@@ -124,7 +113,7 @@ describe('a deck with a logo and a footer, in 16:9', () => {
 
   it('lays slides out at 1280 × 720 and scales them as a 16:9 box', async () => {
     const { url } = await decks.built('brand');
-    const { page, context } = await openDeck(browser, url, { viewport: { width: 1024, height: 768 } });
+    const { page, context } = await openDeck(chromium(), url, { viewport: { width: 1024, height: 768 } });
     try {
       const { width, height } = await page.evaluate(() => window.Reveal.getConfig());
       expect({ width, height }).toEqual({ width: 1280, height: 720 });
@@ -140,7 +129,7 @@ describe('a deck with a logo and a footer, in 16:9', () => {
 
   it('shows title, subtitle, meeting, the date in words, author and logo on the title slide', async () => {
     const { url } = await decks.built('brand');
-    const { page, context } = await openDeck(browser, url);
+    const { page, context } = await openDeck(chromium(), url);
     try {
       const title = page.locator('.slides > section').first().locator('.podium-title-slide');
       await expect.poll(() => title.locator('h1').textContent()).toBe('Counselors for every school');
@@ -166,7 +155,7 @@ describe('a deck with a logo and a footer, in 16:9', () => {
 describe('logoPlacement: title-only, aspect: 4:3', () => {
   it('keeps the logo to the title slide and the slide box at 960 × 700', async () => {
     const { url } = await decks.built('brand-title-only');
-    const { page, context } = await openDeck(browser, url);
+    const { page, context } = await openDeck(chromium(), url);
     try {
       const { width, height } = await page.evaluate(() => window.Reveal.getConfig());
       expect({ width, height }).toEqual({ width: 960, height: 700 });

@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openDeck } from '../support/browser.ts';
-import { TestDecks } from '../support/testDecks.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { openDeck } from '../support/browser.ts';
+import { testDecksInChromium } from '../support/testDecks.ts';
 
 // What a screen reader gets from a chart slide, read from Chromium's own accessibility tree.
 
-const decks = new TestDecks('chart-semantics');
-let browser: Browser;
+const { decks, chromium } = testDecksInChromium('chart-semantics');
 let url: string;
 
 /** The titles of every-chart.mdx's charts, one per slide. */
@@ -14,12 +13,6 @@ const titles = ['Students per staff member', 'Two series', 'Spending by year', '
 
 beforeAll(async () => {
   url = (await decks.built('every-chart')).url;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
 });
 
 /** One node of the tree, as a screen reader is given it. */
@@ -58,7 +51,7 @@ async function showSlide(page: Page, index: number): Promise<void> {
 }
 
 it("names each chart's figure by its title alone", async () => {
-  const { page, context } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   for (const [index, title] of titles.entries()) {
     await showSlide(page, index);
     const figures = (await accessibilityTree(page)).filter((node) => node.role === 'figure');
@@ -71,7 +64,7 @@ it("names each chart's figure by its title alone", async () => {
 });
 
 it("reads each chart's summary once, from the picture", async () => {
-  const { page, context } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   for (const [index, title] of titles.entries()) {
     await showSlide(page, index);
     // The summary is the canvas's text after "<title>. ".
@@ -90,7 +83,7 @@ it("reads each chart's summary once, from the picture", async () => {
 });
 
 it('keeps a collapsed data table out of the tree, and "Show data" brings it in with aria-expanded to match', async () => {
-  const { page, context } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   await showSlide(page, 2);
   const button = page.locator('.reveal .slides > section.present button.podium-data-toggle');
   const state = async () => {
@@ -114,7 +107,7 @@ it('keeps a collapsed data table out of the tree, and "Show data" brings it in w
 
 // "Slide 3 / 10", not "Slide 3 of 10": the name keeps the visible "3 / 10" whole (WCAG 2.5.3, axe checks it).
 it('names the slide-number link "Slide N / M", following the slide shown', async () => {
-  const { page, context } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   const slideNumberLinks = async () =>
     (await accessibilityTree(page))
       .filter((node) => node.role === 'link' && /\d/.test(node.name) && !node.name.startsWith('Source'))

@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { drawnPixels, launchChromium, openDeck, type OpenedDeck } from '../support/browser.ts';
-import { TestDecks } from '../support/testDecks.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { drawnPixels, openDeck, type OpenedDeck } from '../support/browser.ts';
+import { testDecksInChromium } from '../support/testDecks.ts';
 import type { Drawing } from '../support/window.ts';
 
-const decks = new TestDecks('charts');
-let browser: Browser;
+const { decks, chromium } = testDecksInChromium('charts');
 let url: string;
 let sliceLabelsUrl: string;
 let ratioMarksUrl: string;
@@ -19,16 +18,10 @@ beforeAll(async () => {
   url = everyChart.url;
   sliceLabelsUrl = (await decks.built('slice-labels')).url;
   ratioMarksUrl = (await decks.built('ratio-marks')).url;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
 });
 
 it('draws every chart type on its slide', async () => {
-  const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context, errors } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   const total = await page.evaluate(() => window.Reveal.getTotalSlides());
   expect(total).toBe(6);
   for (let index = 0; index < total; index++) {
@@ -45,7 +38,7 @@ it('draws every chart type on its slide', async () => {
 });
 
 it('hides each data table until the button or the T key shows it', async () => {
-  const { page, context } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   const width = async (index: number) => (await page.locator(slideData(index)).boundingBox())?.width ?? 0;
   // Hidden from everyone until shown, as the button's aria-expanded says (test/browser/chartSemantics.test.ts).
   expect(await width(0)).toBe(0);
@@ -76,7 +69,7 @@ it('hides each data table until the button or the T key shows it', async () => {
 });
 
 it('shows the data tables on printed pages and in the phone view', async () => {
-  const print = await openDeck(browser, `${url}?print-pdf`);
+  const print = await openDeck(chromium(), `${url}?print-pdf`);
   await print.page.waitForSelector('html[data-podium-print-ready]');
   const printed = await print.page.$$eval('.pdf-page .podium-data', (blocks) =>
     blocks.map((block) => block.getBoundingClientRect().width),
@@ -84,7 +77,7 @@ it('shows the data tables on printed pages and in the phone view', async () => {
   expect(printed).toHaveLength(6);
   for (const shown of printed) expect(shown).toBeGreaterThan(100);
   await print.context.close();
-  const phone = await openDeck(browser, url, { viewport: { width: 390, height: 844 } });
+  const phone = await openDeck(chromium(), url, { viewport: { width: 390, height: 844 } });
   const onPhone = await phone.page.$$eval('.podium-data', (blocks) =>
     blocks.map((block) => block.getBoundingClientRect().width),
   );
@@ -132,7 +125,7 @@ function chartFit(page: Page, selector: string): Promise<ChartFit> {
 }
 
 it('fills its figure, sharp, after the window is made smaller or larger', async () => {
-  const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context, errors } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   const scale = () => page.evaluate(() => window.Reveal.getScale());
   // Bars, then lines: charts whose drawing spans the canvas.
   for (const index of [1, 2]) {
@@ -243,7 +236,7 @@ async function openRecording(
   address: string,
   options: { viewport?: { width: number; height: number } } = {},
 ): Promise<OpenedDeck> {
-  const opened = await openDeck(browser, address, { ...options, reducedMotion: 'reduce' });
+  const opened = await openDeck(chromium(), address, { ...options, reducedMotion: 'reduce' });
   await opened.context.addInitScript(recordDrawing);
   await opened.page.reload();
   await opened.page.waitForSelector(

@@ -1,28 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium, openDeck } from '../support/browser.ts';
-import { TestDecks } from '../support/testDecks.ts';
+import { openDeck } from '../support/browser.ts';
+import { testDecksInChromium } from '../support/testDecks.ts';
 
 // test/browser/decks/keyboard.mdx: 0 a link to slide 1; 1 a chart with "Show data" and source [1];
 // 2 a citation [2] and a step; 3 Sources.
-const decks = new TestDecks('keyboard');
+const { decks, chromium } = testDecksInChromium('keyboard');
 
-let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
   url = (await decks.built('keyboard')).url;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
-});
-
-const open = (address = url) => openDeck(browser, address, { reducedMotion: 'reduce' });
+const open = (address = url) => openDeck(chromium(), address, { reducedMotion: 'reduce' });
 
 /** The focused element, as a test failure should show it: `tag#id.class "text"`. */
 const focused = (page: Page) =>

@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openDeck } from '../support/browser.ts';
-import { TestDecks } from '../support/testDecks.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { openDeck } from '../support/browser.ts';
+import { testDecksInChromium } from '../support/testDecks.ts';
 
-const decks = new TestDecks('destroy');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
-});
+const { decks, chromium } = testDecksInChromium('destroy');
 
 /** Opens a deck, then loads it again with its intervals counted: the ones set and not cleared. */
 async function openCounted(url: string) {
-  const { context, page } = await openDeck(browser, url);
+  const { context, page } = await openDeck(chromium(), url);
   await context.addInitScript(() => {
     const live = new Set<number>();
     const { setInterval: set, clearInterval: clear } = window;
@@ -71,7 +61,7 @@ it('stops the countdown, the talk clock keys and the data key when the deck is d
 
 it('gives chart canvases back and stops answering "Show data" when the deck is destroyed', async () => {
   const { url } = await decks.built('ratio-marks');
-  const { context, page } = await openDeck(browser, url);
+  const { context, page } = await openDeck(chromium(), url);
   try {
     const canvas = page.locator('.reveal .slides section.present canvas').first();
     const button = page.locator('.reveal .slides section.present button.podium-data-toggle').first();

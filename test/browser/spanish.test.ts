@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestDecks } from '../support/testDecks.ts';
-import { launchChromium, openDeck } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { testDecksInChromium } from '../support/testDecks.ts';
+import { openDeck } from '../support/browser.ts';
 
-const decks = new TestDecks('spanish');
-let browser: Browser;
+const { decks, chromium } = testDecksInChromium('spanish');
 let url: string;
 
 /** English words Podium has written in a deck's pages; the Spanish deck's own text has none of them. */
@@ -12,13 +11,7 @@ const englishWords =
   /\b(Show|Hide|data|Slides?|Speaker|notes|Sources?|Back|Time|up|left|over|Read|page|Next|Previous|Close|shortcuts|Keyboard|Key|Pace|Press|restarts|seconds|step|Resume|presentation|Jump|Waiting|Smaller|Larger|black|screen|audience|of|the|view)\b/i;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   url = (await decks.built('spanish')).url;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
 });
 
 /**
@@ -63,7 +56,7 @@ async function openSpeakerView(context: BrowserContext, page: Page): Promise<Pag
 }
 
 it('writes no English word in a Spanish deck: slides, help, speaker view, timer, citations', async () => {
-  const { page, context, errors } = await openDeck(browser, url);
+  const { page, context, errors } = await openDeck(chromium(), url);
   await page.clock.install();
   await page.reload();
   await page.waitForSelector('html[data-podium-ready]');
@@ -134,7 +127,7 @@ it('writes no English word in a Spanish deck: slides, help, speaker view, timer,
 });
 
 it('writes no English word in a Spanish deck read as one page', async () => {
-  const { page, context, errors } = await openDeck(browser, `${url}?read`);
+  const { page, context, errors } = await openDeck(chromium(), `${url}?read`);
   expect(await page.locator('a.podium-read-link').textContent()).toBe('Ver como diapositivas');
   await expectNoEnglish(page, 'the reading view');
   expect(errors).toEqual([]);

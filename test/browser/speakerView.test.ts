@@ -1,29 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { buildDeck } from '../../src/buildDeck.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { deckIdentity } from '../../src/runtime/speaker/messages.ts';
-import { launchChromium, openDeck, policyViolations } from '../support/browser.ts';
-import { TestDecks } from '../support/testDecks.ts';
+import { openDeck, policyViolations } from '../support/browser.ts';
+import { testDecksInChromium } from '../support/testDecks.ts';
 
-const decks = new TestDecks('speaker');
+const { decks, chromium } = testDecksInChromium('speaker');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
   url = (await decks.built('speaker-view')).url;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
 });
 
 async function openSpeakerView(context: BrowserContext, page: Page): Promise<Page> {
@@ -71,7 +64,9 @@ async function preview(speaker: Page, which: 'now' | 'next'): Promise<Frame> {
 }
 
 it('follows the presentation: the slide, the step, the next step and the notes; its keys and buttons move the deck', async () => {
-  const { page, context, errors, dialogs, networkAttempts } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context, errors, dialogs, networkAttempts } = await openDeck(chromium(), url, {
+    reducedMotion: 'reduce',
+  });
   const speaker = await openSpeakerView(context, page);
   expect(speaker.url()).toBe(`${url}?speaker`);
   expect(await speaker.title()).toBe('Speaker view: Two minutes on counselors');
@@ -135,7 +130,7 @@ it('follows the presentation: the slide, the step, the next step and the notes; 
 });
 
 it('finds the presentation again after either window is reloaded', async () => {
-  const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context, errors } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   const speaker = await openSpeakerView(context, page);
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => place(speaker)).toBe('Slide 2 of 4 · step 0 of 2');
@@ -163,7 +158,7 @@ it('finds the presentation again after either window is reloaded', async () => {
 });
 
 it('opens again with S after the speaker closes it, on the slide the audience sees', async () => {
-  const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context, errors } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   await keepOpenedWindows(page);
   const first = await openSpeakerView(context, page);
   await page.keyboard.press('End');
@@ -180,7 +175,7 @@ it('opens again with S after the speaker closes it, on the slide the audience se
 });
 
 it('tells the presenter when the browser refuses to open the speaker window', async () => {
-  const { page, context, errors } = await openDeck(browser, url);
+  const { page, context, errors } = await openDeck(chromium(), url);
   // A browser that blocks pop-ups gives window.open nothing back.
   await page.evaluate(() => Object.assign(window, { open: () => null }));
   await page.keyboard.press('s');
@@ -193,7 +188,7 @@ it('tells the presenter when the browser refuses to open the speaker window', as
 });
 
 it('says what it is when opened without the presentation', async () => {
-  const { page, context, errors } = await openDeck(browser, `${url}?speaker`);
+  const { page, context, errors } = await openDeck(chromium(), `${url}?speaker`);
   await expect
     .poll(() => page.getByRole('status').textContent())
     .toBe('This is the speaker view. Open the deck and press S there to present with it.');
@@ -204,7 +199,7 @@ it('says what it is when opened without the presentation', async () => {
 });
 
 it('shows the pace against the time limit, shared by the slides spoken to', async () => {
-  const { page, context, errors } = await openDeck(browser, url);
+  const { page, context, errors } = await openDeck(chromium(), url);
   await page.clock.install();
   await page.reload();
   await page.waitForSelector('html[data-podium-ready]');
@@ -237,7 +232,7 @@ it('shows the pace against the time limit, shared by the slides spoken to', asyn
 });
 
 it('lets the speaker enlarge the notes, and remembers the size', async () => {
-  const { page, context } = await openDeck(browser, url);
+  const { page, context } = await openDeck(chromium(), url);
   const speaker = await openSpeakerView(context, page);
   const size = () =>
     speaker.locator('.podium-speaker-notes-text').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
@@ -255,7 +250,7 @@ it('lets the speaker enlarge the notes, and remembers the size', async () => {
 });
 
 it('meets WCAG 2.1 AA', async () => {
-  const { page, context } = await openDeck(browser, url);
+  const { page, context } = await openDeck(chromium(), url);
   const speaker = await openSpeakerView(context, page);
   await expect.poll(() => place(speaker)).toBe('Slide 1 of 4');
   // A small window, large notes, and the black screen's notice.
@@ -285,7 +280,7 @@ it('meets WCAG 2.1 AA', async () => {
 });
 
 it('obeys only its own speaker view: not a page loaded in its place, not a page that opened the deck', async () => {
-  const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context, errors } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   // The stamp of the deck's slides, which a speaker view of it would give.
   const identity = await page.evaluate(deckIdentity, undefined);
   expect(identity).toMatch(/^[\w-]{16}$/);
@@ -325,7 +320,7 @@ it('obeys only its own speaker view: not a page loaded in its place, not a page 
 });
 
 it('catches up with a rebuilt deck, and steps aside for another one', async () => {
-  const { page, context, errors } = await openDeck(browser, url, { reducedMotion: 'reduce' });
+  const { page, context, errors } = await openDeck(chromium(), url, { reducedMotion: 'reduce' });
   const speaker = await openSpeakerView(context, page);
   await expect.poll(() => notes(speaker)).toBe('Thank the board for the time.');
   // The organizer rebuilds the deck with new notes and reloads the presentation: the speaker view loads the new build.

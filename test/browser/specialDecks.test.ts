@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestDecks } from '../support/testDecks.ts';
-import { drawnPixels, launchChromium, openDeck } from '../support/browser.ts';
+import { expect, it } from 'vitest';
+import { testDecksInChromium } from '../support/testDecks.ts';
+import { drawnPixels, openDeck } from '../support/browser.ts';
 
-const decks = new TestDecks('special');
+const { decks, chromium } = testDecksInChromium('special');
 const payloads = ['</script><script>alert(1)</script>', `"'><img src=x onerror=alert(1)>`];
-
-let browser: Browser;
 
 const built = async (name: string) => (await decks.built(name)).url;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
-});
-
 it('shows hostile titles, labels and notes as text and runs none of them', async () => {
-  const { page, context, dialogs, errors, networkAttempts } = await openDeck(browser, await built('hostile'));
+  const { page, context, dialogs, errors, networkAttempts } = await openDeck(chromium(), await built('hostile'));
   expect(await page.title()).toBe(`${payloads[0]} ${payloads[1]}`);
   expect(await page.locator('.reveal h1').textContent()).toBe(payloads[1]);
   expect(await page.locator('figure.podium-chart .podium-chart-title').textContent()).toBe(payloads[0]);
@@ -45,7 +33,7 @@ it('shows hostile titles, labels and notes as text and runs none of them', async
 });
 
 it('draws the chart on every printed page that reveal clones for fragments', async () => {
-  const { page, context, errors } = await openDeck(browser, `${await built('print-fragments')}?print-pdf`);
+  const { page, context, errors } = await openDeck(chromium(), `${await built('print-fragments')}?print-pdf`);
   await page.waitForSelector('html[data-podium-print-ready]');
   // One page per fragment step: before the first, after the first, after the second.
   expect(await page.locator('.pdf-page').count()).toBe(3);
@@ -57,7 +45,7 @@ it('draws the chart on every printed page that reveal clones for fragments', asy
 });
 
 it('turns slide transitions and chart animation off for prefers-reduced-motion', async () => {
-  const { page, context } = await openDeck(browser, await built('print-fragments'), { reducedMotion: 'reduce' });
+  const { page, context } = await openDeck(chromium(), await built('print-fragments'), { reducedMotion: 'reduce' });
   expect(await page.evaluate(() => window.Reveal.getConfig().transition)).toBe('none');
   // Without animation the chart is complete at once, not growing over 600 ms: every frame it drew is the whole chart.
   await page.addInitScript(keepFrames);

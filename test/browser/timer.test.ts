@@ -3,23 +3,21 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { buildDeck } from '../../src/buildDeck.ts';
 import { resolveConfig } from '../../src/config.ts';
-import { TestDecks } from '../support/testDecks.ts';
-import { launchChromium, openDeck, policyViolations, type OpenedDeck } from '../support/browser.ts';
+import { testDecksInChromium } from '../support/testDecks.ts';
+import { openDeck, policyViolations, type OpenedDeck } from '../support/browser.ts';
 
-const decks = new TestDecks('timer');
+const { decks, chromium } = testDecksInChromium('timer');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let browser: Browser;
 
 const built = async (name: string) => (await decks.built(name)).url;
 
 /** Opens a deck with Playwright's clock in charge of time in the page, its popups and their frames. */
 async function openTimedDeck(name: string, options: Parameters<typeof openDeck>[2] = {}): Promise<OpenedDeck> {
-  const opened = await openDeck(browser, await built(name), options);
+  const opened = await openDeck(chromium(), await built(name), options);
   await opened.page.clock.install();
   // Loaded again so that every timer of the deck runs on the installed clock.
   await opened.page.reload();
@@ -53,15 +51,6 @@ async function expectTimeLeft(read: () => Promise<string | null>, expected: numb
   await expect.poll(async () => secondsIn(await read())).toBeLessThanOrEqual(expected);
   expect(secondsIn(await read())).toBeGreaterThanOrEqual(expected - 3);
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  decks.remove();
-});
 
 it('counts down on a bar the audience sees, warns in the last 30 seconds, says when time is up and keeps the deck going', async () => {
   const { page, context, errors, networkAttempts } = await openTimedDeck('timer-visible');
@@ -225,7 +214,7 @@ it("draws the audience's countdown with a theme that says nothing about it", asy
   writeFileSync(join(project, 'deck.mdx'), source);
   const built = await buildDeck(join(project, 'deck.mdx'), resolveConfig({ root: project }));
   writeFileSync(join(project, 'deck.html'), built.html);
-  const { page, context } = await openDeck(browser, pathToFileURL(join(project, 'deck.html')).href);
+  const { page, context } = await openDeck(chromium(), pathToFileURL(join(project, 'deck.html')).href);
   const bar = page.locator('.podium-timer');
   expect(await bar.evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
   expect((await bar.locator('.podium-timer-track').boundingBox())?.height).toBe(10);

@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../../src/buildDeck.ts';
 import { resolveConfig } from '../../src/config.ts';
+import { launchChromium } from './browser.ts';
 
 /** The decks browser tests build: test/browser/decks/<name>.mdx, written to a folder of their own. */
 export class TestDecks {
@@ -27,4 +30,27 @@ export class TestDecks {
   remove(): void {
     rmSync(this.#out, { recursive: true, force: true });
   }
+}
+
+/**
+ * For a test file: its test decks, and Chromium started before its tests; after them, both are
+ * closed and removed. Decks are built as the tests ask (decks.built).
+ */
+export function testDecksInChromium(prefix: string): { decks: TestDecks; chromium: () => Browser } {
+  const decks = new TestDecks(prefix);
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    decks.remove();
+  });
+  return {
+    decks,
+    chromium: () => {
+      if (!browser) throw new Error('Chromium is started before the tests run.');
+      return browser;
+    },
+  };
 }
