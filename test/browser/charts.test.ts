@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { drawnPixels, openDeck, type OpenedDeck } from '../support/browser.ts';
+import { recordDrawing } from '../support/drawing.ts';
 import { testDecksInChromium } from '../support/testDecks.ts';
-import type { Drawing } from '../support/window.ts';
 
 const { decks, chromium } = testDecksInChromium('charts');
 let url: string;
@@ -171,66 +171,6 @@ interface ChartLabels {
   pieHeight: number;
 }
 
-/** Runs in the page before the deck: each canvas keeps a record of its last frame (Chart.js clears the whole canvas before each). */
-function recordDrawing(): void {
-  const drawings = new WeakMap<HTMLCanvasElement, Drawing>();
-  const drawing = (canvas: HTMLCanvasElement): Drawing => {
-    if (!drawings.has(canvas)) drawings.set(canvas, { texts: [], radius: 0 });
-    return drawings.get(canvas)!;
-  };
-  Object.assign(window, { podiumDrawing: drawing });
-  const canvasPoint = (context: CanvasRenderingContext2D, x: number, y: number) =>
-    context.getTransform().transformPoint(new DOMPoint(x, y));
-  const proto = CanvasRenderingContext2D.prototype;
-  const { clearRect, fillText, arc } = proto;
-  proto.clearRect = function (this: CanvasRenderingContext2D, x: number, y: number, width: number, height: number) {
-    const from = canvasPoint(this, x, y);
-    const to = canvasPoint(this, x + width, y + height);
-    if (from.x <= 0 && from.y <= 0 && to.x >= this.canvas.width && to.y >= this.canvas.height)
-      drawings.set(this.canvas, { texts: [], radius: 0 });
-    clearRect.call(this, x, y, width, height);
-  };
-  proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
-    const size = this.measureText(text);
-    const [left, right, top, bottom] = [
-      x - size.actualBoundingBoxLeft,
-      x + size.actualBoundingBoxRight,
-      y - size.actualBoundingBoxAscent,
-      y + size.actualBoundingBoxDescent,
-    ];
-    const corners = [
-      canvasPoint(this, left, top),
-      canvasPoint(this, right, top),
-      canvasPoint(this, left, bottom),
-      canvasPoint(this, right, bottom),
-    ];
-    const xs = corners.map((corner) => corner.x);
-    const ys = corners.map((corner) => corner.y);
-    drawing(this.canvas).texts.push({
-      text: String(text),
-      left: Math.min(...xs),
-      right: Math.max(...xs),
-      top: Math.min(...ys),
-      bottom: Math.max(...ys),
-    });
-    if (maxWidth === undefined) fillText.call(this, text, x, y);
-    else fillText.call(this, text, x, y, maxWidth);
-  };
-  proto.arc = function (
-    this: CanvasRenderingContext2D,
-    x: number,
-    y: number,
-    radius: number,
-    startAngle: number,
-    endAngle: number,
-    counterclockwise?: boolean,
-  ) {
-    const scale = Math.hypot(this.getTransform().a, this.getTransform().b);
-    drawing(this.canvas).radius = Math.max(drawing(this.canvas).radius, radius * scale);
-    arc.call(this, x, y, radius, startAngle, endAngle, counterclockwise);
-  };
-}
-
 /** A deck opened with its canvases recording what they draw. */
 async function openRecording(
   address: string,
@@ -283,7 +223,7 @@ async function chartLabels(page: Page, selector: string): Promise<ChartLabels[]>
               line.left < -1 || line.top < -1 || line.right > canvas.width + 1 || line.bottom > canvas.height + 1,
           )
           .map((line) => line.text),
-        pieHeight: (2 * drawing.radius) / canvas.height,
+        pieHeight: (2 * drawing.arc.radius) / canvas.height,
       };
     }),
   );

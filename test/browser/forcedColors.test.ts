@@ -3,6 +3,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { forEachSlide, launchChromium, openDeck, type OpenedDeck } from '../support/browser.ts';
+import { recordDrawing } from '../support/drawing.ts';
+import type { Drawing } from '../support/window.ts';
 import { SampleDecks } from '../support/sampleDecks.ts';
 import { TestDecks } from '../support/testDecks.ts';
 
@@ -17,25 +19,7 @@ let blackSliceUrl: string;
 let timerUrl: string;
 
 type Rgb = [number, number, number];
-
-interface DrawnText {
-  text: string;
-  fillStyle: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-declare global {
-  interface Window {
-    /** What each canvas wrote and the arcs it drew in its last frame, recorded by this file's init script. */
-    podiumForcedDrawing?(canvas: HTMLCanvasElement): {
-      texts: DrawnText[];
-      arc: { x: number; y: number; radius: number };
-    };
-  }
-}
+type DrawnText = Drawing['texts'][number];
 
 const sampleUrl = (name: string) => samples.url(name);
 
@@ -51,58 +35,6 @@ afterAll(async () => {
   decks.remove();
   samples.remove();
 });
-
-/** Runs in the page before the deck: each canvas keeps the texts (with their colour) and the largest arc of its last frame. */
-function recordDrawing(): void {
-  type Drawing = ReturnType<NonNullable<Window['podiumForcedDrawing']>>;
-  const drawings = new WeakMap<HTMLCanvasElement, Drawing>();
-  const fresh = (): Drawing => ({ texts: [], arc: { x: 0, y: 0, radius: 0 } });
-  const drawing = (canvas: HTMLCanvasElement): Drawing => {
-    if (!drawings.has(canvas)) drawings.set(canvas, fresh());
-    return drawings.get(canvas)!;
-  };
-  Object.assign(window, { podiumForcedDrawing: drawing });
-  const at = (context: CanvasRenderingContext2D, x: number, y: number) =>
-    context.getTransform().transformPoint(new DOMPoint(x, y));
-  const proto = CanvasRenderingContext2D.prototype;
-  const { clearRect, fillText, arc } = proto;
-  proto.clearRect = function (this: CanvasRenderingContext2D, x: number, y: number, width: number, height: number) {
-    const [from, to] = [at(this, x, y), at(this, x + width, y + height)];
-    if (from.x <= 0 && from.y <= 0 && to.x >= this.canvas.width && to.y >= this.canvas.height)
-      drawings.set(this.canvas, fresh());
-    clearRect.call(this, x, y, width, height);
-  };
-  proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
-    const size = this.measureText(text);
-    const from = at(this, x - size.actualBoundingBoxLeft, y - size.actualBoundingBoxAscent);
-    const to = at(this, x + size.actualBoundingBoxRight, y + size.actualBoundingBoxDescent);
-    drawing(this.canvas).texts.push({
-      text: String(text),
-      fillStyle: String(this.fillStyle),
-      left: Math.min(from.x, to.x),
-      right: Math.max(from.x, to.x),
-      top: Math.min(from.y, to.y),
-      bottom: Math.max(from.y, to.y),
-    });
-    if (maxWidth === undefined) fillText.call(this, text, x, y);
-    else fillText.call(this, text, x, y, maxWidth);
-  };
-  proto.arc = function (
-    this: CanvasRenderingContext2D,
-    x: number,
-    y: number,
-    radius: number,
-    start: number,
-    end: number,
-    counterclockwise?: boolean,
-  ) {
-    const scale = Math.hypot(this.getTransform().a, this.getTransform().b);
-    const centre = at(this, x, y);
-    if (radius * scale > drawing(this.canvas).arc.radius)
-      drawing(this.canvas).arc = { x: centre.x, y: centre.y, radius: radius * scale };
-    arc.call(this, x, y, radius, start, end, counterclockwise);
-  };
-}
 
 /** A deck opened in forced colours (or not), its canvases recording what they draw. */
 async function openForced(
@@ -162,7 +94,7 @@ async function drawnTexts(page: Page): Promise<Array<DrawnText & { ink: Rgb | nu
   await page.waitForFunction(
     (selector) =>
       [...document.querySelectorAll<HTMLCanvasElement>(selector)].every(
-        (canvas) => window.podiumForcedDrawing!(canvas).texts.length > 0,
+        (canvas) => window.podiumDrawing(canvas).texts.length > 0,
       ),
     selector,
   );
@@ -185,7 +117,7 @@ async function drawnTexts(page: Page): Promise<Array<DrawnText & { ink: Rgb | nu
           return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
         };
         const rgb = (pixel: string) => pixel.split(',').map(Number) as [number, number, number];
-        return window.podiumForcedDrawing!(canvas).texts.map((text) => {
+        return window.podiumDrawing(canvas).texts.map((text) => {
           const [left, top] = [Math.max(0, Math.floor(text.left)), Math.max(0, Math.floor(text.top))];
           const [right, bottom] = [
             Math.min(width - 1, Math.ceil(text.right)),
@@ -273,7 +205,7 @@ it("outlines a deck's black slice in CanvasText and writes its labels in CanvasT
   expect(texts.map((drawn) => drawn.text)).toEqual(expect.arrayContaining(['North', 'South', 'East', '12', '7', '3']));
   for (const drawn of texts) expect(drawn.fillStyle, drawn.text).toBe(hex(text));
   const ray = await page.$eval('figure.podium-chart canvas', (canvas: HTMLCanvasElement) => {
-    const { arc } = window.podiumForcedDrawing!(canvas);
+    const { arc } = window.podiumDrawing(canvas);
     const { data, width } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     // North, 12 of 22 speakers, is the first slice from the top, clockwise: along its middle, from the centre out.
     const angle = -Math.PI / 2 + (12 / 22) * Math.PI;

@@ -1,10 +1,10 @@
 import type { RevealApi } from 'reveal.js';
 
-/** What a chart canvas drew in its last frame, in the canvas's own pixels. */
+/** What a chart canvas drew in its last frame, in the canvas's own pixels (see drawing.ts). */
 export interface Drawing {
-  texts: Array<{ text: string; left: number; top: number; right: number; bottom: number }>;
+  texts: Array<{ text: string; fillStyle: string; left: number; top: number; right: number; bottom: number }>;
   /** The largest arc: a pie's outer edge. */
-  radius: number;
+  arc: { x: number; y: number; radius: number };
 }
 
 // What a deck's page holds for the tests that drive it: typed once, here, for every page.evaluate.
@@ -14,7 +14,7 @@ declare global {
     Reveal: RevealApi & { isScrollView(): boolean };
     /** axe-core, once a test has evaluated its source in the page. */
     axe: typeof import('axe-core');
-    /** Each canvas's last frame, recorded by charts.test.ts before the deck starts. */
+    /** Each canvas's last frame, recorded before the deck starts (see drawing.ts). */
     podiumDrawing(canvas: HTMLCanvasElement): Drawing;
     /** The Content-Security-Policy violations reported since the page loaded (see browser.ts). */
     podiumPolicyViolations?: string[];
