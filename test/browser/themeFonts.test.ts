@@ -1,21 +1,17 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
-import { launchChromium, openDeck } from '../support/browser.ts';
+import { expect, it } from 'vitest';
+import { openDeck } from '../support/browser.ts';
+import { builtProjectInChromium } from '../support/projects.ts';
 
 // A real font to carry: League Gothic (SIL OFL), which reveal.js ships as a .woff. No .woff2 is
 // at hand to test with; Podium embeds both the same way, only the media type differs.
 const leagueGothic = fileURLToPath(
   new URL('../../node_modules/reveal.js/css/theme/fonts/league-gothic/league-gothic.woff', import.meta.url),
 );
-const project = mkdtempSync(join(tmpdir(), 'podium-theme-font-'));
-let browser: Browser;
 
-beforeAll(async () => {
+const { project, chromium } = builtProjectInChromium('theme-font', (project) => {
   mkdirSync(join(project, 'decks'));
   mkdirSync(join(project, 'themes', 'brand'), { recursive: true });
   copyFileSync(leagueGothic, join(project, 'themes', 'brand', 'brand.woff'));
@@ -28,15 +24,6 @@ beforeAll(async () => {
     ].join('\n'),
   );
   writeFileSync(join(project, 'decks', 'branded.mdx'), '---\ntitle: Budget\ntheme: brand\n---\n\n# Hello, budget\n');
-  const lines: string[] = [];
-  const code = await run(['build'], { out: (line) => lines.push(line), err: (line) => lines.push(line), cwd: project });
-  expect(code, lines.join('\n')).toBe(0);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(project, { recursive: true, force: true });
 });
 
 it("shows a theme folder's own font, carried in the file, with no request", async () => {
@@ -46,7 +33,7 @@ it("shows a theme folder's own font, carried in the file, with no request", asyn
   expect(html).not.toContain('brand.woff');
 
   const { page, context, networkAttempts, errors } = await openDeck(
-    browser,
+    chromium(),
     pathToFileURL(join(project, 'dist', 'branded.html')).href,
   );
   const heading = page.locator('.reveal .slides > section.present h1');

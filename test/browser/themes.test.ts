@@ -1,15 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { forEachSlide, launchChromium, openDeck } from '../support/browser.ts';
+import { forEachSlide, openDeck } from '../support/browser.ts';
+import { builtProjectInChromium } from '../support/projects.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const project = mkdtempSync(join(tmpdir(), 'podium-themes-'));
 
 /** An organizer's theme, as the README tells them to write one: a few variables, nothing else. */
 const navyAndGold = `:root {
@@ -29,10 +27,9 @@ const navyAndGold = `:root {
 const themes = { civic: 4.5, night: 4.5, contrast: 7, navy: 4.5 } as const;
 type ThemeName = keyof typeof themes;
 
-let browser: Browser;
 const url = (theme: ThemeName, query = '') => `${pathToFileURL(join(project, 'dist', `${theme}.html`)).href}${query}`;
 
-beforeAll(async () => {
+const { project, chromium } = builtProjectInChromium('themes', (project) => {
   // The school deck once per theme, in a project of its own with the navy theme in themes/.
   mkdirSync(join(project, 'themes'));
   writeFileSync(join(project, 'themes', 'navy.css'), navyAndGold);
@@ -40,15 +37,6 @@ beforeAll(async () => {
   const deck = readFileSync(join(root, 'decks', 'school-support-staff.mdx'), 'utf8');
   for (const theme of Object.keys(themes))
     writeFileSync(join(project, 'decks', `${theme}.mdx`), deck.replace(/^lang: en$/m, `lang: en\ntheme: ${theme}`));
-  const lines: string[] = [];
-  const code = await run(['build'], { out: (line) => lines.push(line), err: (line) => lines.push(line), cwd: project });
-  expect(code, lines.join('\n')).toBe(0);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(project, { recursive: true, force: true });
 });
 
 /**
@@ -96,7 +84,7 @@ function lowestTextContrast(page: Page): Promise<{ ratio: number; where: string 
 
 describe.each(Object.keys(themes) as ThemeName[])('the %s theme', (theme) => {
   it('passes axe and its text contrast on every slide, in the overview and in the speaker view', async () => {
-    const { page, context } = await openDeck(browser, url(theme), { reducedMotion: 'reduce' });
+    const { page, context } = await openDeck(chromium(), url(theme), { reducedMotion: 'reduce' });
     const problems = await forEachSlide(page, async () => {
       const { ratio, where } = await lowestTextContrast(page);
       const faint = ratio < themes[theme] ? [`${where} at ${ratio.toFixed(2)}:1`] : [];
@@ -120,7 +108,7 @@ describe.each(Object.keys(themes) as ThemeName[])('the %s theme', (theme) => {
       ['', { width: 390, height: 844 }],
       ['?print-pdf', { width: 1280, height: 720 }],
     ] as const) {
-      const { page, context } = await openDeck(browser, url(theme, query), { reducedMotion: 'reduce', viewport });
+      const { page, context } = await openDeck(chromium(), url(theme, query), { reducedMotion: 'reduce', viewport });
       if (query === '?print-pdf') await page.waitForSelector('html[data-podium-print-ready]', { state: 'attached' });
       const at = `${query || 'phone'}`;
       problems.push(...(await axeViolations(page)).map((violation) => `${at}: ${violation}`));
@@ -153,8 +141,8 @@ describe("an organizer's theme of variables only", () => {
     });
 
   it('lays out every slide as civic does, in its own colours and font', async () => {
-    const civic = await openDeck(browser, url('civic'), { reducedMotion: 'reduce' });
-    const navy = await openDeck(browser, url('navy'), { reducedMotion: 'reduce' });
+    const civic = await openDeck(chromium(), url('civic'), { reducedMotion: 'reduce' });
+    const navy = await openDeck(chromium(), url('navy'), { reducedMotion: 'reduce' });
     // A serif font is wider than civic's sans: compare where things start, not how far text runs.
     const starts = (places: string[]) => places.map((place) => place.split(',').slice(0, 2).join(','));
     const [civicPlaces, navyPlaces] = [await layout(civic.page), await layout(navy.page)];
