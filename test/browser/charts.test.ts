@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { drawnPixels, openDeck, type OpenedDeck } from '../support/browser.ts';
-import { recordDrawing } from '../support/drawing.ts';
+import { chartsDrawn, recordDrawing } from '../support/drawing.ts';
 import { testDecksInChromium } from '../support/testDecks.ts';
 
 const { decks, chromium } = testDecksInChromium('charts');
@@ -187,15 +187,7 @@ async function openRecording(
 
 /** The labels of the charts `selector` finds, once each has drawn and the page has settled. */
 async function chartLabels(page: Page, selector: string): Promise<ChartLabels[]> {
-  await page.waitForFunction(
-    (selector) =>
-      [...document.querySelectorAll<HTMLCanvasElement>(selector)].every(
-        (canvas) => window.podiumDrawing(canvas).texts.length > 0,
-      ),
-    selector,
-  );
-  // Chart.js draws again once it sees its container's size; two frames see that drawn.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await chartsDrawn(page, selector);
   return page.$$eval(selector, (canvases) =>
     (canvases as HTMLCanvasElement[]).map((canvas) => {
       const drawing = window.podiumDrawing(canvas);

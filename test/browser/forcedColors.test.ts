@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { forEachSlide, launchChromium, openDeck, type OpenedDeck } from '../support/browser.ts';
-import { recordDrawing } from '../support/drawing.ts';
+import { chartsDrawn, recordDrawing } from '../support/drawing.ts';
 import type { Drawing } from '../support/window.ts';
 import { SampleDecks } from '../support/sampleDecks.ts';
 import { TestDecks } from '../support/testDecks.ts';
@@ -91,14 +91,7 @@ function pixelsStandingOut(png: Buffer, ground: Rgb): number {
  */
 async function drawnTexts(page: Page): Promise<Array<DrawnText & { ink: Rgb | null; ground: Rgb }>> {
   const selector = '.reveal .slides > section.present figure.podium-chart canvas';
-  await page.waitForFunction(
-    (selector) =>
-      [...document.querySelectorAll<HTMLCanvasElement>(selector)].every(
-        (canvas) => window.podiumDrawing(canvas).texts.length > 0,
-      ),
-    selector,
-  );
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await chartsDrawn(page, selector);
   const { background } = await systemColours(page);
   return page.$$eval(
     selector,

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { Drawing } from './window.ts';
 
 /**
@@ -68,4 +69,19 @@ export function recordDrawing(): void {
       drawing(this.canvas).arc = { x: centre.x, y: centre.y, radius: radius * scale };
     arc.call(this, x, y, radius, startAngle, endAngle, counterclockwise);
   };
+}
+
+/**
+ * Waits until every canvas `selector` finds has drawn its texts (recordDrawing) and the page has
+ * settled: Chart.js draws again once it sees its container's size, and two frames see that drawn.
+ */
+export async function chartsDrawn(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (selector) =>
+      [...document.querySelectorAll<HTMLCanvasElement>(selector)].every(
+        (canvas) => window.podiumDrawing(canvas).texts.length > 0,
+      ),
+    selector,
+  );
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
