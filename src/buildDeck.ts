@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
 import type { DeckSandboxes } from './compile/expressions/sandbox.ts';
+import type { SlideParses } from './compile/slideParses.ts';
 import { compileDeck, type Deck } from './compile/index.ts';
 import { diskFiles, type DeckFiles } from './compile/deckFiles.ts';
 import type { PodiumConfig } from './config.ts';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   ogImage?: string;
   /** Sandboxes kept from one build of this deck to the next (see CompileOptions). */
   sandboxes?: DeckSandboxes;
+  /** Slides' parses kept from deck to deck (see CompileOptions). */
+  parses?: SlideParses;
 }
 
 /** Deck file → standalone HTML. Every front door (CLI, dev server, PDF) builds through here. */
@@ -36,8 +39,8 @@ export async function buildDeck(
   files: DeckFiles = diskFiles(config.readableDirs),
   options: BuildOptions = {},
 ): Promise<BuiltDeck> {
-  const { sandboxes } = options;
-  const deck = await compileDeck({ file, root: config.root, publicDir: config.publicDir, files, sandboxes });
+  const { sandboxes, parses } = options;
+  const deck = await compileDeck({ file, root: config.root, publicDir: config.publicDir, files, sandboxes, parses });
   const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
   // The runtime's style is Podium's base stylesheet: the theme's contrast is checked over its defaults.
   const theme = loadTheme(deck, config.themeDirs, files, runtime.style);

@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { buildDeck } from '../buildDeck.ts';
+import { SlideParses } from '../compile/slideParses.ts';
 import { resolveConfig } from '../config.ts';
 import { gzipSize } from '../render/gzipSize.ts';
 import type { DocumentFile } from '../render/standaloneDocument.ts';
@@ -49,12 +50,15 @@ export default async function buildCommand(
   const chromium = buildChromium(values, io);
   const browser = chromium ? await launchChromiumFor(chromium.executablePath) : undefined;
   const pictures = chromium?.pictures ? browser : undefined;
+  // Decks made from one template share their unchanged slides' parses.
+  const parses = new SlideParses();
   try {
     const code = await eachDeck(decks, io, 'build', async (file) => {
       const name = basename(file, extname(file));
       const target = join(config.outDir, `${name}.html`);
       const { deck, file: written } = await buildDeck(file, config, undefined, {
         ogImage: pictures ? `${name}.png` : undefined,
+        parses,
       });
       if (pictures) {
         // The title slide is drawn from the deck written beside its target, and its slides

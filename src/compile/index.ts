@@ -3,7 +3,6 @@ import type { Root as MdastRoot } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
@@ -27,6 +26,7 @@ import { remarkDataImports } from './remarkDataImports.ts';
 import { remarkImages } from './remarkImages.ts';
 import { remarkKnownComponents } from './remarkKnownComponents.ts';
 import { remarkSlides } from './remarkSlides.ts';
+import { remarkParseSlides, SlideParses } from './slideParses.ts';
 import { remarkThousandsCommas } from './remarkThousandsCommas.ts';
 import { remarkUnravel } from './remarkUnravel.ts';
 import { slideHeadings } from './slideHeadings.ts';
@@ -44,6 +44,8 @@ export interface CompileOptions {
   files?: DeckFiles;
   /** Sandboxes kept from one build of this deck to the next (podium dev); else the compile makes its own. */
   sandboxes?: DeckSandboxes;
+  /** Slides' parses kept across the decks of one build, or the saves of `podium dev`; else the compile parses afresh. */
+  parses?: SlideParses;
 }
 
 /** A compiled deck: what the renderer needs and what a watcher should watch. */
@@ -138,7 +140,7 @@ export async function prepareDeck(options: CompileOptions): Promise<PreparedDeck
   let data: Record<string, unknown> = {};
   const vfile = new VFile({ path: file, value: source });
   refuseDeepNesting(vfile);
-  const tree = await parseDeck(vfile, [
+  const tree = await parseDeck(vfile, options.parses ?? new SlideParses(), [
     remarkFrontmatter,
     remarkGfm,
     remarkUnravel,
@@ -252,9 +254,9 @@ export async function renderDeck(
 }
 
 /** Parses the deck and runs the passes: Markdown with JSX and expressions, as hast. */
-async function parseDeck(vfile: VFile, remarkPlugins: PluggableList): Promise<HastRoot> {
+async function parseDeck(vfile: VFile, parses: SlideParses, remarkPlugins: PluggableList): Promise<HastRoot> {
   const processor = unified()
-    .use(remarkParse)
+    .use(remarkParseSlides, { parses })
     .use(remarkMdx)
     .use(remarkPlugins)
     .use(remarkRehype, { handlers: mdxNodeHandlers });

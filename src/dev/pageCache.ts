@@ -7,6 +7,7 @@ import { diskFiles } from '../compile/deckFiles.ts';
 import { componentNames } from '../compile/components/index.ts';
 import { DeckSandboxes } from '../compile/expressions/sandbox.ts';
 import type { Deck } from '../compile/index.ts';
+import { SlideParses } from '../compile/slideParses.ts';
 import type { PodiumConfig } from '../config.ts';
 import { devEvents, type DevEventMap } from '../contract/devEvents.ts';
 import { overlayError } from './devPage.ts';
@@ -58,6 +59,8 @@ export class PageCache {
   /** Every file given to the watcher so far. */
   readonly #watched = new Set<string>();
   readonly #options: PageCacheOptions;
+  /** Slides' parses kept from save to save: a save parses again only the slides it changed. */
+  readonly #parses = new SlideParses();
 
   constructor(options: PageCacheOptions) {
     this.#options = options;
@@ -123,7 +126,7 @@ export class PageCache {
     const files = diskFiles(config.readableDirs);
     deck.build += 1;
     try {
-      const built = await buildDeck(deck.file, config, files, { sandboxes: deck.sandboxes });
+      const built = await buildDeck(deck.file, config, files, { sandboxes: deck.sandboxes, parses: this.#parses });
       const from = deck.documentBuild;
       const changes = deck.document && slideChanges(deck.document, built.document);
       deck.changes = changes && from !== undefined ? { ...changes, from } : undefined;
