@@ -7,6 +7,7 @@ import { chartFigure } from './chartFigure.ts';
 import { sourceSchema } from './citations.ts';
 import { defineComponent, type RenderContext } from './defineComponent.ts';
 import { extremes } from './seriesCharts.ts';
+import { numberFormat } from '../../locale/formats.ts';
 
 /** Top-level Chart.js 4 options (Chart.defaults and the per-type overrides), checked against Chart.js in the tests. */
 export const chartOptionKeys = [
@@ -103,7 +104,7 @@ export const chart = defineComponent('Chart', chartSchema, (props, context) => {
   const { deck } = context;
   const { strings } = deck;
   const seriesName = (index: number) => fill(strings.seriesColumn, { number: index + 1 });
-  const format = new Intl.NumberFormat(deck.lang);
+  const format = numberFormat(deck.lang);
   const show = (value: z.output<typeof point>) =>
     value === null
       ? ''

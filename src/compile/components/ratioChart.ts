@@ -3,6 +3,7 @@ import { format as fill, type Strings } from '../../locale/index.ts';
 import { chartFigure } from './chartFigure.ts';
 import { sourceSchema } from './citations.ts';
 import { defineComponent } from './defineComponent.ts';
+import { numberFormat } from '../../locale/formats.ts';
 
 const positive = z.number().finite().positive();
 
@@ -43,7 +44,7 @@ export const ratioChart = defineComponent('RatioChart', ratioChartSchema, (props
   const valueLabel = props.valueLabel ?? strings.ratioValueLabel;
   const recommendedLabel = props.recommendedLabel ?? strings.ratioRecommendedLabel;
   const axisTitle = props.axisTitle ?? strings.ratioAxisTitle;
-  const format = new Intl.NumberFormat(deck.lang);
+  const format = numberFormat(deck.lang);
   const actual = (r: (typeof ratios)[number]) => r.display ?? format.format(r.students);
   const recommendation = (r: (typeof ratios)[number]) =>
     r.recommended === undefined

@@ -3,6 +3,7 @@ import { format as fill, type Strings } from '../../locale/index.ts';
 import { sourceSchema } from './citations.ts';
 import { chartFigure } from './chartFigure.ts';
 import { defineComponent, type Component } from './defineComponent.ts';
+import { numberFormat } from '../../locale/formats.ts';
 
 const number = z.number().finite();
 const seriesSchema = z.array(z.strictObject({ name: z.string().min(1), values: z.array(number) })).min(1);
@@ -69,8 +70,8 @@ function seriesChart(kind: SeriesChartKind): Component {
       };
       const series = given.series ?? [{ name: props.unit ?? props.title, values: props.values! }];
       const { strings } = deck;
-      const format = new Intl.NumberFormat(deck.lang);
-      const percent = new Intl.NumberFormat(deck.lang, { style: 'percent', maximumFractionDigits: 1 });
+      const format = numberFormat(deck.lang);
+      const percent = numberFormat(deck.lang, { style: 'percent', maximumFractionDigits: 1 });
       const withUnit = (value: number) => `${format.format(value)}${props.unit ? ` ${props.unit}` : ''}`;
       const isShare = kind.type === 'doughnut' || kind.type === 'pie';
       const total = series[0].values.reduce((sum, value) => sum + value, 0);

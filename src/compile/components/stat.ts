@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { citation, sourceSchema } from './citations.ts';
 import { defineComponent } from './defineComponent.ts';
 import { withPropSynonyms } from './propSynonyms.ts';
+import { numberFormat } from '../../locale/formats.ts';
 
 /** A number (formatted in the deck's language) or text for figures a number cannot say, like "2,000+". */
 const statValue = z
@@ -31,7 +32,7 @@ const statProps = z.strictObject({
 });
 
 const statComponent = defineComponent('Stat', statProps, ({ value, label, source }, { deck }) => {
-  const shown = typeof value === 'number' ? new Intl.NumberFormat(deck.lang).format(value) : value;
+  const shown = typeof value === 'number' ? numberFormat(deck.lang).format(value) : value;
   return h('div', { className: ['podium-stat'] }, [
     // The theme shrinks a long figure to fit its column, which needs its length in characters.
     h('p', { className: [valueClass], style: lengthStyle([...shown].length) }, shown),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DeckTranslation } from '../deckTranslation.ts';
 import { isWhitespace } from './childContent.ts';
 import { defineComponent } from './defineComponent.ts';
+import { dateFormat } from '../../locale/formats.ts';
 
 /**
  * `<TitleSlide />`: the deck's title, subtitle, meeting, date, author and logo, from the
@@ -41,17 +42,5 @@ function dateShown(date: string, lang: string): ElementContent {
   const day = iso && new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])));
   // 2026-02-30 would roll over to March: such a date is shown as written.
   if (!iso || !day || day.toISOString().slice(0, 10) !== iso[0]) return { type: 'text', value: date };
-  return h('time', { dateTime: iso[0] }, longDate(lang).format(day));
-}
-
-const longDates = new Map<string, Intl.DateTimeFormat>();
-
-/** A formatter costs far more to make than to use, and a build of many rows makes the same one each time. */
-function longDate(lang: string): Intl.DateTimeFormat {
-  let format = longDates.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-    longDates.set(lang, format);
-  }
-  return format;
+  return h('time', { dateTime: iso[0] }, dateFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(day));
 }

@@ -1,6 +1,7 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { setFlagsFromString } from 'node:v8';
 import { sandboxPrelude } from './prelude.ts';
+import { dateFormat, numberFormat } from '../../locale/formats.ts';
 
 /**
  * A deck's expressions run here: a QuickJS interpreter compiled to WebAssembly, with no
@@ -314,8 +315,8 @@ function installFormatting(context: QuickJSContext, lang: string): void {
     try {
       const text =
         kind === 'date'
-          ? new Intl.DateTimeFormat(locale, options).format(new Date(value))
-          : new Intl.NumberFormat(locale, options).format(value);
+          ? dateFormat(locale, options).format(new Date(value))
+          : numberFormat(locale, options).format(value);
       return context.newString(text);
     } catch (error) {
       return { error: context.newError({ name: 'RangeError', message: (error as Error).message }) };
