@@ -79,7 +79,7 @@ export default async function buildCommand(
         ...(browser ? tallSlideWarnings(deck, await tallSlidesIn(browser, written.html)) : []),
       ];
       refuseWarningsWhenStrict(warnings, strict);
-      await writeAtomically(target, written.bytes);
+      writeAtomically(target, written.bytes);
       io.out(`${relative(io.cwd, target)}  ${sizes(written)}`);
       entries.push(indexEntry(deck, `${name}.html`, written.bytes));
       return warnings;

@@ -77,39 +77,31 @@ export async function buildRowsCommand(
       throw outcome;
     }
   };
-  // Each row's file is written while the next row is built; what a row says is told in the rows' order.
-  let telling: Promise<void> = Promise.resolve();
   try {
     for (const [index, row] of build.rows.entries()) {
       const name = names[index]!;
       const target = join(config.outDir, `${name}.html`);
-      let written: Promise<Written | Error>;
+      let outcome: Written | Error;
       try {
         const { deck, bytes } = await build.build(row);
         refuseWarningsWhenStrict(deck.messages, strict);
-        const outcome = {
+        writeAtomically(target, bytes);
+        outcome = {
           target,
           size: kilobytes(bytes.length),
           warnings: deck.messages,
           entry: indexEntry(deck, `${name}.html`, bytes),
         };
-        written = writeAtomically(target, bytes).then(
-          () => outcome,
-          (error: Error) => error,
-        );
       } catch (error) {
-        written = Promise.resolve(error as Error);
+        outcome = error as Error;
       }
-      // At most one row's file is still being written while the next is built.
-      await telling;
-      telling = written.then((outcome) => told(index, outcome));
+      told(index, outcome);
       if (build.rows.length > progressAfter) {
         const done = index + 1;
         const left = ((performance.now() - started) / done) * (build.rows.length - done);
         io.progress?.(`${done} of ${build.rows.length} rows, about ${Math.ceil(left / 1000)} s left`);
       }
     }
-    await telling;
   } finally {
     await build.done();
   }

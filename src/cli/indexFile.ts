@@ -17,7 +17,7 @@ export function indexEntry(deck: Deck, fileName: string, file: Uint8Array): Inde
 /** Writes index.html listing the decks built; the ones that failed are not on it, and the line says so. */
 export async function writeIndex(outDir: string, entries: readonly IndexEntry[], failed: number, io: Io) {
   const target = join(outDir, indexFileName);
-  await writeAtomically(target, documentHtml(indexDocument(entries)));
+  writeAtomically(target, documentHtml(indexDocument(entries)));
   const listed = `lists ${entries.length} deck${entries.length === 1 ? '' : 's'}`;
   io.out(
     `${relative(io.cwd, target)}  ${listed}${failed > 0 ? `; ${failed} that failed ${failed === 1 ? 'is' : 'are'} not listed` : ''}`,

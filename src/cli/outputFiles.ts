@@ -1,4 +1,5 @@
-import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { DeckError, type DeckWarning } from '../compile/deckError.ts';
 import type { PodiumConfig } from '../config.ts';
@@ -41,14 +42,18 @@ export async function findDecks(paths: string[], config: PodiumConfig, extension
   return [...byName.values()];
 }
 
-/** Writes beside the target, then renames, so no one ever opens a half-written file. */
-export async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Writes beside the target, then renames, so no one ever opens a half-written file. Synchronous:
+ * a build has nothing else to do meanwhile, and each of the four steps through Node's thread
+ * pool left the build idle for longer than the write itself takes.
+ */
+export function writeAtomically(target: string, content: string | Uint8Array): void {
   const temporary = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, content);
-    await rename(temporary, target);
+    writeFileSync(temporary, content);
+    renameSync(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

@@ -60,7 +60,7 @@ export default async function pdfCommand(
       const warnings = [...deck.messages, ...tallSlideWarnings(deck, tallSlides)];
       refuseWarningsWhenStrict(warnings, strict);
       await mkdir(dirname(target), { recursive: true });
-      await writeAtomically(target, pdf);
+      writeAtomically(target, pdf);
       io.out(`${relative(io.cwd, target)}  ${pages} page${pages === 1 ? '' : 's'}, ${kilobytes(pdf.length)}`);
       for (const address of blockedRequests)
         io.err(`${relative(io.cwd, file)}: blocked a request for ${address}; the PDF was made without it.`);
