@@ -1,5 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
+// remark-parse's types declare the processor data the Markdown extensions are kept in.
+import type {} from 'remark-parse';
 import type { Processor } from 'unified';
 import type { Point, Position } from 'unist';
 

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Properties, Root, Text } from 'hast';
-import { visit } from 'unist-util-visit';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Deck } from '../compile/index.ts';
@@ -133,18 +132,24 @@ function encodedOnce(text: string): Buffer {
 }
 
 /**
- * The serialized document in parts: its text, with each large script or style text as a part of
- * its own (at odd places). The inlined runtime is large one-byte text: serialized beside two-byte
+ * The serialized document in parts: its text, with each large script or style right in the head
+ * or the body as a part of its own (at odd places). The inlined runtime is large one-byte text: serialized beside two-byte
  * slide text, it would be widened and copied at every level of the tree, so it is serialized as
  * a mark and put in at the end.
  */
 function documentParts(document: Root): string[] {
   const large: Array<{ node: Text; value: string; mark: string }> = [];
-  visit(document, 'text', (node, _, parent) => {
-    if (parent?.type !== 'element' || !['script', 'style'].includes(parent.tagName) || node.value.length < 10_000)
-      return;
-    large.push({ node, value: node.value, mark: `podium-raw-${randomUUID()}` });
-  });
+  // The runtime's script and styles sit right in the head and the body; the slides need no search.
+  const html = document.children.find((node) => node.type === 'element' && node.tagName === 'html');
+  for (const section of html?.type === 'element' ? html.children : []) {
+    if (section.type !== 'element') continue;
+    for (const element of section.children) {
+      if (element.type !== 'element' || !['script', 'style'].includes(element.tagName)) continue;
+      for (const node of element.children)
+        if (node.type === 'text' && node.value.length >= 10_000)
+          large.push({ node, value: node.value, mark: `podium-raw-${randomUUID()}` });
+    }
+  }
   try {
     for (const { node, mark } of large) node.value = mark;
     let rest = toHtml(document, { upperDoctype: true });

@@ -1,6 +1,5 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { citation, sourceSchema } from './citations.ts';
 import { defineComponent } from './defineComponent.ts';
@@ -53,16 +52,18 @@ function lengthStyle(length: number): string {
  * gives the length every figure in it is sized by, so "14 million" and "3.5" beside it match.
  */
 export function shareStatSizes(slides: Element[]): void {
-  for (const slide of slides) {
-    visit(slide, 'element', (parent: Element) => {
-      let row: Element[] = [];
-      for (const child of parent.children) {
-        if (hasClass(child, statClass)) row.push(child);
-        else if (child.type !== 'text' || child.value.trim() !== '') row = sizeAlike(row);
-      }
-      sizeAlike(row);
-    });
+  for (const slide of slides) shareWithin(slide);
+}
+
+/** Sizes each row of stats among the element's children alike, then does the same inside each child. */
+function shareWithin(parent: Element): void {
+  let row: Element[] = [];
+  for (const child of parent.children) {
+    if (hasClass(child, statClass)) row.push(child);
+    else if (child.type !== 'text' || child.value.trim() !== '') row = sizeAlike(row);
+    if (child.type === 'element') shareWithin(child);
   }
+  sizeAlike(row);
 }
 
 /** Gives every figure in a row of stats the length of the longest; returns a new, empty row. */
