@@ -41,7 +41,7 @@ export async function buildDeck(
 ): Promise<BuiltDeck> {
   const { sandboxes, parses } = options;
   const deck = await compileDeck({ file, root: config.root, publicDir: config.publicDir, files, sandboxes, parses });
-  const runtime = await runtimeFiles(runtimeVariantFor(deck.chartTypes));
+  const runtime = runtimeFiles(runtimeVariantFor(deck.chartTypes));
   // The runtime's style is Podium's base stylesheet: the theme's contrast is checked over its defaults.
   const theme = loadTheme(deck, config.themeDirs, files, runtime.style);
   const document = deckDocument(deck, {

@@ -67,7 +67,7 @@ export async function prepareRows(
       const variant = runtimeVariantFor(deck.chartTypes);
       let runtime = runtimes.get(variant);
       if (!runtime) {
-        runtime = await runtimeFiles(variant);
+        runtime = runtimeFiles(variant);
         runtimes.set(variant, runtime);
       }
       let themeStyle = themes.get(deck.meta.theme);

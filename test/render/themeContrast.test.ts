@@ -171,7 +171,7 @@ describe('the contrast of a theme', () => {
   });
 
   it("passes every one of Podium's own themes over the runtime's stylesheet", async () => {
-    const baseCss = (await runtimeFiles('bar')).style;
+    const baseCss = runtimeFiles('bar').style;
     const themes = fileURLToPath(new URL('../../themes/', import.meta.url));
     const names = readdirSync(themes).filter((name) => name.endsWith('.css'));
     expect(names).toContain('civic.css');
