@@ -1,7 +1,6 @@
 import type { Expression, Node } from 'estree';
 import { walk } from 'estree-walker';
 import type { Root } from 'hast';
-import { parseTree } from 'jsonc-parser';
 import { relative } from 'node:path';
 import { analyze, type Scope } from 'periscopic';
 import { visit } from 'unist-util-visit';
@@ -12,7 +11,7 @@ import { expressionPrograms } from './expressions/deckExpressions.ts';
 import { failOn } from './deckMessages.ts';
 import type { DeckMeta } from './deckMeta.ts';
 import { memberName } from './expressions/checkExpression.ts';
-import { parseJson } from './jsonData.ts';
+import { jsonPlaces, parseJson } from './jsonData.ts';
 
 /**
  * One deck per row of a spreadsheet: the rows of a CSV file or a JSON list, each with its line,
@@ -33,7 +32,7 @@ export function readRows(path: string, text: string): DataRow[] {
   const at = (offset: number): Place => ({ file: path, line: placeOfOffset(text, offset).line, column: 1 });
   if (path.toLowerCase().endsWith('.json')) {
     const value = parseJson(path, text);
-    const items = parseTree(text.replace(/^\uFEFF/, ''))?.children ?? [];
+    const items = jsonPlaces().parseTree(text.replace(/^\uFEFF/, ''))?.children ?? [];
     const fail = failOn(new VFile({ path, value: text }));
     if (!Array.isArray(value))
       fail('The data for one deck per row must be a list of rows', {

@@ -4,8 +4,11 @@ import { VFile } from 'vfile';
 import { placeOfOffset } from './deckError.ts';
 import { failOn, type Fail } from './deckMessages.ts';
 
-/** The tolerant parser that finds a mistake's place: loaded only when a file has one. */
-const mistakeFinder = () => createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
+/**
+ * The tolerant parser that finds a mistake's place, or where each row of a list is: loaded only
+ * when a file has a mistake or holds rows, not by every build.
+ */
+export const jsonPlaces = () => createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
 
 /** Deeper than any real data file; deeper still would exhaust the stack when the data is inlined. */
 export const maxJsonDepth = 100;
@@ -45,7 +48,7 @@ export function parseJson(path: string, withMark: string): unknown {
   } catch {
     const mistake = firstMistake(text);
     fail(
-      `Invalid JSON: ${(mistake && mistakes[mistakeFinder().printParseErrorCode(mistake.error)]) ?? 'this is not JSON'}`,
+      `Invalid JSON: ${(mistake && mistakes[jsonPlaces().printParseErrorCode(mistake.error)]) ?? 'this is not JSON'}`,
       {
         place: placeOfOffset(text, mistake?.offset ?? 0),
         hint: 'Check for a missing or extra comma (JSON allows none after the last item), or a missing quote or bracket, just before this place.',
@@ -67,7 +70,7 @@ export function parseJson(path: string, withMark: string): unknown {
 function firstMistake(text: string): ParseError | undefined {
   const errors: ParseError[] = [];
   try {
-    mistakeFinder().parse(text, errors, {
+    jsonPlaces().parse(text, errors, {
       disallowComments: true,
       allowTrailingComma: false,
       allowEmptyContent: false,
