@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { Fail, Point } from './deckMessages.ts';
 import { closestNames, didYouMean } from './suggest.ts';
 
+// No compiled fast path for zod's object schemas: compiling one for each schema cost a build more
+// than it saved, even over a hundred rows. Set before any schema is made: every module that makes
+// one imports this module, directly or through defineComponent.
+z.config({ jitless: true });
+
 /** How validation names the thing it checks: `<BarChart>` with props, or frontmatter with keys. */
 export interface Subject {
   /** e.g. `<BarChart>` or `the frontmatter` */
