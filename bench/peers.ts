@@ -1,10 +1,10 @@
 // `npm run bench:peers`: Podium's cold build beside Marp CLI's, same reference deck, one run.
 import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { coldBuilds, installPeers, peersDir, peersInstalled } from './coldBuilds.ts';
 import { referenceDecks, reportReference } from './reference.ts';
+import { machineLoad } from './timing.ts';
 
 const root = process.cwd();
 const runs = 7;
@@ -12,10 +12,6 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const row = (label: string, value: string, note = '') =>
   console.log(`${label.padEnd(36)} ${value.padStart(10)}  ${note}`);
-const load = () =>
-  `${loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' / ')} (1 / 5 / 15 min, ${availableParallelism()} cores)`;
 
 if (!peersInstalled(root)) {
   console.log(`Installing the peer tools into ${peersDir(root)} (npm ci, no install scripts) …`);
@@ -26,7 +22,7 @@ const marpVersion = JSON.parse(
 ).version;
 
 console.log(`Podium beside Marp CLI ${marpVersion}: cold build of the reference deck (node ${process.version})`);
-console.log(`machine load at start: ${load()}`);
+console.log(`machine load at start: ${machineLoad()}`);
 const reference = referenceDecks(root);
 reportReference(reference);
 const result = coldBuilds(root, reference, runs);
@@ -53,4 +49,4 @@ row(
   kb(chartJs.length),
   `raw; gzip ${kb(gzipSync(chartJs, { level: 9 }).length)} (not inlined by Marp)`,
 );
-console.log(`\nmachine load at end: ${load()}`);
+console.log(`\nmachine load at end: ${machineLoad()}`);

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { coldBuilds, peersInstalled } from './coldBuilds.ts';
 import { referenceDecks, reportReference } from './reference.ts';
-import { median, timeNode } from './timing.ts';
+import { machineLoad, median, timeNode } from './timing.ts';
 import { builtModule } from './tool.ts';
 
 const { chromiumArgs, chromiumInstallCommand, findChromium } =
@@ -29,7 +29,8 @@ const row = (label: string, value: string, note = '') =>
 
 const timeCommand = (args: string[]) => timeNode({ args, cwd: root });
 
-console.log(`Podium benchmark: ${deckName} (median of ${runs} runs; node ${process.version})\n`);
+console.log(`Podium benchmark: ${deckName} (median of ${runs} runs; node ${process.version})`);
+console.log(`machine load at start: ${machineLoad()}\n`);
 
 // Cold build: a new process each run, as a presenter runs it.
 const bin = join(root, 'bin', 'podium.js');
@@ -61,11 +62,11 @@ if (peersInstalled(root)) {
 
 // Many decks: a folder of 50 (the sample decks copied), cold, in one process.
 const { timeFolder } = await import('./folder.ts');
-const folder = timeFolder(root, 50, 3);
+const folder = timeFolder(root, 50, runs);
 row(
   'podium build, a folder of 50 decks',
   ms(median(folder)),
-  `(${(50 / (median(folder) / 1000)).toFixed(1)} decks/s cold, the ${decks.length} sample decks copied; median of 3)`,
+  `(${(50 / (median(folder) / 1000)).toFixed(1)} decks/s cold, the ${decks.length} sample decks copied; min ${ms(Math.min(...folder))}, max ${ms(Math.max(...folder))})`,
 );
 
 // One deck per row: 100 variants of the sample deck, cold, as an organizer builds a county's districts.
@@ -165,4 +166,5 @@ if (!executablePath) {
   }
 }
 
+console.log(`\nmachine load at end: ${machineLoad()}`);
 rmSync(out, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // Timing commands as a user runs them: a new Node process each run, its start-up included.
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 /** A command for `node`: its arguments and the folder it runs in. */
@@ -42,3 +43,9 @@ export function timeInTurns(commands: NodeCommand[], runs: number): number[][] {
   for (let run = 0; run < runs; run++) for (const [i, command] of commands.entries()) times[i].push(timeNode(command));
   return times;
 }
+
+/** The machine's load averages, to print beside timings: they move together on a shared machine. */
+export const machineLoad = () =>
+  `${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ')} (1 / 5 / 15 min, ${availableParallelism()} cores)`;
