@@ -11,6 +11,8 @@ interface Piece {
   /** Lines and characters before it in the deck, to place its nodes in the deck. */
   lines: number;
   offset: number;
+  /** Its last line, counted in the piece: the slide break it ends with, unless it is the deck's last. */
+  lastLine: number;
 }
 
 /** Nodes that are only right when the deck is parsed whole: definitions reach across slides, frontmatter opens the deck. */
@@ -40,50 +42,107 @@ export class SlideParses {
   parse(text: string, options: Options): Root {
     const pieces = slidePieces(text);
     if (pieces.length < 2) return fromMarkdown(text, options);
+    const kept = pieces.map((piece) => this.#kept(piece.text));
+    // A deck mostly new to this cache is parsed whole, and its slides kept from that parse: parsed
+    // one by one, each slide would cost the parser's set-up again.
+    if (kept.filter((tree) => !tree).length * 2 > pieces.length) return this.#parsedWhole(text, pieces, kept, options);
     const children: RootContent[] = [];
-    let end: Point | undefined;
     for (const [index, piece] of pieces.entries()) {
-      const tree = this.#pieceTree(piece.text, options);
+      const tree = kept[index] ?? this.#parsedAlone(piece.text, options);
       if (!tree) return fromMarkdown(text, options);
-      const last = index === pieces.length - 1;
-      if (!last && !endsInSlideBreak(tree, piece.text)) return fromMarkdown(text, options);
-      const placed = placedCopy(tree, piece, index === 0);
+      if (index < pieces.length - 1 && !endsInSlideBreak(tree.children, piece.lastLine))
+        return fromMarkdown(text, options);
+      const placed = placedCopy(tree.children, piece, index === 0);
       if (!placed) return fromMarkdown(text, options);
-      children.push(...placed.children);
-      end = placed.position?.end;
+      children.push(...placed);
     }
-    return {
-      type: 'root',
-      children,
-      position: { start: { line: 1, column: 1, offset: 0 }, end: end ?? { line: 1, column: 1, offset: 0 } },
-    };
+    return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) } };
   }
 
-  /** One piece's tree, placed at the deck's start; undefined when it does not parse on its own. */
-  #pieceTree(text: string, options: Options): Root | undefined {
-    const kept = this.#trees.get(text);
-    if (kept) {
+  /** A piece's tree from an earlier parse, now the most recently used. */
+  #kept(text: string): Root | undefined {
+    const tree = this.#trees.get(text);
+    if (tree) {
       this.#trees.delete(text);
-      this.#trees.set(text, kept);
-      return kept;
+      this.#trees.set(text, tree);
     }
+    return tree;
+  }
+
+  #keep(text: string, tree: Root): void {
+    this.#trees.set(text, tree);
+    if (this.#trees.size > this.#capacity) this.#trees.delete(this.#trees.keys().next().value!);
+  }
+
+  /** A piece parsed on its own, and kept; undefined when it does not parse on its own. */
+  #parsedAlone(text: string, options: Options): Root | undefined {
     let tree: Root;
     try {
       tree = fromMarkdown(text, options);
     } catch {
       return undefined;
     }
-    this.#trees.set(text, tree);
-    if (this.#trees.size > this.#capacity) this.#trees.delete(this.#trees.keys().next().value!);
+    this.#keep(text, tree);
+    return tree;
+  }
+
+  /** The whole deck parsed, each new piece's part of it kept as the piece's own parse would give it. */
+  #parsedWhole(text: string, pieces: Piece[], kept: (Root | undefined)[], options: Options): Root {
+    const tree = fromMarkdown(text, options);
+    const parts = piecesOf(tree.children, pieces);
+    if (!parts) return tree;
+    const trees = new Map<string, Root>();
+    for (const [index, piece] of pieces.entries()) {
+      if (kept[index]) continue;
+      const atStart = { ...piece, lines: -piece.lines, offset: -piece.offset };
+      const children = placedCopy(parts[index]!, atStart, index === 0);
+      // Definitions reach across slides: such a deck keeps none of its pieces.
+      if (!children) return tree;
+      const position = { start: { line: 1, column: 1, offset: 0 }, end: endOf(piece.text) };
+      trees.set(piece.text, { type: 'root', children, position });
+    }
+    for (const [pieceText, pieceTree] of trees) this.#keep(pieceText, pieceTree);
     return tree;
   }
 }
 
+/**
+ * A whole parse's top-level nodes, piece by piece; undefined unless every piece but the last ends
+ * in its own slide break, which closes every block before it.
+ */
+function piecesOf(children: RootContent[], pieces: Piece[]): RootContent[][] | undefined {
+  const parts: RootContent[][] = pieces.map(() => []);
+  let index = 0;
+  for (const child of children) {
+    const line = child.position?.start.line;
+    if (line === undefined) return undefined;
+    while (index < pieces.length - 1 && line > pieces[index + 1]!.lines) index += 1;
+    parts[index]!.push(child);
+  }
+  for (const [at, part] of parts.entries())
+    if (at < pieces.length - 1 && !endsInSlideBreak(part, pieces[at]!.lastLine + pieces[at]!.lines)) return undefined;
+  return parts;
+}
+
+/** The point just past the text, where a parse of it ends. */
+function endOf(text: string): Point {
+  const lineEnding = /\r\n|\r|\n/g;
+  let line = 1;
+  let lineStart = 0;
+  while (lineEnding.exec(text)) {
+    line += 1;
+    lineStart = lineEnding.lastIndex;
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
+}
+
 /** The deck cut after each `---` line that follows a blank line; the frontmatter's own fences never qualify. */
 export function slidePieces(text: string): Piece[] {
+  const whole = [{ text, lines: 0, offset: 0, lastLine: 0 }];
+  // A byte-order mark is dropped only at the start of a document, and a lone \r ends a line there
+  // too: either further on keeps the deck whole.
+  if (text.indexOf('\uFEFF', 1) !== -1 || /\r(?!\n)/.test(text)) return whole;
   const pieces: Piece[] = [];
-  // A byte-order mark is dropped only at the start of a document; one further on keeps the deck whole.
-  if (text.indexOf('\uFEFF', 1) !== -1) return [{ text, lines: 0, offset: 0 }];
   let start = 0;
   let lines = 0;
   let line = 0;
@@ -95,30 +154,29 @@ export function slidePieces(text: string): Piece[] {
     const content = text.slice(at, newline === -1 ? text.length : newline).replace(/\r$/, '');
     line += 1;
     if (previousBlank && /^-{3,}[ \t]*$/.test(content) && next < text.length) {
-      pieces.push({ text: text.slice(start, next), lines, offset: start });
+      pieces.push({ text: text.slice(start, next), lines, offset: start, lastLine: line - lines });
       start = next;
       lines = line;
     }
     previousBlank = /^[ \t]*$/.test(content);
     at = next;
   }
-  pieces.push({ text: text.slice(start), lines, offset: start });
+  pieces.push({ text: text.slice(start), lines, offset: start, lastLine: line - lines });
   return pieces;
 }
 
-/** Whether the piece's last block is its final line's `---`, at the top: then every block before it is closed. */
-function endsInSlideBreak(tree: Root, text: string): boolean {
-  const last = tree.children.at(-1);
-  const finalLine = text.replace(/\r?\n$/, '').split('\n').length;
-  return last?.type === 'thematicBreak' && last.position?.start.line === finalLine;
+/** Whether the last of these top-level nodes is a slide break on this line: then every block before it is closed. */
+function endsInSlideBreak(children: RootContent[], line: number): boolean {
+  const last = children.at(-1);
+  return last?.type === 'thematicBreak' && last.position?.start.line === line;
 }
 
 /**
- * A copy of a piece's tree with its places moved to where the piece is in the deck: unist
- * positions, and the offsets and locations of the expressions' estree. Undefined when the
+ * A copy of a piece's top-level nodes with their places moved by the piece's lines and offset:
+ * unist positions, and the offsets and locations of the expressions' estree. Undefined when the
  * piece holds a node that is only right in a whole parse.
  */
-function placedCopy(tree: Root, piece: Piece, first: boolean): Root | undefined {
+function placedCopy(children: RootContent[], piece: Piece, first: boolean): RootContent[] | undefined {
   let refused = false;
   const point = (given: Point & { offset?: number }): Point => {
     const moved: Point = { ...given, line: given.line + piece.lines };
@@ -146,7 +204,7 @@ function placedCopy(tree: Root, piece: Piece, first: boolean): Root | undefined 
     }
     return copied;
   };
-  const placed = copy(tree) as Root;
+  const placed = children.map(copy) as RootContent[];
   return refused ? undefined : placed;
 }
 

@@ -52,13 +52,15 @@ describe('parsing a deck slide by slide', () => {
     expect(decks.length).toBeGreaterThan(50);
   });
 
-  it('gives the whole parse for every deck in the project, on a first parse and from kept slides', () => {
+  it('gives the whole parse for every deck in the project: new, kept, and with one slide parsed on its own', () => {
     const parses = new SlideParses();
     for (const file of decks) {
       const text = readFileSync(file, 'utf8');
       const expected = whole(text);
       expect(inPieces(parses, text), relative(root, file)).toEqual(expected);
       expect(inPieces(parses, text), `${relative(root, file)}, again`).toEqual(expected);
+      const edited = text.replace(/^## (.*)$/m, '## $1, edited');
+      expect(inPieces(parses, edited), `${relative(root, file)}, one heading edited`).toEqual(whole(edited));
     }
   });
 
@@ -93,14 +95,39 @@ describe('parsing a deck slide by slide', () => {
     'a break as the last line': `${slide('A')}\n---\n`,
     'comments in braces': `${slide('A', '{/* a comment */}\n\nText {/* inline */} here')}\n---\n\n${slide('B', '{figures.total /* why */}')}`,
     'a byte-order mark further on': `${slide('A')}\n---\n\n\uFEFF${slide('B')}`,
+    'lone carriage returns': `${slide('A')}\r\r---\r\r${slide('B')}\n\n---\n\n${slide('C')}`,
   };
   for (const [name, text] of Object.entries(tricky)) {
-    it(`gives the whole parse for ${name}`, () => {
+    it(`gives the whole parse for ${name}: new, kept, and with one slide parsed on its own`, () => {
       const parses = new SlideParses();
       expect(inPieces(parses, text)).toEqual(whole(text));
       expect(inPieces(parses, text)).toEqual(whole(text));
+      const alone = new SlideParses();
+      inPieces(alone, `## Another first slide\n\n${text}`);
+      expect(inPieces(alone, text)).toEqual(whole(text));
     });
   }
+
+  it('never takes a slide from a cut that a block crosses, parsed whole or on its own', () => {
+    const fenced = `${slide('A')}\n\`\`\`\ncode\n\n---\n\nmore\n\`\`\`\n\n---\n\n${slide('B')}\n---\n\n${slide('C')}`;
+    const parses = new SlideParses();
+    parses.parse(fenced, options);
+    // The fence's end, cut from the deck above, is a piece of its own text in this deck.
+    const reused = `${slide('X')}\n---\n${fenced.slice(fenced.indexOf('\nmore'))}`;
+    expect(inPieces(parses, reused)).toEqual(whole(reused));
+    const clean = `${slide('A')}\n---\n\n${slide('B')}\n---\n\n${slide('C')}`;
+    parses.parse(clean, options);
+    const crossed = `${slide('A')}\n---\n\n\`\`\`\ncode\n\n---\n\nmore\n\`\`\`\n\n---\n\n${slide('C')}`;
+    expect(inPieces(parses, crossed)).toEqual(whole(crossed));
+  });
+
+  it('keeps no slide of a deck with definitions, whose references would not resolve elsewhere', () => {
+    const parses = new SlideParses();
+    const defined = `${slide('A', 'See [the report][r].')}\n---\n\n${slide('B')}\n---\n\n${slide('C')}\n[r]: https://example.org\n`;
+    parses.parse(defined, options);
+    const undefinedHere = `${slide('A', 'See [the report][r].')}\n---\n\n${slide('B')}\n---\n\n${slide('D')}`;
+    expect(inPieces(parses, undefinedHere)).toEqual(whole(undefinedHere));
+  });
 
   it('cuts the school deck at its slide breaks, not at its frontmatter', () => {
     const text = readFileSync(join(root, 'decks', 'school-support-staff.mdx'), 'utf8');
