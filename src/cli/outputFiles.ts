@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { DeckError, type DeckWarning } from '../compile/deckError.ts';
@@ -43,18 +43,31 @@ export async function findDecks(paths: string[], config: PodiumConfig, extension
 }
 
 /**
- * Writes beside the target, then renames, so no one ever opens a half-written file. Synchronous:
- * a build has nothing else to do meanwhile, and each of the four steps through Node's thread
- * pool left the build idle for longer than the write itself takes.
+ * Writes beside the target, then renames, so no one ever opens a half-written file. A target
+ * that already holds these bytes is left as it is: rebuilding a folder in which one deck changed
+ * rewrites that deck's file alone, and the others keep their times. Synchronous: a build has
+ * nothing else to do meanwhile, and each of the four steps through Node's thread pool left the
+ * build idle for longer than the write itself takes.
  */
 export function writeAtomically(target: string, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  if (holds(target, bytes)) return;
   const temporary = `${target}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, content);
+    writeFileSync(temporary, bytes);
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Whether the file is there and holds exactly these bytes. */
+function holds(file: string, bytes: Uint8Array): boolean {
+  try {
+    return statSync(file).size === bytes.length && Buffer.compare(readFileSync(file), bytes) === 0;
+  } catch {
+    return false;
   }
 }
 

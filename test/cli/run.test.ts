@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +59,23 @@ describe('podium build', () => {
     expect(out[0]).toMatch(/^dist\/good\.html {2}\d+\.\d kB \(\d+\.\d kB gzip\)$/);
     expect(readdirSync(join(project, 'dist')).sort()).toEqual(['good.html', 'second.html']);
     expect(readFileSync(join(project, 'dist', 'good.html'), 'utf8')).toMatch(/^<!DOCTYPE html><html lang="en">/);
+  });
+
+  it('on a rebuild, rewrites only the files whose decks changed', async () => {
+    writeFileSync(join(project, 'decks', 'second.mdx'), good);
+    expect(await run(['build'], io().io)).toBe(0);
+    const files = ['good.html', 'second.html'].map((name) => join(project, 'dist', name));
+    const past = new Date('2026-01-01T00:00:00Z');
+    for (const file of files) utimesSync(file, past, past);
+    writeFileSync(join(project, 'decks', 'second.mdx'), good.replace('## Second', '## Second, edited'));
+    const { out, io: streams } = io();
+    expect(await run(['build'], streams)).toBe(0);
+    // Both are reported as built; the unchanged one keeps its time, the edited one is new.
+    expect(out).toHaveLength(2);
+    expect(statSync(files[0]!).mtime).toEqual(past);
+    expect(statSync(files[1]!).mtime.getTime()).toBeGreaterThan(past.getTime());
+    expect(readFileSync(files[1]!, 'utf8')).toMatch(/Second, edited/);
+    expect(readdirSync(join(project, 'dist')).sort()).toEqual(['good.html', 'second.html']);
   });
 
   it('builds named files into --out', async () => {
