@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type ReferenceDecks, referenceFiles } from './reference.ts';
-import { type Spread, spread, timeInTurns } from './timing.ts';
+import { removing, type Spread, spread, timeInTurns } from './timing.ts';
 
 /** The peer tools live in a package of their own, installed from its committed lock. */
 export const peersDir = (root: string) => join(root, 'bench', 'peers');
@@ -56,8 +56,16 @@ export function coldBuilds(root: string, reference: ReferenceDecks, runs: number
     copyFileSync(join(reference.dir, referenceFiles.marp), join(marpFolder, referenceFiles.marp));
     const [podiumTimes, marpTimes] = timeInTurns(
       [
-        { args: [join(root, 'bin', 'podium.js'), 'build', join('decks', referenceFiles.podium)], cwd: project },
-        { args: [marpCli(root), '--html', referenceFiles.marp, '-o', 'out.html'], cwd: marpFolder },
+        {
+          args: [join(root, 'bin', 'podium.js'), 'build', join('decks', referenceFiles.podium)],
+          cwd: project,
+          before: removing(join(project, 'dist')),
+        },
+        {
+          args: [marpCli(root), '--html', referenceFiles.marp, '-o', 'out.html'],
+          cwd: marpFolder,
+          before: removing(join(marpFolder, 'out.html')),
+        },
       ],
       runs,
     );

@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { timeNode } from './timing.ts';
+import { removing, timeNode } from './timing.ts';
 
 /** A project whose decks/ holds `count` decks: the sample decks, copied in turn, with their data. */
 function folderProject(root: string, count: number): string {
@@ -17,12 +17,13 @@ function folderProject(root: string, count: number): string {
   return project;
 }
 
-/** Cold `podium build decks/` of a folder of `count` decks, `runs` times: each run's milliseconds. */
+/** Cold `podium build decks/` of a folder of `count` decks into an empty dist/, `runs` times: each run's milliseconds. */
 export function timeFolder(root: string, count: number, runs: number): number[] {
   const project = folderProject(root, count);
   try {
     const bin = join(root, 'bin', 'podium.js');
-    return Array.from({ length: runs }, () => timeNode({ args: [bin, 'build', 'decks'], cwd: project }));
+    const build = { args: [bin, 'build', 'decks'], cwd: project, before: removing(join(project, 'dist')) };
+    return Array.from({ length: runs }, () => timeNode(build));
   } finally {
     rmSync(project, { recursive: true, force: true });
   }

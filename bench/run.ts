@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { coldBuilds, peersInstalled } from './coldBuilds.ts';
 import { referenceDecks, reportReference } from './reference.ts';
-import { machineLoad, median, timeNode } from './timing.ts';
+import { machineLoad, median, removing, timeNode } from './timing.ts';
 import { builtModule } from './tool.ts';
 
 const { chromiumArgs, chromiumInstallCommand, findChromium } =
@@ -27,14 +27,14 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const row = (label: string, value: string, note = '') =>
   console.log(`${label.padEnd(52)} ${value.padStart(13)}  ${note}`);
 
-const timeCommand = (args: string[]) => timeNode({ args, cwd: root });
+const timeCommand = (args: string[], before?: () => void) => timeNode({ args, cwd: root, before });
 
 console.log(`Podium benchmark: ${deckName} (median of ${runs} runs; node ${process.version})`);
 console.log(`machine load at start: ${machineLoad()}\n`);
 
 // Cold build: a new process each run, as a presenter runs it.
 const bin = join(root, 'bin', 'podium.js');
-const cold = Array.from({ length: runs }, () => timeCommand([bin, 'build', deckFile, '--out', out]));
+const cold = Array.from({ length: runs }, () => timeCommand([bin, 'build', deckFile, '--out', out], removing(out)));
 const nodeAlone = Array.from({ length: runs }, () => timeCommand(['-e', '0']));
 row('cold podium build', ms(median(cold)), `(min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))})`);
 row('  of which: node starting', ms(median(nodeAlone)));
@@ -136,7 +136,9 @@ if (!executablePath) {
   // PDF export: a new process each run, Chromium's start included, as a presenter runs it.
   const pdfFile = join(out, `${deckName}.pdf`);
   const pdfRuns = 3;
-  const exports = Array.from({ length: pdfRuns }, () => timeCommand([bin, 'pdf', deckFile, '--out', pdfFile]));
+  const exports = Array.from({ length: pdfRuns }, () =>
+    timeCommand([bin, 'pdf', deckFile, '--out', pdfFile], removing(pdfFile)),
+  );
   const { pdfPageCount } = await builtModule<typeof import('../src/pdf/pdfPageCount.ts')>('pdf/pdfPageCount.js');
   const pdf = readFileSync(pdfFile);
   row(

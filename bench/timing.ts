@@ -1,5 +1,6 @@
 // Timing commands as a user runs them: a new Node process each run, its start-up included.
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -7,7 +8,19 @@ import { performance } from 'node:perf_hooks';
 export interface NodeCommand {
   args: string[];
   cwd: string;
+  /**
+   * Untimed, before each run: removes what the last run wrote, so each run writes its files
+   * afresh (Podium leaves a file that already holds the same bytes as it is).
+   */
+  before?: () => void;
 }
+
+/** A `before` that removes these files or folders. */
+export const removing =
+  (...paths: string[]) =>
+  () => {
+    for (const path of paths) rmSync(path, { recursive: true, force: true });
+  };
 
 /** The middle of a set of timings (the upper one of the two middles when the count is even). */
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -26,7 +39,8 @@ export const spread = (values: number[]): Spread => ({
 });
 
 /** Milliseconds for `node <args>` to run to completion; its output is discarded, a failure throws. */
-export function timeNode({ args, cwd }: NodeCommand): number {
+export function timeNode({ args, cwd, before }: NodeCommand): number {
+  before?.();
   const start = performance.now();
   execFileSync(process.execPath, args, { cwd, stdio: 'ignore' });
   return performance.now() - start;
