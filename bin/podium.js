@@ -4,13 +4,6 @@
 const { accessSync, constants, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { join } = require('node:path');
-const { setFlagsFromString } = require('node:v8');
-const { Script } = require('node:vm');
-
-// The deck sandbox's WebAssembly flags (src/compile/expressions/sandbox.ts), set before any code
-// is compiled: V8 accepts a code cache only from a process whose flags were the same.
-setFlagsFromString('--liftoff-only');
-setFlagsFromString('--wasm-lazy-compilation');
 
 const lib = join(__dirname, '..', 'lib');
 const bundle = join(lib, 'podium.cjs');
@@ -26,6 +19,13 @@ let saveCache = () => {};
  * goes without one. Help and argument checks (lib/podium-cli.cjs) never load it.
  */
 async function loadCommands() {
+  // The deck sandbox's WebAssembly flags (src/compile/expressions/sandbox.ts), set before the
+  // bundle is compiled: V8 accepts a code cache only from a process whose flags were the same.
+  // Help and argument checks never get here, and never load node:v8 or node:vm.
+  const { setFlagsFromString } = require('node:v8');
+  const { Script } = require('node:vm');
+  setFlagsFromString('--liftoff-only');
+  setFlagsFromString('--wasm-lazy-compilation');
   // The bundle is ASCII (rolldown.config.ts): read as Latin-1, it needs no decoding.
   const source = readFileSync(bundle, 'latin1');
   let cachedData;
