@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { buildDeck } from '../buildDeck.ts';
 import { SlideParses } from '../compile/slideParses.ts';
@@ -24,12 +25,14 @@ export default async function buildCommand(
     config,
     'html',
   );
-  await mkdir(config.outDir, { recursive: true }).catch((error: Error) => {
+  try {
+    mkdirSync(config.outDir, { recursive: true });
+  } catch (error) {
     throw new CliError(
-      `Cannot write to ${relative(io.cwd, config.outDir) || '.'}: ${error.message}. Choose another folder with --out.`,
+      `Cannot write to ${relative(io.cwd, config.outDir) || '.'}: ${(error as Error).message}. Choose another folder with --out.`,
       ExitCode.deckFailed,
     );
-  });
+  }
   const strict = values.strict === true;
   if (typeof values.data === 'string') {
     if (decks.length !== 1)

@@ -1,5 +1,4 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { DeckError, type DeckWarning } from '../compile/deckError.ts';
 import type { PodiumConfig } from '../config.ts';
@@ -13,11 +12,14 @@ import type { Io } from './io.ts';
 export async function findDecks(paths: string[], config: PodiumConfig, extension: string): Promise<string[]> {
   const decks: string[] = [];
   for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
+    // Looked at synchronously, as the build reads and writes: a plain build needs no thread pool.
+    const info = statSync(path, { throwIfNoEntry: false });
     if (!info)
       throw new CliError(`No such deck or folder: ${relative(config.root, path) || path}`, ExitCode.deckFailed);
     if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((name) => name.endsWith('.mdx')).sort();
+      const names = readdirSync(path)
+        .filter((name) => name.endsWith('.mdx'))
+        .sort();
       decks.push(...names.map((name) => join(path, name)));
     } else {
       decks.push(path);
