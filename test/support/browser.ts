@@ -1,10 +1,31 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumArgs, findChromium } from '../../src/chromium.ts';
 
 export function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found (the test setup should have installed it).');
   return chromium.launch({ executablePath, args: chromiumArgs });
+}
+
+/**
+ * Chromium for a test file: started before its tests, once `prepare` is done, and closed after
+ * them, before `cleanUp`. Tests ask for it through the function returned.
+ */
+export function chromiumForTests(prepare: () => unknown, cleanUp: () => void): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await prepare();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    cleanUp();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is started before the tests run.');
+    return browser;
+  };
 }
 
 export interface OpenedDeck {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { run } from '../../src/cli/run.ts';
-import { launchChromium } from './browser.ts';
+import { chromiumForTests } from './browser.ts';
 
 /**
  * For a test file: a project of its own, which `write` fills (decks/, themes/) and `podium build`
@@ -16,8 +16,7 @@ export function builtProjectInChromium(
   write: (project: string) => void,
 ): { project: string; chromium: () => Browser } {
   const project = mkdtempSync(join(tmpdir(), `podium-${prefix}-`));
-  let browser: Browser | undefined;
-  beforeAll(async () => {
+  const build = async () => {
     write(project);
     const lines: string[] = [];
     const code = await run(['build'], {
@@ -26,17 +25,6 @@ export function builtProjectInChromium(
       cwd: project,
     });
     expect(code, lines.join('\n')).toBe(0);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(project, { recursive: true, force: true });
-  });
-  return {
-    project,
-    chromium: () => {
-      if (!browser) throw new Error('Chromium is started before the tests run.');
-      return browser;
-    },
   };
+  return { project, chromium: chromiumForTests(build, () => rmSync(project, { recursive: true, force: true })) };
 }

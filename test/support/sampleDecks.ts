@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { run } from '../../src/cli/run.ts';
-import { launchChromium } from './browser.ts';
+import { chromiumForTests } from './browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -55,20 +55,11 @@ export function sampleDecksInChromium(
   chromium: () => Browser;
 } {
   const samples = new SampleDecks(prefix);
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    await samples.build(...names);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    samples.remove();
-  });
   return {
     samples,
-    chromium: () => {
-      if (!browser) throw new Error('Chromium is started before the tests run.');
-      return browser;
-    },
+    chromium: chromiumForTests(
+      () => samples.build(...names),
+      () => samples.remove(),
+    ),
   };
 }

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../../src/buildDeck.ts';
 import { resolveConfig } from '../../src/config.ts';
-import { launchChromium } from './browser.ts';
+import { chromiumForTests } from './browser.ts';
 
 /** The decks browser tests build: test/browser/decks/<name>.mdx, written to a folder of their own. */
 export class TestDecks {
@@ -38,19 +37,11 @@ export class TestDecks {
  */
 export function testDecksInChromium(prefix: string): { decks: TestDecks; chromium: () => Browser } {
   const decks = new TestDecks(prefix);
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    decks.remove();
-  });
   return {
     decks,
-    chromium: () => {
-      if (!browser) throw new Error('Chromium is started before the tests run.');
-      return browser;
-    },
+    chromium: chromiumForTests(
+      () => {},
+      () => decks.remove(),
+    ),
   };
 }
