@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { parseCsv, rowOffset } from './csvData.ts';
 import { DeckError, placeOfOffset, type Place, type ReportOptions } from './deckError.ts';
-import { expressionPrograms } from './expressions/deckExpressions.ts';
+import { expressionsIn } from './expressions/deckExpressions.ts';
 import { failOn } from './deckMessages.ts';
 import type { DeckMeta } from './deckMeta.ts';
 import { memberName } from './expressions/checkExpression.ts';
@@ -67,7 +67,7 @@ export function readRows(path: string, text: string): DataRow[] {
 export function rowColumns(tree: Root, file: string): Map<string, Place> {
   const used = new Map<string, Place>();
   visit(tree, (node) => {
-    for (const program of expressionPrograms(node)) {
+    for (const { program } of expressionsIn(node)) {
       const statement = program?.body[0];
       if (statement?.type !== 'ExpressionStatement') continue;
       for (const [column, at] of columnsIn(statement.expression))

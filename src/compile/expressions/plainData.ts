@@ -1,7 +1,7 @@
 import type { Expression, Node } from 'estree';
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { expressionPrograms } from './deckExpressions.ts';
+import { expressionsIn } from './deckExpressions.ts';
 import type { Outcome } from './sandbox.ts';
 
 /**
@@ -64,7 +64,7 @@ export function isPlainSyntax(node: Node): boolean {
 export function computesInBraces(tree: Root): boolean {
   let computes = false;
   visit(tree, (node) => {
-    for (const program of expressionPrograms(node)) {
+    for (const { program } of expressionsIn(node)) {
       const statement = program?.body[0];
       if (statement?.type === 'ExpressionStatement' && !isPlainSyntax(statement.expression)) computes = true;
     }

@@ -8,6 +8,7 @@ import { createHastJsx, describeValue, Fragment, isMadeByPodium, toHastChildren 
 import type { VFile } from 'vfile';
 import { failOn, type Fail } from '../deckMessages.ts';
 import { checkExpression } from './checkExpression.ts';
+import { expressionsIn } from './deckExpressions.ts';
 import { plainDataValues } from './plainData.ts';
 import { SandboxElement, SandboxFailure, SandboxOpaque, type DeckSandbox, type Outcome } from './sandbox.ts';
 
@@ -209,36 +210,22 @@ function deckExpressions(tree: Root): DeckExpressions {
   const shownAsContent = new WeakSet<Node>();
   const expressions: Expression[] = [];
   visit(tree, (node, index, parent) => {
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const attribute of node.attributes) {
-        const program = (
-          attribute.type === 'mdxJsxExpressionAttribute'
-            ? attribute.data?.estree
-            : typeof attribute.value === 'object'
-              ? attribute.value?.data?.estree
-              : undefined
-        ) as Program | undefined;
-        const statement = program?.body[0];
-        if (statement?.type !== 'ExpressionStatement') continue;
+    for (const { program, kind } of expressionsIn(node)) {
+      const statement = program?.body[0];
+      if (statement?.type === 'ExpressionStatement') {
+        if (kind === 'content') shownAsContent.add(statement.expression);
         // A spread attribute ({...props}) is evaluated for the object it spreads.
         const spread =
-          attribute.type === 'mdxJsxExpressionAttribute' && statement.expression.type === 'ObjectExpression'
+          kind === 'spread' && statement.expression.type === 'ObjectExpression'
             ? statement.expression.properties[0]
             : undefined;
         expressions.push(spread?.type === 'SpreadElement' ? spread.argument : statement.expression);
+      } else if (kind === 'content') {
+        // A comment in braces ({/* … */}) holds no expression: it shows nothing.
+        parent?.children.splice(index!, 1);
+        return index;
       }
-      return;
     }
-    if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
-    const statement = (node.data?.estree as Program | undefined)?.body[0];
-    if (statement?.type === 'ExpressionStatement') {
-      shownAsContent.add(statement.expression);
-      expressions.push(statement.expression);
-      return;
-    }
-    // A comment in braces ({/* … */}) holds no expression: it shows nothing.
-    parent?.children.splice(index!, 1);
-    return index;
   });
   found = { expressions, shownAsContent, checked: new Set() };
   foundIn.set(tree, found);
