@@ -8,6 +8,7 @@ import { classNames, deckAttributes, readingViewQuery } from '../contract/markup
 import { defaultAspect } from '../contract/slideSize.ts';
 import { runtimeEn } from '../locale/runtime.en.ts';
 import { brandMarks } from './brandMarks.ts';
+import { keptByText } from '../keptByText.ts';
 import { contentSecurityPolicy, cspHash } from './contentSecurityPolicy.ts';
 
 export interface DocumentParts {
@@ -118,24 +119,14 @@ export class DocumentFile {
   }
 }
 
-const encoded = new Map<string, Buffer>();
-
-function encodedOnce(text: string): Buffer {
-  let bytes = encoded.get(text);
-  if (!bytes) {
-    // A few runtimes and stylesheets at most: keep the latest.
-    if (encoded.size > 8) encoded.clear();
-    bytes = Buffer.from(text);
-    encoded.set(text, bytes);
-  }
-  return bytes;
-}
+/** The runtime's parts in UTF-8: a few runtimes and stylesheets at most. */
+const encodedOnce = keptByText(8, (text) => Buffer.from(text));
 
 /**
  * The serialized document in parts: its text, with each large script or style right in the head
- * or the body as a part of its own (at odd places). The inlined runtime is large one-byte text: serialized beside two-byte
- * slide text, it would be widened and copied at every level of the tree, so it is serialized as
- * a mark and put in at the end.
+ * or the body as a part of its own (at odd places). The inlined runtime is large one-byte text:
+ * serialized beside two-byte slide text, it would be widened and copied at every level of the
+ * tree, so it is serialized as a mark and put in at the end.
  */
 function documentParts(document: Root): string[] {
   const large: Array<{ node: Text; value: string; mark: string }> = [];
@@ -187,12 +178,11 @@ export function inlineScript(script: string, properties: Properties = {}): Eleme
 
 /** The hash source a policy allows an inline script by, as a document inlines its text. */
 export function inlineScriptHash(script: string): string {
-  // A batch of decks inlines the same runtime again and again: hash it once.
-  if (lastHashed.script !== script) lastHashed = { script, hash: cspHash(rawText(script, 'script')) };
-  return lastHashed.hash;
+  return scriptHashes(script);
 }
 
-let lastHashed = { script: '', hash: '' };
+// A batch of decks inlines the same runtime again and again: hash it once.
+const scriptHashes = keptByText(4, (script) => cspHash(rawText(script, 'script')));
 
 /**
  * Names the slides of a build, so that a speaker view can tell it shows the same deck as the
@@ -207,16 +197,14 @@ function slidesStamp(slides: ElementContent[]): string {
  * it would close the element early. `<\/` means the same in JS strings and in CSS.
  */
 function rawText(text: string, tag: 'script' | 'style'): string {
-  // The runtime and the theme are the same text for every deck of a batch: escape them once.
-  const known = escapedRawText[tag].get(text);
-  if (known !== undefined) return known;
-  const escaped = text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
-  if (escapedRawText[tag].size >= 8) escapedRawText[tag].clear();
-  escapedRawText[tag].set(text, escaped);
-  return escaped;
+  return escapedRawText[tag](text);
 }
 
-const escapedRawText = { script: new Map<string, string>(), style: new Map<string, string>() };
+// The runtime and the theme are the same text for every deck of a batch: each is escaped once.
+const escapedRawText = {
+  script: keptByText(8, (text) => text.replace(/<\/(script)/gi, '<\\/$1')),
+  style: keptByText(8, (text) => text.replace(/<\/(style)/gi, '<\\/$1')),
+};
 
 /** Open Graph and Twitter card tags, so a shared link shows the deck's title and summary. */
 function linkPreview({ meta }: Deck, description: string, ogImage: string | undefined): Element[] {
