@@ -14,10 +14,10 @@ import {
   type DataRow,
 } from './compile/deckRows.ts';
 import type { PodiumConfig } from './config.ts';
-import { runtimeFiles, type RuntimeFiles } from './render/runtimeFiles.ts';
+import { runtimeFiles } from './render/runtimeFiles.ts';
 import { deckDocument, documentFile } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
-import { runtimeVariantFor, type RuntimeVariant } from './runtimeVariants.ts';
+import { runtimeVariantFor } from './runtimeVariants.ts';
 
 export interface RowsBuild {
   rows: DataRow[];
@@ -50,8 +50,7 @@ export async function prepareRows(
   const used = new Map<string, Place>(rowColumns(prepared.tree, file));
   for (const { key, column } of metaColumns(prepared.meta))
     if (!used.has(column)) used.set(column, prepared.placeOf(key));
-  // The runtime and the theme are the same for every row (or nearly): read and checked once.
-  const runtimes = new Map<RuntimeVariant, RuntimeFiles>();
+  // The theme is the same for every row (or nearly): read and checked once (runtimeFiles keeps the runtime).
   const themes = new Map<string, string>();
   const sandboxes = new DeckSandboxes(componentNames);
   return {
@@ -64,12 +63,7 @@ export async function prepareRows(
         meta: rowMeta(prepared.meta, row.values),
         sandboxes,
       });
-      const variant = runtimeVariantFor(deck.chartTypes);
-      let runtime = runtimes.get(variant);
-      if (!runtime) {
-        runtime = runtimeFiles(variant);
-        runtimes.set(variant, runtime);
-      }
+      const runtime = runtimeFiles(runtimeVariantFor(deck.chartTypes));
       let themeStyle = themes.get(deck.meta.theme);
       if (themeStyle === undefined) {
         themeStyle = loadTheme(deck, config.themeDirs, files, runtime.style).css;
