@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { runtimeDir } from './runtimeFiles.ts';
 import type { DocumentFile } from './standaloneDocument.ts';
 import { textHash } from './textHash.ts';
+import { keptByText } from '../keptByText.ts';
 
 /** Bytes gzip adds around any stream of its own (header and trailer), counted once per file. */
 const gzipFraming = 18;
@@ -14,7 +15,6 @@ const gzipFraming = 18;
  */
 const preparedSizesFile = join(runtimeDir, 'gzip-sizes.json');
 
-const sharedSizes = new Map<string, number>();
 let preparedSizes: Record<string, number> | undefined;
 
 /** The size `text` adds to a gzipped file it is part of: its own compressed size, less gzip's framing. */
@@ -22,19 +22,15 @@ function sizeWithin(text: string): number {
   return gzipSync(text, { level: 9 }).length - gzipFraming;
 }
 
-function sharedSize(part: string): number {
-  let size = sharedSizes.get(part);
-  if (size === undefined) {
-    try {
-      preparedSizes ??= JSON.parse(readFileSync(preparedSizesFile, 'utf8')) as Record<string, number>;
-    } catch {
-      preparedSizes = {};
-    }
-    size = preparedSizes[textHash(part)] ?? sizeWithin(part);
-    sharedSizes.set(part, size);
+/** A shared part's size: measured when Podium was built, else now, and once per process. */
+const sharedSize = keptByText(8, (part) => {
+  try {
+    preparedSizes ??= JSON.parse(readFileSync(preparedSizesFile, 'utf8')) as Record<string, number>;
+  } catch {
+    preparedSizes = {};
   }
-  return size;
-}
+  return preparedSizes[textHash(part)] ?? sizeWithin(part);
+});
 
 /**
  * What a file weighs gzipped (at level 9, as a careful server sends it), for the line a build
