@@ -53,49 +53,31 @@ export async function buildRowsCommand(
   const entries: IndexEntry[] = [];
   const started = performance.now();
   let failed = 0;
-  type Written = { target: string; size: string; warnings: readonly DeckWarning[]; entry: IndexEntry };
-  /** What a row's build says: its line and warnings, or why it was not written. Throws for a fault in Podium. */
-  const told = (index: number, outcome: Written | Error) => {
-    const row = build.rows[index]!;
-    const name = names[index]!;
-    if (!(outcome instanceof Error)) {
-      io.out(`${shown(outcome.target)}  ${outcome.size}`);
-      report(outcome.warnings);
-      entries.push(outcome.entry);
-      return;
-    }
-    failed += 1;
-    const at = `${shown(row.place.file)}:${row.place.line}`;
-    if (outcome instanceof StrictWarnings) {
-      report(outcome.warnings);
-      io.err(`${at}: ${name}.html not written: --strict counts warnings as errors.\n`);
-    } else if (outcome instanceof RowError) {
-      io.err(`${outcome.format(io.cwd)}\n`);
-    } else if (outcome instanceof DeckError) {
-      io.err(`${at}: the deck for this row (${name}.html) failed:\n${outcome.format(io.cwd)}\n`);
-    } else {
-      throw outcome;
-    }
-  };
   try {
     for (const [index, row] of build.rows.entries()) {
       const name = names[index]!;
       const target = join(config.outDir, `${name}.html`);
-      let outcome: Written | Error;
       try {
         const { deck, bytes } = await build.build(row);
         refuseWarningsWhenStrict(deck.messages, strict);
         writeAtomically(target, bytes);
-        outcome = {
-          target,
-          size: kilobytes(bytes.length),
-          warnings: deck.messages,
-          entry: indexEntry(deck, `${name}.html`, bytes),
-        };
+        io.out(`${shown(target)}  ${kilobytes(bytes.length)}`);
+        report(deck.messages);
+        entries.push(indexEntry(deck, `${name}.html`, bytes));
       } catch (error) {
-        outcome = error as Error;
+        failed += 1;
+        const at = `${shown(row.place.file)}:${row.place.line}`;
+        if (error instanceof StrictWarnings) {
+          report(error.warnings);
+          io.err(`${at}: ${name}.html not written: --strict counts warnings as errors.\n`);
+        } else if (error instanceof RowError) {
+          io.err(`${error.format(io.cwd)}\n`);
+        } else if (error instanceof DeckError) {
+          io.err(`${at}: the deck for this row (${name}.html) failed:\n${error.format(io.cwd)}\n`);
+        } else {
+          throw error;
+        }
       }
-      told(index, outcome);
       if (build.rows.length > progressAfter) {
         const done = index + 1;
         const left = ((performance.now() - started) / done) * (build.rows.length - done);
