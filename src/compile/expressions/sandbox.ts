@@ -93,8 +93,8 @@ let loading: Promise<{ core: QuickJsCore; module: QuickJSWASMModule }> | undefin
  * V8's baseline compiler, function by function as they are first called, is enough, and leaves
  * the cores to the build (optimising the whole interpreter in the background slowed the Markdown
  * parse beside it by half on a 2-core machine). The flags hold for every WebAssembly module the
- * process compiles afterwards; Podium compiles no other. (bin/podium.js sets the same flags as
- * it starts, so that they are the same all through the process.)
+ * process compiles afterwards; Podium compiles no other. (bin/podium.js sets the same flags
+ * before it compiles the commands' bundle, so that V8 accepts the bundle's code cache.)
  */
 function quickJs(): Promise<{ core: QuickJsCore; module: QuickJSWASMModule }> {
   if (!loading) {
