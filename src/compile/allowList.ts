@@ -1,6 +1,7 @@
 import type { Element, Properties } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import type { VFile } from 'vfile';
+import { keptByText } from '../keptByText.ts';
 import { failOn, type Fail, type Point } from './deckMessages.ts';
 import { embeddedImage, inertStyle, linkTarget, slideSchema } from './slideSchema.ts';
 
@@ -111,7 +112,8 @@ export function refusedElement(name: string): Refusal | undefined {
  */
 export function checkAllowList(slides: readonly Element[], deck: VFile): void {
   const fail: Fail = failOn(deck);
-  const walk = (node: unknown, ancestors: Element[], near: Point): void => {
+  const ancestors: Element[] = [];
+  const walk = (node: unknown, near: Point): void => {
     const place = placeOf(node) ?? near;
     if (isNode(node, 'text')) return;
     if (!isNode(node, 'element')) {
@@ -123,9 +125,11 @@ export function checkAllowList(slides: readonly Element[], deck: VFile): void {
     }
     const refusal = elementRefusal(node, ancestors) ?? attributeRefusal(node);
     if (refusal) fail(refusal.reason, { place, hint: refusal.hint, ruleId: refusal.ruleId });
-    for (const child of Array.isArray(node.children) ? node.children : []) walk(child, [...ancestors, node], place);
+    ancestors.push(node);
+    for (const child of Array.isArray(node.children) ? node.children : []) walk(child, place);
+    ancestors.pop();
   };
-  for (const slide of slides) walk(slide, [], { line: 1, column: 1 });
+  for (const slide of slides) walk(slide, { line: 1, column: 1 });
 }
 
 function elementRefusal(element: Element, ancestors: readonly Element[]): Refusal | undefined {
@@ -258,14 +262,32 @@ function imageRefusal(src: string): Refusal {
   };
 }
 
+/** The schema the last guard applies, with what depends on an element's place set aside. */
+const schemaAlone = { ...slideSchema, ancestors: {}, required: {} };
+
 /** The properties `hast-util-sanitize` keeps on this element under Podium's schema (where it stands aside). */
 function keptProperties(tagName: string, properties: Properties): Properties {
-  const alone = sanitize(
-    { type: 'element', tagName, properties, children: [] },
-    { ...slideSchema, ancestors: {}, required: {} },
-  );
+  // JSON would write Infinity and NaN as null: such properties are not remembered.
+  const exact = Object.values(properties)
+    .flat()
+    .every((value) => typeof value !== 'number' || Number.isFinite(value));
+  return exact ? keptFor(`${tagName} ${JSON.stringify(properties)}`) : keptAlone(tagName, properties);
+}
+
+function keptAlone(tagName: string, properties: Properties): Properties {
+  const alone = sanitize({ type: 'element', tagName, properties, children: [] }, schemaAlone);
   return alone.type === 'element' ? alone.properties : {};
 }
+
+/**
+ * keptAlone, by the tag and the properties as JSON: a deck repeats a few sets of properties many
+ * times (a chart's parts, a fragment's class), so each set goes through the schema once. Values
+ * JSON leaves out (undefined, functions) are ones the schema drops too.
+ */
+const keptFor = keptByText(4096, (key) => {
+  const space = key.indexOf(' ');
+  return keptAlone(key.slice(0, space), JSON.parse(key.slice(space + 1)) as Properties);
+});
 
 function sameValue(kept: unknown, given: unknown): boolean {
   return Array.isArray(given)
