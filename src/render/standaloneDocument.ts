@@ -34,6 +34,9 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
   const runtimeScript = inlineScript(parts.runtimeScript);
   // Compile refuses what the allow-list does not take; this keeps it out even if a path was missed.
   const slides = sanitizeSlides(deck.slides);
+  const slidesHtml = toHtml(slides);
+  const slidesElement = h('div', { className: ['slides'] }, [...brandMarks(deck.brand), ...slides]);
+  serializedSlides.set(slidesElement, { slides, html: slidesHtml });
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
     // First in the head, so it governs everything after it.
@@ -65,13 +68,13 @@ export function deckDocument(deck: Deck, parts: DocumentParts): Root {
             'div',
             {
               className: [classNames.deck],
-              [deckAttributes.stamp]: slidesStamp(slides),
+              [deckAttributes.stamp]: slidesStamp(slidesHtml),
               [deckAttributes.timeLimit]: meta.timeLimit,
               [deckAttributes.timer]: meta.timeLimit ? (meta.timer ?? 'speaker') : undefined,
               [deckAttributes.notes]: meta.notes === 'public' ? 'public' : undefined,
               [deckAttributes.aspect]: meta.aspect ?? defaultAspect,
             },
-            [h('div', { className: ['slides'] }, [...brandMarks(deck.brand), ...slides])],
+            [slidesElement],
           ),
           runtimeScript,
         ]),
@@ -130,12 +133,16 @@ const encodedOnce = keptByText(8, (text) => Buffer.from(text));
  */
 function documentParts(document: Root): string[] {
   const large: Array<{ node: Text; value: string; mark: string }> = [];
-  // The runtime's script and styles sit right in the head and the body; the slides need no search.
+  let slides: SerializedSlides | undefined;
+  // The runtime's script and styles sit right in the head and the body, and the slides one
+  // level down in the body: none needs a search.
   const html = document.children.find((node) => node.type === 'element' && node.tagName === 'html');
   for (const section of html?.type === 'element' ? html.children : []) {
     if (section.type !== 'element') continue;
     for (const element of section.children) {
-      if (element.type !== 'element' || !['script', 'style'].includes(element.tagName)) continue;
+      if (element.type !== 'element') continue;
+      slides ??= serializedSlidesIn(element);
+      if (!['script', 'style'].includes(element.tagName)) continue;
       for (const node of element.children)
         if (node.type === 'text' && node.value.length >= 10_000)
           large.push({ node, value: node.value, mark: `podium-raw-${randomUUID()}` });
@@ -143,7 +150,12 @@ function documentParts(document: Root): string[] {
   }
   try {
     for (const { node, mark } of large) node.value = mark;
+    if (slides) slides.element.children = [...slides.before, { type: 'text', value: slides.mark }];
     let rest = toHtml(document, { upperDoctype: true });
+    if (slides) {
+      const at = rest.indexOf(slides.mark);
+      rest = rest.slice(0, at) + slides.html + rest.slice(at + slides.mark.length);
+    }
     const parts: string[] = [];
     for (const { mark, value } of large) {
       const at = rest.indexOf(mark);
@@ -154,7 +166,39 @@ function documentParts(document: Root): string[] {
     return parts;
   } finally {
     for (const { node, value } of large) node.value = value;
+    if (slides) slides.element.children = slides.children;
   }
+}
+
+/**
+ * The slides a deck document holds, serialized when it was made (for their stamp), by the
+ * element that holds them after the brand marks. Serializing the document puts that text in
+ * rather than serializing the slides again.
+ */
+const serializedSlides = new WeakMap<Element, { slides: readonly ElementContent[]; html: string }>();
+
+interface SerializedSlides {
+  /** The element holding the slides, its children, and those before the slides (the brand marks). */
+  element: Element;
+  children: ElementContent[];
+  before: ElementContent[];
+  /** The slides' text, and the mark that stands for it while the document is serialized. */
+  html: string;
+  mark: string;
+}
+
+/** The slides' element among this element's children, with their text, while it still holds those very slides. */
+function serializedSlidesIn(parent: Element): SerializedSlides | undefined {
+  for (const element of parent.children) {
+    const serialized = element.type === 'element' ? serializedSlides.get(element) : undefined;
+    if (!serialized || element.type !== 'element') continue;
+    const { children } = element;
+    const from = children.length - serialized.slides.length;
+    if (from < 0 || serialized.slides.some((slide, index) => children[from + index] !== slide)) return undefined;
+    const mark = `podium-slides-${randomUUID()}`;
+    return { element, children, before: children.slice(0, from), html: serialized.html, mark };
+  }
+  return undefined;
 }
 
 /**
@@ -188,8 +232,8 @@ const scriptHashes = keptByText(4, (script) => cspHash(rawText(script, 'script')
  * Names the slides of a build, so that a speaker view can tell it shows the same deck as the
  * presentation window (and not another deck, or an older build of this one).
  */
-function slidesStamp(slides: ElementContent[]): string {
-  return createHash('sha256').update(toHtml(slides)).digest('base64url').slice(0, 16);
+function slidesStamp(slidesHtml: string): string {
+  return createHash('sha256').update(slidesHtml).digest('base64url').slice(0, 16);
 }
 
 /**

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toHtml } from 'hast-util-to-html';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scriptJson } from '../../src/compile/components/chartFigure.ts';
 import { DeckError } from '../../src/compile/deckError.ts';
 import { diskFiles } from '../../src/compile/deckFiles.ts';
 import { compileDeck } from '../../src/compile/index.ts';
-import { standaloneDocument } from '../../src/render/standaloneDocument.ts';
+import { deckDocument, documentFile, documentHtml, standaloneDocument } from '../../src/render/standaloneDocument.ts';
 import { loadTheme } from '../../src/render/theme.ts';
 
 const dirs: string[] = [];
@@ -83,6 +84,37 @@ describe('standaloneDocument', () => {
     expect(first).toMatch(/^[\w-]{16}$/);
     expect(await stamp('---\ntitle: t\n---\n\n# One\n')).toBe(first);
     expect(await stamp('---\ntitle: t\n---\n\n# One, edited\n')).not.toBe(first);
+  });
+
+  it('writes the slides as serializing the whole tree would, even after the tree changed', async () => {
+    const dir = project({
+      'deck.mdx':
+        '---\ntitle: t\nlogo: ./logo.svg\nlogoAlt: Riverbend\nfooter: "Families & friends"\n---\n\n# Café <b>&</b> \u{1F3EB}\n\n<BarChart title="Staff" labels={["a", "b"]} values={[1, 2]} unit="staff" source="s" />\n\n---\n\n## Two\n\n<span className="fragment">x < y</span> [a link](https://example.org/?a=1&b=2)\n',
+      'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const deck = await compileDeck({ file: join(dir, 'deck.mdx'), root: dir, publicDir: join(dir, 'public') });
+    const large = { runtimeScript: `var a=${'1'.repeat(20_000)};`, runtimeStyle: '.r{}', themeStyle: ':root{}' };
+    const document = deckDocument(deck, large);
+    const whole = () => toHtml(document, { upperDoctype: true });
+    const before = whole();
+    expect(before).toContain('<div class="podium-brand">');
+    expect(before).toContain('podium-chart-config');
+    expect(documentHtml(document)).toBe(before);
+    // Serializing leaves the tree as it was.
+    expect(whole()).toBe(before);
+    expect(documentFile(document).html).toBe(before);
+
+    // A slide taken out of the tree after it was made: the text kept for the slides no longer holds.
+    const slides = document.children
+      .flatMap((node) => (node.type === 'element' ? [node] : []))[0]!
+      .children.flatMap((node) => (node.type === 'element' && node.tagName === 'body' ? node.children : []))
+      .flatMap((node) => (node.type === 'element' ? node.children : []))
+      .find((node) => node.type === 'element' && node.properties.className?.toString() === 'slides');
+    if (slides?.type !== 'element') throw new Error('no slides element');
+    slides.children.pop();
+    const changed = whole();
+    expect(changed).not.toBe(before);
+    expect(documentHtml(document)).toBe(changed);
   });
 
   it('keeps an end tag inside inlined script or style from closing it early', async () => {
