@@ -1,7 +1,6 @@
 import type { ImportDeclaration, Program } from 'estree';
 import type { Root } from 'mdast';
 import { dirname, extname, resolve } from 'node:path';
-import { visit } from 'unist-util-visit';
 import { didYouMean } from './suggest.ts';
 import { parseCsv } from './csvData.ts';
 import type { VFile } from 'vfile';
@@ -30,7 +29,10 @@ export function remarkDataImports({ files, onData }: DataImportsOptions) {
   return (tree: Root, file: VFile) => {
     const fail: Fail = failOn(file);
     const data: Record<string, unknown> = {};
-    visit(tree, 'mdxjsEsm', (node) => {
+    // MDX reads imports and exports only at the start of a line outside any block: they are all
+    // among the tree's top-level nodes.
+    for (const node of tree.children) {
+      if (node.type !== 'mdxjsEsm') continue;
       const program = node.data?.estree as Program | undefined;
       for (const statement of program?.body ?? []) {
         if (statement.type === 'ImportDeclaration') {
@@ -45,7 +47,7 @@ export function remarkDataImports({ files, onData }: DataImportsOptions) {
           ruleId: 'deck-code',
         });
       }
-    });
+    }
     tree.children = tree.children.filter((node) => node.type !== 'mdxjsEsm');
     onData(data);
   };
