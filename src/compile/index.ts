@@ -228,7 +228,7 @@ export async function renderDeck(
     );
     const slides = await renderSlides(tree, {
       file: vfile,
-      sandbox: () => sandboxes.get(state.lang),
+      evaluate: (codes) => sandboxes.evaluate(state.lang, codes, data),
       data,
       components: provided,
     });

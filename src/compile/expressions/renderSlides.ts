@@ -10,13 +10,13 @@ import { failOn, type Fail } from '../deckMessages.ts';
 import { checkExpression } from './checkExpression.ts';
 import { expressionsIn } from './deckExpressions.ts';
 import { plainDataValues } from './plainData.ts';
-import { SandboxElement, SandboxFailure, SandboxOpaque, type DeckSandbox, type Outcome } from './sandbox.ts';
+import { SandboxElement, SandboxFailure, SandboxOpaque, type Outcome } from './sandbox.ts';
 
 export interface RenderSlidesOptions {
   /** The deck: its path, its text, and its messages. */
   file: VFile;
-  /** The deck's sandbox, started only for a deck whose expressions compute (see plainData.ts). */
-  sandbox: () => Promise<DeckSandbox>;
+  /** Evaluates the deck's expressions over its data in its sandbox (DeckSandboxes.evaluate): only for a deck whose expressions compute (see plainData.ts). */
+  evaluate: (codes: readonly string[]) => Promise<Outcome[]>;
   /** The data the deck imported, by the name it gave it (and the row, for one deck per row). */
   data: Readonly<Record<string, unknown>>;
   /** Podium's components, ready to render for this deck. */
@@ -30,7 +30,7 @@ export interface RenderSlidesOptions {
  */
 export async function renderSlides(
   tree: Root,
-  { file: deck, sandbox, data, components }: RenderSlidesOptions,
+  { file: deck, evaluate, data, components }: RenderSlidesOptions,
 ): Promise<Element[]> {
   const file = deck.path;
   const source = String(deck.value);
@@ -87,12 +87,8 @@ export async function renderSlides(
     // Turning JSX into calls takes a compiler of its own, loaded only for a deck that writes JSX in braces.
     const jsxTools = expressions.some(holdsJsx) ? await loadJsxTools() : undefined;
     const codes = expressions.map((expression) => codeOf(expression, source, file, jsxTools));
-    const deckSandbox = await sandbox();
     try {
-      const evaluated = deckSandbox.evaluateAll(
-        codes.map(({ code }) => code),
-        data,
-      );
+      const evaluated = await evaluate(codes.map(({ code }) => code));
       return evaluated.map((outcome, index) => ({ outcome, exact: codes[index]!.exact }));
     } catch (error) {
       if (!(error instanceof SandboxFailure) || error.index === undefined) throw error;

@@ -1,4 +1,5 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { sandboxPrelude } from './prelude.ts';
 import { dateFormat, numberFormat } from '../../locale/formats.ts';
@@ -161,12 +162,36 @@ export async function createDeckSandbox({
 /**
  * A deck's sandboxes, one per language, made when first needed and kept for every row of one
  * deck: the same author's expressions run again over other data (given afresh to each pass),
- * which spares each row the interpreter's start (most of a row's time in it). Decks never share.
+ * which spares each row the interpreter's start (most of a row's time in it). Decks never share
+ * a sandbox; what they share is values (see `evaluate`).
  */
 export class DeckSandboxes {
   readonly #made = new Map<string, Promise<DeckSandbox>>();
 
   constructor(readonly components: readonly string[]) {}
+
+  /**
+   * What the expressions give over `data`, as the language's sandbox evaluates them (see
+   * DeckSandbox.evaluateAll). Their code, their data and the language are all the interpreter
+   * goes by, so values once given are kept by those: a deck whose braces are the same as an
+   * earlier deck's, over the same data (copies of a template, a save in podium dev that changed
+   * only text), takes them without starting a sandbox. Code that reads the clock or chance is
+   * evaluated every time, and a pass with any failure is never kept.
+   */
+  async evaluate(lang: string, codes: readonly string[], data: Readonly<Record<string, unknown>>): Promise<Outcome[]> {
+    const key = keptValuesKey(lang, this.components, codes, data);
+    const kept = key === undefined ? undefined : keptValues.get(key);
+    if (kept) return kept;
+    const outcomes = (await this.get(lang)).evaluateAll(codes, data);
+    if (key !== undefined && outcomes.every((outcome) => 'value' in outcome)) {
+      if (keptValues.size >= keptValuesLimit) keptValues.clear();
+      keptValues.set(
+        key,
+        outcomes.map(({ value }) => ({ value: deepFrozen(value) })),
+      );
+    }
+    return outcomes;
+  }
 
   /** The sandbox for this language: made when first asked for, and again after one is spent. */
   async get(lang: string): Promise<DeckSandbox> {
@@ -184,6 +209,38 @@ export class DeckSandboxes {
     // One that could not be made has already said why, where it was needed.
     for (const sandbox of await Promise.allSettled(made)) if (sandbox.status === 'fulfilled') sandbox.value.dispose();
   }
+}
+
+/** Values given before, by keptValuesKey; past the limit they are let go. */
+const keptValues = new Map<string, Outcome[]>();
+const keptValuesLimit = 64;
+
+/**
+ * What a pass's values depend on, hashed; undefined when they may differ from one pass to the
+ * next. Deck code reaches only the globals checkExpression allows: of those, only `Date` (the
+ * clock) and `Math.random` (chance) give other values each time. Any mention of `Date`, of
+ * `random`, of `Math` other than `Math.` and a name, or an escape that could spell one of them
+ * (`\u0044ate`), is read as using them.
+ */
+function keptValuesKey(
+  lang: string,
+  components: readonly string[],
+  codes: readonly string[],
+  data: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const unsure = (code: string) =>
+    /Date|random|\\/.test(code) || /Math/.test(code.replace(/\bMath\.[A-Za-z_$][\w$]*/g, ''));
+  if (codes.some(unsure)) return undefined;
+  return createHash('sha256')
+    .update(JSON.stringify([lang, components, codes, data]))
+    .digest('base64');
+}
+
+/** A kept value, frozen: the decks that take it share one copy. */
+function deepFrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const item of Object.values(value)) deepFrozen(item);
+  return Object.freeze(value);
 }
 
 /**
