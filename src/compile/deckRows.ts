@@ -3,10 +3,10 @@ import { walk } from 'estree-walker';
 import type { Root } from 'hast';
 import { relative } from 'node:path';
 import { analyze, type Scope } from 'periscopic';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { parseCsv, rowOffset } from './csvData.ts';
 import { DeckError, placeOfOffset, type Place, type ReportOptions } from './deckError.ts';
+import { eachNode } from './eachNode.ts';
 import { expressionsIn } from './expressions/deckExpressions.ts';
 import { failOn } from './deckMessages.ts';
 import type { DeckMeta } from './deckMeta.ts';
@@ -66,7 +66,7 @@ export function readRows(path: string, text: string): DataRow[] {
  */
 export function rowColumns(tree: Root, file: string): Map<string, Place> {
   const used = new Map<string, Place>();
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     for (const { program } of expressionsIn(node)) {
       const statement = program?.body[0];
       if (statement?.type !== 'ExpressionStatement') continue;

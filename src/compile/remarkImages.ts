@@ -1,10 +1,10 @@
 import type { Image, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { dirname, extname, join, resolve } from 'node:path';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { failOn, type Fail, type Point } from './deckMessages.ts';
 import { outsideProjectHint, readInsideProject, type DeckFiles } from './deckFiles.ts';
+import { eachNode } from './eachNode.ts';
 
 export interface ImagesOptions {
   publicDir: string;
@@ -31,7 +31,7 @@ export function remarkImages({ publicDir, files }: ImagesOptions) {
     const fail: Fail = failOn(file);
     const inline = (url: string, node: { position?: Image['position'] }) =>
       embedImage(url, node.position?.start ?? { line: 1, column: 1 }, { deck: file.path, publicDir, files, fail });
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (node.type === 'image') {
         (node as Image).url = inline((node as Image).url, node);
       } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {

@@ -1,10 +1,10 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { refusedElement } from './allowList.ts';
 import { failOn, type Fail } from './deckMessages.ts';
 import { didYouMean } from './suggest.ts';
+import { eachNode } from './eachNode.ts';
 
 export interface KnownComponentsOptions {
   known: readonly string[];
@@ -20,7 +20,7 @@ export interface KnownComponentsOptions {
 export function remarkKnownComponents({ known }: KnownComponentsOptions) {
   return (tree: Root, file: VFile) => {
     const fail: Fail = failOn(file);
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const name = (node as MdxJsxFlowElement).name;
       // Fragments (`<>`) have no name.

@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { placeOfOffset } from './deckError.ts';
 import { failOn, type Fail } from './deckMessages.ts';
+import { eachNode } from './eachNode.ts';
 
 /** Quoted strings, blanked to spaces of the same length so that offsets still hold. */
 const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
@@ -22,7 +22,7 @@ export function remarkThousandsCommas() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const fail: Fail = failOn(file);
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const element = node as MdxJsxFlowElement;
       for (const attribute of element.attributes) {

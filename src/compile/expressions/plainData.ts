@@ -1,6 +1,6 @@
 import type { Expression, Node } from 'estree';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from '../eachNode.ts';
 import { expressionsIn } from './deckExpressions.ts';
 import type { Outcome } from './sandbox.ts';
 
@@ -63,12 +63,11 @@ export function isPlainSyntax(node: Node): boolean {
 /** Whether any expression in the deck's tree is written in more than plain syntax. */
 export function computesInBraces(tree: Root): boolean {
   let computes = false;
-  visit(tree, (node) => {
-    for (const { program } of expressionsIn(node)) {
+  eachNode(tree, (node) => {
+    for (const { program } of computes ? [] : expressionsIn(node)) {
       const statement = program?.body[0];
       if (statement?.type === 'ExpressionStatement' && !isPlainSyntax(statement.expression)) computes = true;
     }
-    return computes ? false : undefined;
   });
   return computes;
 }
