@@ -1,13 +1,14 @@
 import type { Expression, Node, Program } from 'estree';
 import { walk } from 'estree-walker';
 import type { Element, Root } from 'hast';
+import type { Parent } from 'unist';
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
-import { visit } from 'unist-util-visit';
 import type { ComponentFunction, HastChild } from '../hastJsx.ts';
 import { createHastJsx, describeValue, Fragment, isMadeByPodium, toHastChildren } from '../hastJsx.ts';
 import type { VFile } from 'vfile';
 import { failOn, type Fail } from '../deckMessages.ts';
 import { checkExpression } from './checkExpression.ts';
+import { eachNode } from '../eachNode.ts';
 import { expressionsIn } from './deckExpressions.ts';
 import { plainDataValues } from './plainData.ts';
 import { SandboxElement, SandboxFailure, SandboxOpaque, type Outcome } from './sandbox.ts';
@@ -205,7 +206,8 @@ function deckExpressions(tree: Root): DeckExpressions {
   if (found) return found;
   const shownAsContent = new WeakSet<Node>();
   const expressions: Expression[] = [];
-  visit(tree, (node, index, parent) => {
+  const comments: Array<{ node: unknown; parent: Parent }> = [];
+  eachNode(tree, (node, parent) => {
     for (const { program, kind } of expressionsIn(node)) {
       const statement = program?.body[0];
       if (statement?.type === 'ExpressionStatement') {
@@ -216,13 +218,13 @@ function deckExpressions(tree: Root): DeckExpressions {
             ? statement.expression.properties[0]
             : undefined;
         expressions.push(spread?.type === 'SpreadElement' ? spread.argument : statement.expression);
-      } else if (kind === 'content') {
+      } else if (kind === 'content' && parent) {
         // A comment in braces ({/* … */}) holds no expression: it shows nothing.
-        parent?.children.splice(index!, 1);
-        return index;
+        comments.push({ node, parent });
       }
     }
   });
+  for (const { node, parent } of comments) parent.children.splice(parent.children.indexOf(node as never), 1);
   found = { expressions, shownAsContent, checked: new Set() };
   foundIn.set(tree, found);
   return found;
