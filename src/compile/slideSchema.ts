@@ -198,19 +198,17 @@ export function sanitizeSlides(slides: readonly Element[]): ElementContent[] {
   return inertScripts(safe.children as ElementContent[]);
 }
 
+/** The sanitized tree, new from hast-util-sanitize, made inert in place: only a chart's config stays a script. */
 function inertScripts(nodes: ElementContent[]): ElementContent[] {
-  return nodes.flatMap((node): ElementContent[] => {
-    if (node.type !== 'element') return [node];
-    if (node.tagName !== 'script') return [{ ...node, children: inertScripts(node.children) }];
+  return nodes.filter((node) => {
+    if (node.type !== 'element') return true;
+    if (node.tagName !== 'script') {
+      node.children = inertScripts(node.children);
+      return true;
+    }
     if (node.properties.type !== 'application/json' || String(node.properties.className) !== 'podium-chart-config')
-      return [];
-    return [
-      {
-        ...node,
-        children: node.children.map((child) =>
-          child.type === 'text' ? { ...child, value: child.value.replace(/</g, '\\u003c') } : child,
-        ),
-      },
-    ];
+      return false;
+    for (const child of node.children) if (child.type === 'text') child.value = child.value.replace(/</g, '\\u003c');
+    return true;
   });
 }
