@@ -169,8 +169,11 @@ export function podiumPart<T extends Element>(element: T): T {
 function attributeRefusal(element: Element): Refusal | undefined {
   const tag = element.tagName;
   const properties: Properties = element.properties && typeof element.properties === 'object' ? element.properties : {};
+  const entries = Object.entries(properties);
+  // Most elements on a slide have no properties: nothing to check.
+  if (entries.length === 0) return undefined;
   const kept = keptProperties(tag, properties);
-  for (const [key, value] of Object.entries(properties)) {
+  for (const [key, value] of entries) {
     if (value === null || value === undefined) continue;
     const lower = key.toLowerCase();
     const name = attributeName(key);
