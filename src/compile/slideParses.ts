@@ -178,11 +178,12 @@ function endsInSlideBreak(children: RootContent[], line: number): boolean {
  */
 function placedCopy(children: RootContent[], piece: Piece, first: boolean): RootContent[] | undefined {
   let refused = false;
-  const point = (given: Point & { offset?: number }): Point => {
-    const moved: Point = { ...given, line: given.line + piece.lines };
-    if (given.offset !== undefined) moved.offset = given.offset + piece.offset;
-    return moved;
-  };
+  // Points hold a line, a column and (but for a few of estree's) an offset: made whole, not
+  // spread from the kept one, which took as long as the rest of the copy.
+  const point = (given: Point): Point =>
+    given.offset === undefined
+      ? { line: given.line + piece.lines, column: given.column }
+      : { line: given.line + piece.lines, column: given.column, offset: given.offset + piece.offset };
   const copy = (value: unknown): unknown => {
     if (typeof value !== 'object' || value === null || value instanceof RegExp) return value;
     if (Array.isArray(value)) return value.map(copy);
@@ -195,8 +196,8 @@ function placedCopy(children: RootContent[], piece: Piece, first: boolean): Root
     for (const key in node) {
       const item = node[key];
       if ((key === 'position' || key === 'loc') && item) {
-        const { start, end, ...rest } = item as Position;
-        copied[key] = { ...rest, start: point(start), end: point(end) };
+        const { start, end } = item as Position;
+        copied[key] = { ...(item as Position), start: point(start), end: point(end) };
       } else if (estree && (key === 'start' || key === 'end') && typeof item === 'number')
         copied[key] = item + piece.offset;
       else if (estree && key === 'range' && Array.isArray(item)) copied[key] = item.map((at) => at + piece.offset);
