@@ -15,14 +15,14 @@ import {
 } from './compile/deckRows.ts';
 import type { PodiumConfig } from './config.ts';
 import { runtimeFiles } from './render/runtimeFiles.ts';
-import { deckDocument, documentFile } from './render/standaloneDocument.ts';
+import { deckDocument, documentFile, type DocumentFile } from './render/standaloneDocument.ts';
 import { loadTheme } from './render/theme.ts';
 import { runtimeVariantFor } from './runtimeVariants.ts';
 
 export interface RowsBuild {
   rows: DataRow[];
   /** The deck for one row, as the file `podium build --data` writes. */
-  build: (row: DataRow) => Promise<{ deck: Deck; bytes: Buffer }>;
+  build: (row: DataRow) => Promise<{ deck: Deck; file: DocumentFile }>;
   /** Lets go of what the rows shared (their sandboxes), once every row is built. */
   done: () => Promise<void>;
 }
@@ -70,7 +70,7 @@ export async function prepareRows(
         themes.set(deck.meta.theme, themeStyle);
       }
       const document = deckDocument(deck, { runtimeScript: runtime.script, runtimeStyle: runtime.style, themeStyle });
-      return { deck, bytes: documentFile(document).bytes };
+      return { deck, file: documentFile(document) };
     },
   };
 }

@@ -74,7 +74,7 @@ export default async function buildCommand(
           return picture;
         });
         io.out(`${relative(io.cwd, target)}  ${sizes(written)}, with ${name}.png`);
-        entries.push(indexEntry(deck, `${name}.html`, written.bytes));
+        entries.push(indexEntry(deck, `${name}.html`, written.byteLength));
         return warnings;
       }
       const warnings = [
@@ -82,9 +82,9 @@ export default async function buildCommand(
         ...(browser ? tallSlideWarnings(deck, await tallSlidesIn(browser, written.html)) : []),
       ];
       refuseWarningsWhenStrict(warnings, strict);
-      writeAtomically(target, written.bytes);
+      writeAtomically(target, written.chunks);
       io.out(`${relative(io.cwd, target)}  ${sizes(written)}`);
-      entries.push(indexEntry(deck, `${name}.html`, written.bytes));
+      entries.push(indexEntry(deck, `${name}.html`, written.byteLength));
       return warnings;
     });
     if (index) await writeIndex(config.outDir, entries, decks.length - entries.length, io);
@@ -144,7 +144,7 @@ async function writeWithPicture(
 }
 
 function sizes(file: DocumentFile): string {
-  const raw = file.bytes.length;
+  const raw = file.byteLength;
   const gzip = gzipSize(file);
   return `${kilobytes(raw)} (${kilobytes(gzip)} gzip)`;
 }

@@ -58,12 +58,12 @@ export async function buildRowsCommand(
       const name = names[index]!;
       const target = join(config.outDir, `${name}.html`);
       try {
-        const { deck, bytes } = await build.build(row);
+        const { deck, file } = await build.build(row);
         refuseWarningsWhenStrict(deck.messages, strict);
-        writeAtomically(target, bytes);
-        io.out(`${shown(target)}  ${kilobytes(bytes.length)}`);
+        writeAtomically(target, file.chunks);
+        io.out(`${shown(target)}  ${kilobytes(file.byteLength)}`);
         report(deck.messages);
-        entries.push(indexEntry(deck, `${name}.html`, bytes));
+        entries.push(indexEntry(deck, `${name}.html`, file.byteLength));
       } catch (error) {
         failed += 1;
         const at = `${shown(row.place.file)}:${row.place.line}`;

@@ -9,9 +9,9 @@ import { writeAtomically } from './outputFiles.ts';
 export const indexFileName = 'index.html';
 
 /** How the index lists a deck just written to `fileName`. */
-export function indexEntry(deck: Deck, fileName: string, file: Uint8Array): IndexEntry {
+export function indexEntry(deck: Deck, fileName: string, bytes: number): IndexEntry {
   const { title, meeting, date, description, lang } = deck.meta;
-  return { title, meeting, date, description, lang, fileName, bytes: file.length };
+  return { title, meeting, date, description, lang, fileName, bytes };
 }
 
 /** Writes index.html listing the decks built; the ones that failed are not on it, and the line says so. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writevSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { DeckError, type DeckWarning } from '../compile/deckError.ts';
 import type { PodiumConfig } from '../config.ts';
@@ -49,14 +49,22 @@ export async function findDecks(paths: string[], config: PodiumConfig, extension
  * that already holds these bytes is left as it is: rebuilding a folder in which one deck changed
  * rewrites that deck's file alone, and the others keep their times. Synchronous: a build has
  * nothing else to do meanwhile, and each of the four steps through Node's thread pool left the
- * build idle for longer than the write itself takes.
+ * build idle for longer than the write itself takes. The content may come in chunks (a deck's
+ * own text and the runtime it shares with every deck, DocumentFile.chunks), written as they are
+ * rather than joined into one more copy of the whole file.
  */
-export function writeAtomically(target: string, content: string | Uint8Array): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-  if (holds(target, bytes)) return;
+export function writeAtomically(target: string, content: string | Uint8Array | readonly Uint8Array[]): void {
+  const chunks =
+    typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
+  if (holds(target, chunks)) return;
   const temporary = `${target}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, bytes);
+    const file = openSync(temporary, 'w');
+    try {
+      writeAll(file, chunks);
+    } finally {
+      closeSync(file);
+    }
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -64,10 +72,35 @@ export function writeAtomically(target: string, content: string | Uint8Array): v
   }
 }
 
+/** Writes every chunk, in order, going on where a write stopped short. */
+function writeAll(file: number, chunks: readonly Uint8Array[]): void {
+  let rest = chunks.filter((chunk) => chunk.length > 0);
+  while (rest.length > 0) {
+    let written = writevSync(file, rest);
+    while (written > 0 && rest.length > 0) {
+      const first = rest[0]!;
+      if (written >= first.length) {
+        written -= first.length;
+        rest = rest.slice(1);
+      } else {
+        rest = [first.subarray(written), ...rest.slice(1)];
+        written = 0;
+      }
+    }
+  }
+}
+
 /** Whether the file is there and holds exactly these bytes. */
-function holds(file: string, bytes: Uint8Array): boolean {
+function holds(file: string, chunks: readonly Uint8Array[]): boolean {
   try {
-    return statSync(file).size === bytes.length && Buffer.compare(readFileSync(file), bytes) === 0;
+    if (statSync(file).size !== chunks.reduce((sum, chunk) => sum + chunk.length, 0)) return false;
+    const held = readFileSync(file);
+    let at = 0;
+    for (const chunk of chunks) {
+      if (Buffer.compare(held.subarray(at, at + chunk.length), chunk) !== 0) return false;
+      at += chunk.length;
+    }
+    return true;
   } catch {
     return false;
   }

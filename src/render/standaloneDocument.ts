@@ -105,6 +105,7 @@ export function documentFile(document: Root): DocumentFile {
  */
 export class DocumentFile {
   #html: string | undefined;
+  #chunks: Buffer[] | undefined;
   #bytes: Buffer | undefined;
 
   constructor(readonly parts: readonly string[]) {}
@@ -114,10 +115,18 @@ export class DocumentFile {
     return this.#html;
   }
 
+  /** The file's bytes part by part, as writeAtomically writes them: the shared ones are the same buffers for every deck. */
+  get chunks(): readonly Buffer[] {
+    this.#chunks ??= this.parts.map((part, index) => (index % 2 === 1 ? encodedOnce(part) : Buffer.from(part)));
+    return this.#chunks;
+  }
+
+  get byteLength(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  }
+
   get bytes(): Buffer {
-    this.#bytes ??= Buffer.concat(
-      this.parts.map((part, index) => (index % 2 === 1 ? encodedOnce(part) : Buffer.from(part))),
-    );
+    this.#bytes ??= Buffer.concat(this.chunks);
     return this.#bytes;
   }
 }
