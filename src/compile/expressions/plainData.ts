@@ -64,7 +64,8 @@ export function isPlainSyntax(node: Node): boolean {
 export function computesInBraces(tree: Root): boolean {
   let computes = false;
   eachNode(tree, (node) => {
-    for (const { program } of computes ? [] : expressionsIn(node)) {
+    if (computes) return;
+    for (const { program } of expressionsIn(node)) {
       const statement = program?.body[0];
       if (statement?.type === 'ExpressionStatement' && !isPlainSyntax(statement.expression)) computes = true;
     }

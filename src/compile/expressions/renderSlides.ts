@@ -16,7 +16,10 @@ import { SandboxElement, SandboxFailure, SandboxOpaque, type Outcome } from './s
 export interface RenderSlidesOptions {
   /** The deck: its path, its text, and its messages. */
   file: VFile;
-  /** Evaluates the deck's expressions over its data in its sandbox (DeckSandboxes.evaluate): only for a deck whose expressions compute (see plainData.ts). */
+  /**
+   * Evaluates the deck's expressions over its data, in its sandbox (DeckSandboxes.evaluate):
+   * asked only of a deck whose expressions compute (see plainData.ts).
+   */
   evaluate: (codes: readonly string[]) => Promise<Outcome[]>;
   /** The data the deck imported, by the name it gave it (and the row, for one deck per row). */
   data: Readonly<Record<string, unknown>>;
@@ -206,7 +209,7 @@ function deckExpressions(tree: Root): DeckExpressions {
   if (found) return found;
   const shownAsContent = new WeakSet<Node>();
   const expressions: Expression[] = [];
-  const comments: Array<{ node: unknown; parent: Parent }> = [];
+  const comments: Array<{ node: Parent['children'][number]; parent: Parent }> = [];
   eachNode(tree, (node, parent) => {
     for (const { program, kind } of expressionsIn(node)) {
       const statement = program?.body[0];
@@ -224,7 +227,7 @@ function deckExpressions(tree: Root): DeckExpressions {
       }
     }
   });
-  for (const { node, parent } of comments) parent.children.splice(parent.children.indexOf(node as never), 1);
+  for (const { node, parent } of comments) parent.children.splice(parent.children.indexOf(node), 1);
   found = { expressions, shownAsContent, checked: new Set() };
   foundIn.set(tree, found);
   return found;
