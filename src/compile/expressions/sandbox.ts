@@ -1,6 +1,7 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
+import { keptByText } from '../../keptByText.ts';
 import { sandboxPrelude } from './prelude.ts';
 import { dateFormat, numberFormat } from '../../locale/formats.ts';
 
@@ -180,16 +181,11 @@ export class DeckSandboxes {
    */
   async evaluate(lang: string, codes: readonly string[], data: Readonly<Record<string, unknown>>): Promise<Outcome[]> {
     const key = keptValuesKey(lang, this.components, codes, data);
-    const kept = key === undefined ? undefined : keptValues.get(key);
-    if (kept) return kept;
+    const kept = key === undefined ? undefined : keptPasses(key);
+    if (kept?.outcomes) return kept.outcomes;
     const outcomes = (await this.get(lang)).evaluateAll(codes, data);
-    if (key !== undefined && outcomes.every((outcome) => 'value' in outcome)) {
-      if (keptValues.size >= keptValuesLimit) keptValues.clear();
-      keptValues.set(
-        key,
-        outcomes.map(({ value }) => ({ value: deepFrozen(value) })),
-      );
-    }
+    if (kept && outcomes.every((outcome) => 'value' in outcome))
+      kept.outcomes = outcomes.map(({ value }) => ({ value: deepFrozen(value) }));
     return outcomes;
   }
 
@@ -211,9 +207,8 @@ export class DeckSandboxes {
   }
 }
 
-/** Values given before, by keptValuesKey; past the limit they are let go. */
-const keptValues = new Map<string, Outcome[]>();
-const keptValuesLimit = 64;
+/** Passes by keptValuesKey, each holding the values it gave once it gave them all; 64 at most. */
+const keptPasses = keptByText(64, (): { outcomes?: Outcome[] } => ({}));
 
 /**
  * What a pass's values depend on, hashed; undefined when they may differ from one pass to the
