@@ -31,8 +31,11 @@ function thrown(action: () => unknown): DeckError {
   throw new Error('expected a DeckError, but nothing was thrown');
 }
 
-async function deckFrom(source: string) {
-  const dir = project({ 'deck.mdx': source });
+const logo = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+
+/** A deck compiled from its text, beside any files it uses (a logo). */
+async function deckFrom(source: string, files: Record<string, string> = {}) {
+  const dir = project({ 'deck.mdx': source, ...files });
   return compileDeck({ file: join(dir, 'deck.mdx'), root: dir, publicDir: join(dir, 'public') });
 }
 
@@ -60,12 +63,10 @@ describe('standaloneDocument', () => {
   });
 
   it('writes the aspect, and the logo and footer once, in the slide box before the slides, escaped', async () => {
-    const dir = project({
-      'deck.mdx':
-        '---\ntitle: t\nlogo: ./logo.svg\nlogoAlt: "<b>Riverbend</b>"\nfooter: "Families & <i>friends</i>"\naspect: "4:3"\n---\n\n# x\n',
-      'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
-    });
-    const deck = await compileDeck({ file: join(dir, 'deck.mdx'), root: dir, publicDir: join(dir, 'public') });
+    const deck = await deckFrom(
+      '---\ntitle: t\nlogo: ./logo.svg\nlogoAlt: "<b>Riverbend</b>"\nfooter: "Families & <i>friends</i>"\naspect: "4:3"\n---\n\n# x\n',
+      { 'logo.svg': logo },
+    );
     const html = standaloneDocument(deck, { runtimeScript: '', runtimeStyle: '', themeStyle: '' });
     expect(html).toMatch(
       /<div class="reveal" data-deck="[\w-]{16}" data-aspect="4:3"><div class="slides"><div class="podium-brand"><img class="podium-brand-logo" src="data:image\/svg\+xml;base64,[\w+/=]+" alt="<b>Riverbend<\/b>"><p class="podium-brand-footer">Families &#x26; &#x3C;i>friends&#x3C;\/i><\/p><\/div><section>/,
@@ -87,12 +88,10 @@ describe('standaloneDocument', () => {
   });
 
   it('writes the slides as serializing the whole tree would, even after the tree changed', async () => {
-    const dir = project({
-      'deck.mdx':
-        '---\ntitle: t\nlogo: ./logo.svg\nlogoAlt: Riverbend\nfooter: "Families & friends"\n---\n\n# Café <b>&</b> \u{1F3EB}\n\n<BarChart title="Staff" labels={["a", "b"]} values={[1, 2]} unit="staff" source="s" />\n\n---\n\n## Two\n\n<span className="fragment">x < y</span> [a link](https://example.org/?a=1&b=2)\n',
-      'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
-    });
-    const deck = await compileDeck({ file: join(dir, 'deck.mdx'), root: dir, publicDir: join(dir, 'public') });
+    const deck = await deckFrom(
+      '---\ntitle: t\nlogo: ./logo.svg\nlogoAlt: Riverbend\nfooter: "Families & friends"\n---\n\n# Café <b>&</b> \u{1F3EB}\n\n<BarChart title="Staff" labels={["a", "b"]} values={[1, 2]} unit="staff" source="s" />\n\n---\n\n## Two\n\n<span className="fragment">x < y</span> [a link](https://example.org/?a=1&b=2)\n',
+      { 'logo.svg': logo },
+    );
     const large = { runtimeScript: `var a=${'1'.repeat(20_000)};`, runtimeStyle: '.r{}', themeStyle: ':root{}' };
     const document = deckDocument(deck, large);
     const whole = () => toHtml(document, { upperDoctype: true });
